@@ -1,0 +1,141 @@
+"""The in-memory dataset: typed tables plus where each row came from."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from parviz import schema
+
+# Hidden column holding each row's spreadsheet row number in its source file.
+ROW = "_row"
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a table was read from."""
+
+    file: str
+    sheet: str | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class Dataset:
+    """A validated PAR Index dataset. Treat it as read-only: it is shared between sessions."""
+
+    tables: dict[str, pd.DataFrame]
+    origins: dict[str, Origin] = field(default_factory=dict)
+    path: Path | None = None
+    fingerprint: str = ""
+
+    def table(self, name: str) -> pd.DataFrame:
+        """Return the typed frame of table ``name`` (empty with its columns when absent)."""
+        return self.tables[name]
+
+    def origin(self, name: str) -> Origin:
+        """Return where table ``name`` came from."""
+        return self.origins.get(name, Origin(schema.TABLES_BY_NAME[name].file_name))
+
+    @cached_property
+    def metadata(self) -> dict[str, str]:
+        """Return the metadata as {key: value}."""
+        frame = self.table("metadata")
+        return {k: ("" if pd.isna(v) else str(v)) for k, v in zip(frame["key"], frame["value"])}
+
+    @property
+    def title(self) -> str:
+        """Return the dataset title."""
+        return self.metadata.get(schema.META_TITLE, "")
+
+    @property
+    def illustrative(self) -> bool:
+        """Return True when the numbers are made up (sample data), not published."""
+        return parse_bool(self.metadata.get(schema.META_ILLUSTRATIVE, "")) is not False
+
+    @cached_property
+    def blocks(self) -> list[str]:
+        """Return block ids in display order."""
+        return self.table("blocks").sort_values("order")["block"].tolist()
+
+    def block_name(self, block: str, lang: str) -> str:
+        """Return the display name of ``block`` in ``lang``."""
+        frame = self.table("blocks")
+        row = frame[frame["block"] == block]
+        if row.empty:
+            return block
+        return str(row.iloc[0]["name_en" if lang == "en" else "name_vi"])
+
+    @cached_property
+    def years(self) -> list[int]:
+        """Return every year with a methodology, ascending."""
+        return sorted({int(y) for y in self.table("methodology")["year"].dropna()})
+
+    def years_of(self, block: str) -> list[int]:
+        """Return the years in which ``block`` was scored, ascending."""
+        frame = self.table("methodology")
+        return sorted({int(y) for y in frame.loc[frame["block"] == block, "year"]})
+
+    def criteria(self, year: int, block: str, top_level: bool = True) -> pd.DataFrame:
+        """Return the criteria of a year and block in display order."""
+        frame = self.table("criteria")
+        chosen = frame[(frame["year"] == year) & (frame["block"] == block)]
+        if top_level:
+            chosen = chosen[chosen["parent_id"].isna()]
+        return chosen.sort_values("order").reset_index(drop=True)
+
+    def max_total(self, year: int, block: str) -> float | None:
+        """Return the maximum total of a year and block, or None when not scored."""
+        frame = self.table("methodology")
+        row = frame[(frame["year"] == year) & (frame["block"] == block)]
+        return None if row.empty else float(row.iloc[0]["max_total"])
+
+    @cached_property
+    def unit_names(self) -> pd.DataFrame:
+        """Return (unit_id, from_year, name, short_name) for every unit, renames included."""
+        units = self.table("units")
+        base = pd.DataFrame(
+            {
+                "unit_id": units["unit_id"],
+                "from_year": 0,
+                "name": units["name"],
+                "short_name": units["short_name"].fillna(units["name"]),
+            }
+        )
+        renames = self.table("unit_names")[["unit_id", "from_year", "name", "short_name"]].copy()
+        renames["short_name"] = renames["short_name"].fillna(renames["name"])
+        names = pd.concat([base, renames], ignore_index=True)
+        names["from_year"] = names["from_year"].astype("int64")
+        return names.sort_values(["unit_id", "from_year"]).reset_index(drop=True)
+
+    def name_in(self, unit_id: str, year: int, short: bool = False) -> str:
+        """Return the name a unit had in ``year``."""
+        names = self.unit_names
+        rows = names[(names["unit_id"] == unit_id) & (names["from_year"] <= year)]
+        if rows.empty:
+            rows = names[names["unit_id"] == unit_id]
+        if rows.empty:
+            return unit_id
+        return str(rows.iloc[-1]["short_name" if short else "name"])
+
+
+def parse_bool(text: str | None) -> bool | None:
+    """Return True/False for the usual spellings (true/false, yes/no, có/không, 1/0)."""
+    value = (text or "").strip().casefold()
+    if value in {"true", "yes", "1", "có", "co", "x"}:
+        return True
+    if value in {"false", "no", "0", "không", "khong"}:
+        return False
+    return None
+
+
+def fingerprint_files(paths: list[Path]) -> str:
+    """Return a short hash of the paths, sizes and modification times (cache key)."""
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        stat = path.stat()
+        digest.update(f"{path}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:16]

@@ -1,0 +1,185 @@
+"""Scores, indexes and ranks inside each block and year; ties; official ranks; rank changes."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from parviz import schema
+from parviz.dataset import Dataset
+
+# The columns of `parviz rank --format json`, in order.
+RANK_KEYS = (
+    "unit_id", "unit", "score", "rank", "tied", "previous_rank", "rank_change", "score_change",
+)
+
+
+def criterion_points(dataset: Dataset) -> pd.DataFrame:
+    """Return (year, block, unit_id, criterion_id, points, max_points) for top-level criteria.
+
+    A top-level criterion's points are its own score row, else the sum of its sub-criteria.
+    """
+    scores = dataset.table("scores")[["year", "unit_id", "criterion_id", "points"]]
+    scores = scores.merge(dataset.table("units")[["unit_id", "block"]], on="unit_id")
+    criteria = dataset.table("criteria")[["year", "block", "criterion_id", "parent_id"]]
+    scores = scores.merge(criteria, on=["year", "block", "criterion_id"], how="left")
+    top = scores[scores["parent_id"].isna()].drop(columns="parent_id")
+    sub = (
+        scores[scores["parent_id"].notna()]
+        .groupby(["year", "block", "unit_id", "parent_id"], as_index=False)["points"]
+        .sum()
+        .rename(columns={"parent_id": "criterion_id"})
+    )
+    combined = pd.concat([top, sub], ignore_index=True).drop_duplicates(
+        ["year", "unit_id", "criterion_id"], keep="first"
+    )
+    maxima = dataset.table("criteria")[["year", "block", "criterion_id", "max_points"]]
+    return combined.merge(maxima, on=["year", "block", "criterion_id"], how="left")
+
+
+def unit_points(dataset: Dataset) -> pd.DataFrame:
+    """Return (year, unit_id, points, max_points) where max_points is the unit's own maximum.
+
+    Criteria that do not apply to a unit (no score row) lower its maximum.
+    """
+    points = criterion_points(dataset)
+    per_unit = points.groupby(["year", "block", "unit_id"], as_index=False).agg(
+        points=("points", "sum"), applicable_max=("max_points", "sum")
+    )
+    criteria = dataset.table("criteria")
+    all_top = (
+        criteria[criteria["parent_id"].isna()]
+        .groupby(["year", "block"], as_index=False)["max_points"]
+        .sum()
+        .rename(columns={"max_points": "criteria_max"})
+    )
+    per_unit = per_unit.merge(all_top, on=["year", "block"], how="left")
+    per_unit = per_unit.merge(
+        dataset.table("methodology")[["year", "block", "max_total"]], on=["year", "block"]
+    )
+    per_unit["max_points"] = per_unit["max_total"] - (
+        per_unit["criteria_max"] - per_unit["applicable_max"]
+    )
+    return per_unit[["year", "unit_id", "points", "max_points"]]
+
+
+@lru_cache(maxsize=8)
+def standings(dataset: Dataset) -> pd.DataFrame:
+    """Return one row per ranked unit, year and block with score, index, rank and changes.
+
+    The frame is shared (cached per dataset): copy it before changing it.
+    """
+    table = _scored_units(dataset)
+    table = _add_ranks(table)
+    table = _add_previous(table, dataset)
+    table["unit"] = [dataset.name_in(u, int(y)) for u, y in zip(table["unit_id"], table["year"])]
+    table["short_name"] = [
+        dataset.name_in(u, int(y), short=True) for u, y in zip(table["unit_id"], table["year"])
+    ]
+    return table.sort_values(["block", "year", "rank", "unit"]).reset_index(drop=True)
+
+
+def _scored_units(dataset: Dataset) -> pd.DataFrame:
+    """Join points and published results into score and index per unit and year."""
+    results = dataset.table("results").drop(columns="_row")
+    points = unit_points(dataset)
+    table = results.merge(points, on=["year", "unit_id"], how="outer")
+    table = table.merge(dataset.table("units")[["unit_id", "block"]], on="unit_id")
+    methodology = dataset.table("methodology")[["year", "block", "max_total"]]
+    table = table.merge(methodology, on=["year", "block"])
+    computed = table["points"] + table["survey_points"].fillna(0)
+    table["computed_score"] = computed
+    table["score"] = table["total"].fillna(computed)
+    table["max_points"] = table["max_points"].fillna(table["max_total"])
+    table["index"] = table["index_pct"].fillna(table["score"] / table["max_points"] * 100)
+    table = table[table["score"].notna() | table["index"].notna() | table["rank"].notna()]
+    return table.rename(columns={"rank": "official_rank"})
+
+
+def _add_ranks(table: pd.DataFrame) -> pd.DataFrame:
+    """Rank by index inside each year and block; the official rank wins when published."""
+    groups = table.groupby(["year", "block"])["index"]
+    # Published figures have two decimals: compare rounded values so float noise is no tie-break.
+    table["computed_rank"] = (
+        table.assign(_key=table["index"].round(4)).groupby(["year", "block"])["_key"]
+        .rank(method="min", ascending=False).astype("Int64")
+    )
+    table["rank"] = table["official_rank"].astype("Int64").fillna(table["computed_rank"])
+    rounded = table["score"].round(2)
+    table["tied"] = rounded.groupby([table["year"], table["block"]]).transform(
+        lambda s: s.duplicated(keep=False)
+    ).astype(bool) & table["score"].notna()
+    table["units_ranked"] = groups.transform("size").astype(int)
+    return table
+
+
+def _add_previous(table: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
+    """Add the previous scored year's rank and score, following renames and merges."""
+    years = table[["block", "year"]].drop_duplicates().sort_values(["block", "year"])
+    years["previous_year"] = years.groupby("block")["year"].shift(1)
+    table = table.merge(years, on=["block", "year"], how="left")
+    before = table[["year", "unit_id", "rank", "score", "index"]].rename(
+        columns={"year": "previous_year", "rank": "previous_rank",
+                 "score": "previous_score", "index": "previous_index"}
+    )
+    lineage = _predecessor_pairs(dataset)
+    # A unit's own row in the previous year wins; else its only ranked predecessor's.
+    own = table.merge(before, on=["previous_year", "unit_id"], how="left")
+    via = table[["year", "unit_id", "previous_year"]].merge(lineage, on="unit_id").merge(
+        before.rename(columns={"unit_id": "predecessor_id"}),
+        on=["previous_year", "predecessor_id"],
+    )
+    via = via[via.groupby(["year", "unit_id"])["predecessor_id"].transform("size") == 1]
+    via = via.drop(columns=["predecessor_id", "previous_year"]).set_index(["year", "unit_id"])
+    own = own.set_index(["year", "unit_id"])
+    for column in ("previous_rank", "previous_score", "previous_index"):
+        own[column] = own[column].fillna(via[column].reindex(own.index))
+    own = own.reset_index()
+    own["previous_rank"] = own["previous_rank"].astype("Int64")
+    own["rank_change"] = own["previous_rank"] - own["rank"]
+    own["score_change"] = own["score"] - own["previous_score"]
+    own["index_change"] = own["index"] - own["previous_index"]
+    own["previous_year"] = own["previous_year"].astype("Int64")
+    return own
+
+
+def _predecessor_pairs(dataset: Dataset) -> pd.DataFrame:
+    """Return (unit_id, predecessor_id) pairs from units.predecessor_ids."""
+    units = dataset.table("units")
+    pairs = [
+        (unit_id, other.strip())
+        for unit_id, listed in zip(units["unit_id"], units["predecessor_ids"])
+        if isinstance(listed, str)
+        for other in listed.split(schema.LIST_SEPARATOR)
+        if other.strip()
+    ]
+    return pd.DataFrame(pairs, columns=["unit_id", "predecessor_id"], dtype=object)
+
+
+def rank(dataset: Dataset, *, year: int, block: str) -> pd.DataFrame:
+    """Return the ranking of ``block`` in ``year``, best first (a copy, safe to change)."""
+    table = standings(dataset)
+    chosen = table[(table["year"] == year) & (table["block"] == block)]
+    return chosen.sort_values(["rank", "unit"]).reset_index(drop=True).copy()
+
+
+def rank_records(ranking: pd.DataFrame) -> list[dict]:
+    """Return the ranking as JSON-ready dicts with exactly RANK_KEYS."""
+    records = []
+    for _, row in ranking.iterrows():
+        records.append({key: _plain(row[key], key) for key in RANK_KEYS})
+    return records
+
+
+def _plain(value: object, key: str) -> object:
+    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
+        return None
+    if key in ("score", "score_change"):
+        return round(float(value), 2)
+    if key in ("rank", "previous_rank", "rank_change"):
+        return int(value)
+    if key == "tied":
+        return bool(value)
+    return value
