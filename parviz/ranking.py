@@ -12,7 +12,14 @@ from parviz.dataset import Dataset
 
 # The columns of `parviz rank --format json`, in order.
 RANK_KEYS = (
-    "unit_id", "unit", "score", "rank", "tied", "previous_rank", "rank_change", "score_change",
+    "unit_id",
+    "unit",
+    "score",
+    "rank",
+    "tied",
+    "previous_rank",
+    "rank_change",
+    "score_change",
 )
 
 
@@ -103,14 +110,19 @@ def _add_ranks(table: pd.DataFrame) -> pd.DataFrame:
     groups = table.groupby(["year", "block"])["index"]
     # Published figures have two decimals: compare rounded values so float noise is no tie-break.
     table["computed_rank"] = (
-        table.assign(_key=table["index"].round(4)).groupby(["year", "block"])["_key"]
-        .rank(method="min", ascending=False).astype("Int64")
+        table.assign(_key=table["index"].round(4))
+        .groupby(["year", "block"])["_key"]
+        .rank(method="min", ascending=False)
+        .astype("Int64")
     )
     table["rank"] = table["official_rank"].astype("Int64").fillna(table["computed_rank"])
     rounded = table["score"].round(2)
-    table["tied"] = rounded.groupby([table["year"], table["block"]]).transform(
-        lambda s: s.duplicated(keep=False)
-    ).astype(bool) & table["score"].notna()
+    table["tied"] = (
+        rounded.groupby([table["year"], table["block"]])
+        .transform(lambda s: s.duplicated(keep=False))
+        .astype(bool)
+        & table["score"].notna()
+    )
     table["units_ranked"] = groups.transform("size").astype(int)
     return table
 
@@ -121,15 +133,23 @@ def _add_previous(table: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
     years["previous_year"] = years.groupby("block")["year"].shift(1)
     table = table.merge(years, on=["block", "year"], how="left")
     before = table[["year", "unit_id", "rank", "score", "index"]].rename(
-        columns={"year": "previous_year", "rank": "previous_rank",
-                 "score": "previous_score", "index": "previous_index"}
+        columns={
+            "year": "previous_year",
+            "rank": "previous_rank",
+            "score": "previous_score",
+            "index": "previous_index",
+        }
     )
     lineage = _predecessor_pairs(dataset)
     # A unit's own row in the previous year wins; else its only ranked predecessor's.
     own = table.merge(before, on=["previous_year", "unit_id"], how="left")
-    via = table[["year", "unit_id", "previous_year"]].merge(lineage, on="unit_id").merge(
-        before.rename(columns={"unit_id": "predecessor_id"}),
-        on=["previous_year", "predecessor_id"],
+    via = (
+        table[["year", "unit_id", "previous_year"]]
+        .merge(lineage, on="unit_id")
+        .merge(
+            before.rename(columns={"unit_id": "predecessor_id"}),
+            on=["previous_year", "predecessor_id"],
+        )
     )
     via = via[via.groupby(["year", "unit_id"])["predecessor_id"].transform("size") == 1]
     via = via.drop(columns=["predecessor_id", "previous_year"]).set_index(["year", "unit_id"])

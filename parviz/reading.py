@@ -44,7 +44,9 @@ def decode_text(data: bytes, file: str) -> tuple[str | None, list[Problem]]:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:
         return None, [
-            Problem("file_encoding", file=file, params={"encoding": f"≠ UTF-8 (byte {error.start})"})
+            Problem(
+                "file_encoding", file=file, params={"encoding": f"≠ UTF-8 (byte {error.start})"}
+            )
         ]
 
 
@@ -128,7 +130,9 @@ def read_workbook(data: bytes, file: str) -> tuple[dict[str, list[list[str]]], l
     for sheet in book.worksheets:
         if sheet.sheet_state != "visible":
             continue
-        sheets[sheet.title] = [[cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        sheets[sheet.title] = [
+            [cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)
+        ]
     book.close()
     if not sheets:
         return {}, [Problem("no_visible_sheet", file=file)]

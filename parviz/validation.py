@@ -59,12 +59,26 @@ def check_metadata(dataset: Dataset) -> list[Problem]:
     problems = []
     for key in (schema.META_TITLE, schema.META_ILLUSTRATIVE):
         if not dataset.metadata.get(key):
-            problems.append(Problem("metadata_missing", file=origin.file, sheet=origin.sheet,
-                                    column="key", params={"key": key}))
+            problems.append(
+                Problem(
+                    "metadata_missing",
+                    file=origin.file,
+                    sheet=origin.sheet,
+                    column="key",
+                    params={"key": key},
+                )
+            )
     flag = dataset.metadata.get(schema.META_ILLUSTRATIVE)
     if flag and parse_bool(flag) is None:
-        problems.append(Problem("value_not_bool", file=origin.file, sheet=origin.sheet,
-                                column="value", params={"value": flag}))
+        problems.append(
+            Problem(
+                "value_not_bool",
+                file=origin.file,
+                sheet=origin.sheet,
+                column="value",
+                params={"value": flag},
+            )
+        )
     return problems
 
 
@@ -75,8 +89,9 @@ def check_blocks_known(dataset: Dataset) -> list[Problem]:
     for table in ("units", "methodology", "criteria", "bands"):
         frame = dataset.table(table)
         bad = frame[frame["block"].notna() & ~frame["block"].isin(known)]
-        problems += _problems(dataset, table, bad, "unknown_block", "block",
-                              lambda r: {"block": r["block"]})
+        problems += _problems(
+            dataset, table, bad, "unknown_block", "block", lambda r: {"block": r["block"]}
+        )
     return problems
 
 
@@ -87,15 +102,22 @@ def check_units_known(dataset: Dataset) -> list[Problem]:
     for table in ("unit_names", "scores", "results"):
         frame = dataset.table(table)
         bad = frame[~frame["unit_id"].isin(known)]
-        problems += _problems(dataset, table, bad, "unknown_unit", "unit_id",
-                              lambda r: {"unit": r["unit_id"]})
+        problems += _problems(
+            dataset, table, bad, "unknown_unit", "unit_id", lambda r: {"unit": r["unit_id"]}
+        )
     units = dataset.table("units")
     for column in ("predecessor_ids", "successor_ids"):
         for _, row in units[units[column].notna()].iterrows():
             for other in str(row[column]).split(schema.LIST_SEPARATOR):
                 if other.strip() and other.strip() not in known:
-                    problems += _problems(dataset, "units", row.to_frame().T, "unknown_unit",
-                                          column, lambda r, o=other: {"unit": o.strip()})
+                    problems += _problems(
+                        dataset,
+                        "units",
+                        row.to_frame().T,
+                        "unknown_unit",
+                        column,
+                        lambda r, o=other: {"unit": o.strip()},
+                    )
     return problems
 
 
@@ -107,8 +129,14 @@ def check_methodology_exists(dataset: Dataset) -> list[Problem]:
         frame = _with_block(dataset, table)
         joined = frame.merge(declared, on=["year", "block"], how="left", indicator=True)
         bad = joined[(joined["_merge"] == "left_only") & joined["block"].notna()]
-        problems += _problems(dataset, table, bad, "year_without_methodology", "year",
-                              lambda r: {"year": int(r["year"]), "block": r["block"]})
+        problems += _problems(
+            dataset,
+            table,
+            bad,
+            "year_without_methodology",
+            "year",
+            lambda r: {"year": int(r["year"]), "block": r["block"]},
+        )
     return problems
 
 
@@ -130,10 +158,19 @@ def check_unit_years(dataset: Dataset) -> list[Problem]:
         early = frame["first_year"].notna() & (frame["year"] < frame["first_year"])
         late = frame["last_year"].notna() & (frame["year"] > frame["last_year"])
         bad = frame[(early | late).fillna(False).astype(bool)]
-        problems += _problems(dataset, table, bad, "unit_outside_years", "year",
-                              lambda r: {"unit": r["unit_id"], "year": int(r["year"]),
-                                         "first": _int_or_dash(r["first_year"]),
-                                         "last": _int_or_dash(r["last_year"])})
+        problems += _problems(
+            dataset,
+            table,
+            bad,
+            "unit_outside_years",
+            "year",
+            lambda r: {
+                "unit": r["unit_id"],
+                "year": int(r["year"]),
+                "first": _int_or_dash(r["first_year"]),
+                "last": _int_or_dash(r["last_year"]),
+            },
+        )
     return problems
 
 
@@ -151,15 +188,31 @@ def check_criteria(dataset: Dataset) -> list[Problem]:
         for year, block, parent in zip(criteria["year"], criteria["block"], criteria["parent_id"])
     ]
     bad = criteria[has_parent & pd.Series(unknown, index=criteria.index, dtype=bool)]
-    problems = _problems(dataset, "criteria", bad, "unknown_criterion", "parent_id",
-                         lambda r: {"criterion": r["parent_id"], "year": int(r["year"])})
+    problems = _problems(
+        dataset,
+        "criteria",
+        bad,
+        "unknown_criterion",
+        "parent_id",
+        lambda r: {"criterion": r["parent_id"], "year": int(r["year"])},
+    )
     top = criteria[~has_parent].groupby(["year", "block"], as_index=False)["max_points"].sum()
     sums = top.merge(dataset.table("methodology"), on=["year", "block"])
     off = sums[(sums["max_points"] - sums["max_total"]).abs() > schema.SCORE_TOLERANCE]
-    problems += _problems(dataset, "methodology", off, "methodology_sum", "max_total",
-                          lambda r: {"year": int(r["year"]), "block": r["block"],
-                                     "sum": float(r["max_points"]), "max": float(r["max_total"])},
-                          Severity.WARNING)
+    problems += _problems(
+        dataset,
+        "methodology",
+        off,
+        "methodology_sum",
+        "max_total",
+        lambda r: {
+            "year": int(r["year"]),
+            "block": r["block"],
+            "sum": float(r["max_points"]),
+            "max": float(r["max_total"]),
+        },
+        Severity.WARNING,
+    )
     return problems
 
 
@@ -167,42 +220,84 @@ def check_scores(dataset: Dataset) -> list[Problem]:
     """Require each score's criterion to exist for its year and block, within its maximum."""
     scores = _with_block(dataset, "scores")
     criteria = dataset.table("criteria")[["year", "block", "criterion_id", "max_points"]]
-    joined = scores.merge(criteria, on=["year", "block", "criterion_id"], how="left",
-                          indicator=True)
+    joined = scores.merge(
+        criteria, on=["year", "block", "criterion_id"], how="left", indicator=True
+    )
     known_unit = joined["block"].notna()
     unknown = joined[(joined["_merge"] == "left_only") & known_unit]
-    problems = _problems(dataset, "scores", unknown, "unknown_criterion", "criterion_id",
-                         lambda r: {"criterion": r["criterion_id"], "year": int(r["year"])})
+    problems = _problems(
+        dataset,
+        "scores",
+        unknown,
+        "unknown_criterion",
+        "criterion_id",
+        lambda r: {"criterion": r["criterion_id"], "year": int(r["year"])},
+    )
     above = joined[joined["points"] > joined["max_points"] + schema.SCORE_TOLERANCE]
-    problems += _problems(dataset, "scores", above, "score_above_max", "points",
-                          lambda r: {"value": float(r["points"]), "max": float(r["max_points"]),
-                                     "criterion": r["criterion_id"]})
+    problems += _problems(
+        dataset,
+        "scores",
+        above,
+        "score_above_max",
+        "points",
+        lambda r: {
+            "value": float(r["points"]),
+            "max": float(r["max_points"]),
+            "criterion": r["criterion_id"],
+        },
+    )
     return problems
 
 
 def check_results(dataset: Dataset) -> list[Problem]:
     """Check totals against the maximum, and classifications and bands against their lists."""
     results = _with_block(dataset, "results")
-    joined = results.merge(dataset.table("methodology")[["year", "block", "max_total"]],
-                           on=["year", "block"], how="left")
+    joined = results.merge(
+        dataset.table("methodology")[["year", "block", "max_total"]],
+        on=["year", "block"],
+        how="left",
+    )
     above = joined[joined["total"] > joined["max_total"] + schema.SCORE_TOLERANCE]
-    problems = _problems(dataset, "results", above, "score_above_max", "total",
-                         lambda r: {"value": float(r["total"]), "max": float(r["max_total"]),
-                                    "criterion": "total"})
+    problems = _problems(
+        dataset,
+        "results",
+        above,
+        "score_above_max",
+        "total",
+        lambda r: {"value": float(r["total"]), "max": float(r["max_total"]), "criterion": "total"},
+    )
     over_100 = joined[joined["index_pct"] > 100 + schema.SCORE_TOLERANCE]
-    problems += _problems(dataset, "results", over_100, "score_above_max", "index_pct",
-                          lambda r: {"value": float(r["index_pct"]), "max": 100.0,
-                                     "criterion": "index_pct"})
-    odd = joined[joined["classification"].notna()
-                 & ~joined["classification"].isin(schema.CLASSIFICATIONS)]
-    problems += _problems(dataset, "results", odd, "unknown_classification", "classification",
-                          lambda r: {"value": r["classification"],
-                                     "allowed": ", ".join(schema.CLASSIFICATIONS)})
+    problems += _problems(
+        dataset,
+        "results",
+        over_100,
+        "score_above_max",
+        "index_pct",
+        lambda r: {"value": float(r["index_pct"]), "max": 100.0, "criterion": "index_pct"},
+    )
+    odd = joined[
+        joined["classification"].notna() & ~joined["classification"].isin(schema.CLASSIFICATIONS)
+    ]
+    problems += _problems(
+        dataset,
+        "results",
+        odd,
+        "unknown_classification",
+        "classification",
+        lambda r: {"value": r["classification"], "allowed": ", ".join(schema.CLASSIFICATIONS)},
+    )
     bands = dataset.table("bands")[["year", "block", "band_id"]].assign(_known=True)
-    banded = joined[joined["band_id"].notna()].merge(bands, on=["year", "block", "band_id"],
-                                                     how="left")
-    problems += _problems(dataset, "results", banded[banded["_known"].isna()], "unknown_band",
-                          "band_id", lambda r: {"value": r["band_id"], "year": int(r["year"])})
+    banded = joined[joined["band_id"].notna()].merge(
+        bands, on=["year", "block", "band_id"], how="left"
+    )
+    problems += _problems(
+        dataset,
+        "results",
+        banded[banded["_known"].isna()],
+        "unknown_band",
+        "band_id",
+        lambda r: {"value": r["band_id"], "year": int(r["year"])},
+    )
     return problems
 
 
@@ -215,12 +310,20 @@ def check_totals(dataset: Dataset) -> list[Problem]:
     joined = results[results["total"].notna()].merge(points, on=["year", "unit_id"])
     expected = joined["points"] + joined["survey_points"].fillna(0)
     off = joined[(joined["total"] - expected).abs() > schema.SCORE_TOLERANCE + 1e-9]
-    return _problems(dataset, "results", off, "total_mismatch", "total",
-                     lambda r: {"unit": r["unit_id"], "year": int(r["year"]),
-                                "total": float(r["total"]),
-                                "sum": float(r["points"] + (0 if pd.isna(r["survey_points"])
-                                                            else r["survey_points"]))},
-                     Severity.WARNING)
+    return _problems(
+        dataset,
+        "results",
+        off,
+        "total_mismatch",
+        "total",
+        lambda r: {
+            "unit": r["unit_id"],
+            "year": int(r["year"]),
+            "total": float(r["total"]),
+            "sum": float(r["points"] + (0 if pd.isna(r["survey_points"]) else r["survey_points"])),
+        },
+        Severity.WARNING,
+    )
 
 
 def check_official_ranks(dataset: Dataset) -> list[Problem]:
@@ -236,11 +339,21 @@ def check_official_ranks(dataset: Dataset) -> list[Problem]:
         for position in range(1, len(scores)):
             if scores[position] > scores[position - 1] + schema.SCORE_TOLERANCE:
                 row = ordered.iloc[position]
-                problems.append(Problem(
-                    "rank_mismatch", Severity.WARNING, file=dataset.origin("results").file,
-                    row=_row_of(dataset, int(year), row["unit_id"]), column="rank",
-                    params={"unit": row["unit_id"], "year": int(year), "block": block,
-                            "rank": int(row["official_rank"])}))
+                problems.append(
+                    Problem(
+                        "rank_mismatch",
+                        Severity.WARNING,
+                        file=dataset.origin("results").file,
+                        row=_row_of(dataset, int(year), row["unit_id"]),
+                        column="rank",
+                        params={
+                            "unit": row["unit_id"],
+                            "year": int(year),
+                            "block": block,
+                            "rank": int(row["official_rank"]),
+                        },
+                    )
+                )
     return problems
 
 
