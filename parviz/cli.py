@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import csv
+import importlib
 import io
 import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import ModuleType
 
 from parviz import i18n, settings
 from parviz.importing import ImportOptions, import_table
@@ -57,7 +59,18 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--format", choices=("text", "json"), default="text")
 
     commands.add_parser("undo", help="restore the dataset as it was before the last save")
+    for module in command_modules():
+        module.add_arguments(commands.add_parser(module.NAME, help=module.HELP))
     return parser
+
+
+# Subcommands that live in their own modules under parviz/commands/.
+COMMAND_MODULES: tuple[str, ...] = ()
+
+
+def command_modules() -> list[ModuleType]:
+    """Return the imported subcommand modules."""
+    return [importlib.import_module(name) for name in COMMAND_MODULES]
 
 
 def dataset_path(args: argparse.Namespace) -> Path:
@@ -94,9 +107,16 @@ def cmd_rank(args: argparse.Namespace, lang: str) -> int:
         return EXIT_INVALID
     dataset = result.dataset
     if args.block not in dataset.blocks or args.year not in dataset.years_of(args.block):
-        raise UsageError(i18n.t("cli.rank.unknown", lang, year=args.year, block=args.block,
-                                blocks=", ".join(dataset.blocks),
-                                years=", ".join(map(str, dataset.years))))
+        raise UsageError(
+            i18n.t(
+                "cli.rank.unknown",
+                lang,
+                year=args.year,
+                block=args.block,
+                blocks=", ".join(dataset.blocks),
+                years=", ".join(map(str, dataset.years)),
+            )
+        )
     records = rank_records(rank(dataset, year=args.year, block=args.block))
     if args.format == "json":
         print(json.dumps(records, ensure_ascii=False, indent=2))
@@ -116,15 +136,19 @@ def format_table(records: list[dict], lang: str) -> str:
     head = [i18n.t(f"cli.rank.column.{key}", lang) for key in RANK_KEYS if key != "unit_id"]
     lines = [head]
     for record in records:
-        lines.append([
-            record["unit"],
-            i18n.fmt_number(record["score"], lang),
-            str(record["rank"]),
-            i18n.t("cli.rank.tied", lang) if record["tied"] else "",
-            "–" if record["previous_rank"] is None else str(record["previous_rank"]),
-            "–" if record["rank_change"] is None else f"{record['rank_change']:+d}",
-            i18n.fmt_signed(record["score_change"], lang),
-        ])
+        lines.append(
+            [
+                record["unit"],
+                i18n.fmt_number(record["score"], lang),
+                str(record["rank"]),
+                i18n.t("cli.rank.tied", lang) if record["tied"] else "",
+                "–" if record["previous_rank"] is None else str(record["previous_rank"]),
+                "–"
+                if record["rank_change"] is None
+                else f"{record['rank_change']:+d}".replace("+0", "0"),
+                i18n.fmt_signed(record["score_change"], lang),
+            ]
+        )
     widths = [max(len(row[i]) for row in lines) for i in range(len(head))]
     return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) for row in lines)
 
@@ -154,9 +178,15 @@ def cmd_import(args: argparse.Namespace, lang: str) -> int:
     """Import a published table into the dataset."""
     if not args.file.is_file():
         raise UsageError(i18n.t("cli.import.no_file", lang, file=str(args.file)))
-    options = ImportOptions(year=args.year, block=args.block, create_units=args.create_units,
-                            replace=args.replace, dry_run=args.dry_run,
-                            columns=parse_columns(args.column, lang), sheet=args.sheet)
+    options = ImportOptions(
+        year=args.year,
+        block=args.block,
+        create_units=args.create_units,
+        replace=args.replace,
+        dry_run=args.dry_run,
+        columns=parse_columns(args.column, lang),
+        sheet=args.sheet,
+    )
     path = dataset_path(args)
     result = import_table(path, args.file.read_bytes(), args.file.name, options)
     print_problems(result.problems, lang, args.format)
@@ -166,8 +196,11 @@ def cmd_import(args: argparse.Namespace, lang: str) -> int:
         return EXIT_INVALID
     if args.format == "text":
         key = "cli.import.dry_run" if args.dry_run else "cli.import.done"
-        print(i18n.t(key, lang, count=len(result.rows), year=args.year, block=args.block,
-                     path=str(path)))
+        print(
+            i18n.t(
+                key, lang, count=len(result.rows), year=args.year, block=args.block, path=str(path)
+            )
+        )
     return EXIT_OK
 
 
@@ -198,13 +231,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exit_.code or 0)
     lang = i18n.normalise_language(args.lang or settings.language())
     try:
-        return COMMANDS[args.command](args, lang)
+        handlers = dict(COMMANDS) | {m.NAME: m.run for m in command_modules()}
+        return handlers[args.command](args, lang)
     except UsageError as error:
         print(f"parviz: {error}", file=sys.stderr)
         return EXIT_USAGE
     except (OSError, ValueError) as error:  # a file that vanished, a permission, a bad value
-        print(i18n.t("cli.failed", lang, error=f"{type(error).__name__}: {error}"),
-              file=sys.stderr)
+        print(i18n.t("cli.failed", lang, error=f"{type(error).__name__}: {error}"), file=sys.stderr)
         return EXIT_INVALID
 
 
