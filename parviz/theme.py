@@ -96,7 +96,7 @@ def apply_layout(fig: go.Figure, lang: str, title: str, source: str = "") -> go.
 
 
 def file_stem(*parts: object) -> str:
-    """Return an ascii file name from parts: ('Xếp hạng', 2021, 'district') → 'xep-hang-2021-district'."""
+    """Return an ascii file name: ('Xếp hạng', 2021, 'district') → 'xep-hang-2021-district'."""
     text = "-".join(str(part) for part in parts if part not in (None, ""))
     return re.sub(r"[^a-z0-9]+", "-", strip_diacritics(text).casefold()).strip("-") or "parviz"
 
