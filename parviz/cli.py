@@ -143,14 +143,19 @@ def format_table(records: list[dict], lang: str) -> str:
                 str(record["rank"]),
                 i18n.t("cli.rank.tied", lang) if record["tied"] else "",
                 "–" if record["previous_rank"] is None else str(record["previous_rank"]),
-                "–"
-                if record["rank_change"] is None
-                else f"{record['rank_change']:+d}".replace("+0", "0"),
+                "–" if record["rank_change"] is None else _signed_int(record["rank_change"]),
                 i18n.fmt_signed(record["score_change"], lang),
             ]
         )
     widths = [max(len(row[i]) for row in lines) for i in range(len(head))]
     return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) for row in lines)
+
+
+def _signed_int(value: int | None) -> str:
+    """Return +2 / −2 / 0 (a true minus sign, as in the score change)."""
+    if value is None:
+        return "–"
+    return f"{value:+d}".replace("-", "−") if value else "0"
 
 
 def cmd_init(args: argparse.Namespace, lang: str) -> int:

@@ -44,7 +44,7 @@ def has(key: str) -> bool:
     return key in catalog()
 
 
-def t(key: str, lang: str, **params: Any) -> str:
+def t(key: str, lang: str, /, **params: Any) -> str:
     """Return the message ``key`` in ``lang`` with ``params`` filled in (floats localised)."""
     lang = normalise_language(lang)
     entry = catalog().get(key)

@@ -52,10 +52,10 @@ def normalise_name(text: str) -> str:
 
 def loose_name(text: str) -> str:
     """Return the normalised name without unit-type words and without diacritics."""
-    text = f" {normalise_name(text)} "
+    text = f" {strip_diacritics(normalise_name(text))} "
     for word in _TYPE_WORDS:
-        text = text.replace(f" {word} ", " ")
-    return strip_diacritics(_SPACES.sub(" ", text).strip())
+        text = text.replace(f" {strip_diacritics(word)} ", " ")
+    return _SPACES.sub(" ", text).strip()
 
 
 def strip_diacritics(text: str) -> str:
