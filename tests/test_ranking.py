@@ -47,8 +47,10 @@ def test_official_rank_wins_and_tie_stays_visible(tmp_path):
 
 
 def test_rank_change_sign_moving_from_first_to_third_is_minus_two(tmp_path):
-    rows = ("2020,a,90,,1,,,\n2020,b,85,,2,,,\n2020,c,80,,3,,,\n"
-            "2021,a,70,,3,,,\n2021,b,85,,1,,,\n2021,c,80,,2,,,\n")
+    rows = (
+        "2020,a,90,,1,,,\n2020,b,85,,2,,,\n2020,c,80,,3,,,\n"
+        "2021,a,70,,3,,,\n2021,b,85,,1,,,\n2021,c,80,,2,,,\n"
+    )
     ranking = ranking_of(tmp_path, rows).set_index("unit_id")
     assert ranking.loc["a", "previous_rank"] == 1
     assert ranking.loc["a", "rank_change"] == -2  # previous_rank − rank: fell two places
@@ -65,11 +67,15 @@ def test_rank_change_is_empty_when_not_ranked_the_year_before(tmp_path):
 
 
 def test_rank_change_follows_a_merge_to_its_only_predecessor(tmp_path):
-    units = ("unit_id,block,name,short_name,aliases,first_year,last_year,predecessor_ids,successor_ids\n"
-             "a,district,A,,,2020,2020,,n\nb,district,B,,,2020,,,\nc,district,C,,,2020,,,\n"
-             "n,district,New A,,,2021,,a,\n")
-    rows = ("2020,a,90,,1,,,\n2020,b,85,,2,,,\n2020,c,80,,3,,,\n"
-            "2021,n,70,,3,,,\n2021,b,85,,1,,,\n2021,c,80,,2,,,\n")
+    units = (
+        "unit_id,block,name,short_name,aliases,first_year,last_year,predecessor_ids,successor_ids\n"
+        "a,district,A,,,2020,2020,,n\nb,district,B,,,2020,,,\nc,district,C,,,2020,,,\n"
+        "n,district,New A,,,2021,,a,\n"
+    )
+    rows = (
+        "2020,a,90,,1,,,\n2020,b,85,,2,,,\n2020,c,80,,3,,,\n"
+        "2021,n,70,,3,,,\n2021,b,85,,1,,,\n2021,c,80,,2,,,\n"
+    )
     ranking = ranking_of(tmp_path, rows, units).set_index("unit_id")
     assert ranking.loc["n", "previous_rank"] == 1
     assert ranking.loc["n", "rank_change"] == -2
@@ -84,9 +90,12 @@ def test_name_in_year_follows_renames():
 
 
 def test_points_and_own_maximum_when_a_criterion_does_not_apply(tmp_path):
-    folder = with_table(tmp_path, "scores",
-                        "year,unit_id,criterion_id,points\n2021,a,C1,36\n2021,a,C2,48\n"
-                        "2021,b,C1,34\n2021,c,C1,30\n2021,c,C2,45.5\n")
+    folder = with_table(
+        tmp_path,
+        "scores",
+        "year,unit_id,criterion_id,points\n2021,a,C1,36\n2021,a,C2,48\n"
+        "2021,b,C1,34\n2021,c,C1,30\n2021,c,C2,45.5\n",
+    )
     (folder / "results.csv").write_text("year,unit_id,total,rank\n")
     dataset = load_dataset(folder)
     points = unit_points(dataset).set_index("unit_id")
@@ -107,6 +116,7 @@ def test_rank_records_have_exactly_the_cli_keys():
 def test_totals_only_year_ranks(tmp_path):
     folder = with_table(tmp_path, "scores", "year,unit_id,criterion_id,points\n")
     (folder / "criteria.csv").write_text(
-        "year,block,criterion_id,parent_id,order,name_vi,name_en,max_points\n")
+        "year,block,criterion_id,parent_id,order,name_vi,name_en,max_points\n"
+    )
     ranking = rank(load_dataset(folder), year=2021, block="district")
     assert ranking["score"].tolist() == [84.0, 84.0, 75.5]

@@ -19,12 +19,24 @@ CASES = [
     ("unknown_unit.scores.csv", "unknown_unit", "scores.csv", 3, "unit_id", "error"),
     ("unknown_criterion.scores.csv", "unknown_criterion", "scores.csv", 3, "criterion_id", "error"),
     ("unit_outside_years.scores.csv", "unit_outside_years", "scores.csv", 3, "year", "error"),
-    ("year_without_methodology.methodology.csv", "year_without_methodology", "criteria.csv", 4,
-     "year", "error"),
+    (
+        "year_without_methodology.methodology.csv",
+        "year_without_methodology",
+        "criteria.csv",
+        4,
+        "year",
+        "error",
+    ),
     ("total_mismatch.results.csv", "total_mismatch", "results.csv", 2, "total", "warning"),
     ("rank_mismatch.results.csv", "rank_mismatch", "results.csv", 4, "rank", "warning"),
-    ("unknown_classification.results.csv", "unknown_classification", "results.csv", 2,
-     "classification", "error"),
+    (
+        "unknown_classification.results.csv",
+        "unknown_classification",
+        "results.csv",
+        2,
+        "classification",
+        "error",
+    ),
     ("column_missing.scores.csv", "column_missing", "scores.csv", None, "points", "error"),
     ("column_unknown.scores.csv", "column_unknown", "scores.csv", None, "comment", "warning"),
     ("value_missing.scores.csv", "value_missing", "scores.csv", 2, "year", "error"),
@@ -36,8 +48,14 @@ CASES = [
     ("file_not_table.scores.csv", "file_not_table", "scores.csv", None, None, "error"),
     ("metadata_missing.metadata.csv", "metadata_missing", "metadata.csv", None, "key", "error"),
     ("value_not_bool.metadata.csv", "value_not_bool", "metadata.csv", None, "value", "error"),
-    ("methodology_sum.criteria.csv", "methodology_sum", "methodology.csv", 2, "max_total",
-     "warning"),
+    (
+        "methodology_sum.criteria.csv",
+        "methodology_sum",
+        "methodology.csv",
+        2,
+        "max_total",
+        "warning",
+    ),
     ("row_too_long.scores.csv", "row_too_long", "scores.csv", 2, None, "error"),
     ("unknown_band.results.csv", "unknown_band", "results.csv", 2, "band_id", "error"),
     ("value_below_minimum.results.csv", "value_below_minimum", "results.csv", 2, "rank", "error"),
@@ -77,11 +95,13 @@ def test_every_bad_file_is_exercised():
 
 
 def test_errors_stop_the_dataset_but_warnings_do_not(tmp_path):
-    warning_only = with_table(tmp_path / "w", "results",
-                              (BAD / "dataset" / "total_mismatch.results.csv").read_bytes())
+    warning_only = with_table(
+        tmp_path / "w", "results", (BAD / "dataset" / "total_mismatch.results.csv").read_bytes()
+    )
     assert load(warning_only).dataset is not None
-    broken = with_table(tmp_path / "e", "scores",
-                        (BAD / "dataset" / "value_not_number.scores.csv").read_bytes())
+    broken = with_table(
+        tmp_path / "e", "scores", (BAD / "dataset" / "value_not_number.scores.csv").read_bytes()
+    )
     assert load(broken).dataset is None
 
 
