@@ -21,7 +21,7 @@ def ranking_of(tmp_path, results: str, units: str | None = None):
     return rank(load_dataset(folder), year=2021, block="district")
 
 
-# (unit, total, official rank or "", expected rank, expected tied): input and expectation side by side
+# (unit, total, official rank or "", expected rank, expected tied), side by side
 TIE_CASES = [
     ("a", 91.53, "", 1, False),
     ("b", 90.33, "", 2, True),
