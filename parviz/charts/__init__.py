@@ -1,0 +1,1 @@
+"""Plotly figure builders: take frames and translated labels, return go.Figure."""

@@ -1,0 +1,293 @@
+"""Ranking figures: the ranked bar chart, the bump chart of ranks and the two-year dumbbell.
+
+Each builder takes frames from ``parviz.ranking`` / ``parviz.comparison`` and plain labels and
+returns a ``go.Figure`` styled by ``theme.apply_layout`` (title with year and block, source
+caption, localised decimal separator). Rank axes run 1 at the top.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Mapping
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from parviz import theme
+from parviz.i18n import fmt_number, t
+
+BAND_COLOURS: tuple[str, ...] = ("#0072B2", "#56B4E9", "#E69F00", "#D55E00", "#CC79A7")
+BAR_COLOUR = theme.PALETTE[0]
+ROW_HEIGHT = 26  # px per unit: 30 units stay legible without overlapping labels
+LABEL_MARGIN = 170  # px on the right of the bump chart for unit names
+
+
+def _height(n_rows: int, extra: int = 170) -> int:
+    return max(420, ROW_HEIGHT * n_rows + extra)
+
+
+def unit_label(rank: object, name: str) -> str:
+    """Return the axis label of a ranked unit: "1. Chí Linh"."""
+    return f"{int(rank)}. {name}" if not pd.isna(rank) else name
+
+
+def ranking_bar(
+    ranking: pd.DataFrame,
+    *,
+    lang: str,
+    block_name: str,
+    source: str = "",
+    bands: Mapping[str, str] | None = None,
+    max_score: float = 100.0,
+) -> go.Figure:
+    """Return horizontal bars of scores, 1st at the top, with the block average as a line.
+
+    ``bands`` maps band_id → band name in display order; bars are coloured by band when the
+    ranking has band ids, else all one colour.
+    """
+    ordered = ranking.sort_values(["rank", "unit"]).reset_index(drop=True)
+    labels = [unit_label(r, n) for r, n in zip(ordered["rank"], ordered["short_name"])]
+    ordered = ordered.assign(_label=labels)
+    year = int(ordered["year"].iloc[0]) if len(ordered) else ""
+    fig = go.Figure()
+    groups = _band_groups(ordered, bands or {})
+    for i, (name, rows) in enumerate(groups):
+        fig.add_trace(
+            go.Bar(
+                x=rows["score"],
+                y=rows["_label"],
+                orientation="h",
+                name=name,
+                marker_color=BAND_COLOURS[i % len(BAND_COLOURS)] if bands else BAR_COLOUR,
+                text=rows["score"],
+                texttemplate="%{x:.2f}",
+                textposition="outside",
+                cliponaxis=False,
+                customdata=rows[["unit"]],
+                hovertemplate="%{customdata[0]}<br>%{x:.2f}<extra></extra>",
+                showlegend=bool(bands),
+            )
+        )
+    average = float(ordered["score"].mean()) if len(ordered) else math.nan
+    if not math.isnan(average):
+        fig.add_vline(
+            x=average,
+            line={"color": theme.AVERAGE_LINE, "dash": "dash", "width": 2},
+            annotation={
+                "text": t("rankings.chart.average", lang, value=fmt_number(average, lang)),
+                "font": {"color": theme.AVERAGE_LINE},
+                "yanchor": "bottom",
+            },
+            annotation_position="top",
+        )
+    title = t("rankings.chart.bar_title", lang, year=year, block=block_name)
+    theme.apply_layout(fig, lang, title, source)
+    fig.update_layout(
+        height=_height(len(ordered)),
+        barmode="overlay",
+        bargap=0.25,
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1, "xanchor": "right"},
+        margin={"t": 100},
+    )
+    fig.update_yaxes(
+        categoryorder="array", categoryarray=labels, autorange="reversed", automargin=True
+    )
+    fig.update_xaxes(
+        title_text=t("rankings.chart.score_axis", lang),
+        range=[0, max_score * 1.08],
+        tickformat=".0f",
+    )
+    return fig
+
+
+def _band_groups(ordered: pd.DataFrame, bands: Mapping[str, str]) -> list[tuple[str, pd.DataFrame]]:
+    """Split the rows into one group per band (in band order), or one group without bands."""
+    if not bands or "band_id" not in ordered or ordered["band_id"].isna().all():
+        return [("", ordered)]
+    groups = []
+    for band_id, name in bands.items():
+        rows = ordered[ordered["band_id"] == band_id]
+        if len(rows):
+            groups.append((name, rows))
+    rest = ordered[~ordered["band_id"].isin(list(bands))]
+    if len(rest):
+        groups.append(("–", rest))
+    return groups
+
+
+def bump_chart(
+    history: pd.DataFrame,
+    *,
+    lang: str,
+    block_name: str,
+    source: str = "",
+    focus: str | None = None,
+    hidden: Collection[str] = (),
+    colours: Mapping[str, str] | None = None,
+    breaks: Collection[int] = (),
+) -> go.Figure:
+    """Return ranks over the years, one line per unit, 1st at the top, names at line ends.
+
+    ``history`` holds standings rows of one block (year, unit_id, short_name, rank, score).
+    With a ``focus`` unit the others are grey. ``breaks`` are years whose methodology differs
+    from the year before: a dashed line marks each.
+    """
+    shown = history[~history["unit_id"].isin(list(hidden))]
+    years = sorted(int(y) for y in history["year"].unique())
+    colours = dict(colours or theme.unit_colours(history["unit_id"]))
+    n_ranks = int(history["rank"].max()) if len(history) else 1
+    # Latest name of each unit labels its line (a renamed unit keeps one line: same unit_id).
+    order = shown.sort_values("year").groupby("unit_id", sort=False).tail(1).sort_values("rank")
+    fig = go.Figure()
+    focus_trace = None
+    for _, last in order.iterrows():
+        unit_id = last["unit_id"]
+        rows = shown[shown["unit_id"] == unit_id].set_index("year").reindex(years).reset_index()
+        is_focus = focus is None or unit_id == focus
+        colour = colours.get(unit_id, theme.GREY) if is_focus else theme.GREY
+        trace = go.Scatter(
+            x=rows["year"],
+            y=rows["rank"].astype(float),
+            mode="lines+markers",
+            name=str(last["short_name"]),
+            line={"color": colour, "width": 4 if unit_id == focus else 2},
+            marker={"size": 10 if unit_id == focus else 7, "color": colour},
+            opacity=1.0 if is_focus else 0.6,
+            connectgaps=False,
+            customdata=rows[["score"]].astype(float),
+            hovertemplate=(
+                f"{last['short_name']}<br>%{{x}}: "
+                + t("rankings.chart.hover_rank", lang)
+                + " %{y} (%{customdata[0]:.2f})<extra></extra>"
+            ),
+            showlegend=False,
+            meta=unit_id,
+        )
+        if unit_id == focus:
+            focus_trace = trace  # drawn last, on top of the grey lines
+            continue
+        fig.add_trace(trace)
+        _end_label(fig, last, colour, bold=False)
+    if focus_trace is not None:
+        fig.add_trace(focus_trace)
+        _end_label(fig, order[order["unit_id"] == focus].iloc[0], focus_trace.line.color, True)
+    for year in breaks:
+        if year in years and year != years[0]:
+            fig.add_vline(
+                x=year - 0.5,
+                line={"color": theme.SAME, "dash": "dot", "width": 1},
+                annotation={"text": t("rankings.chart.methodology_break", lang)},
+                annotation_position="top",
+            )
+    title = t(
+        "rankings.chart.bump_title",
+        lang,
+        first=years[0] if years else "",
+        last=years[-1] if years else "",
+        block=block_name,
+    )
+    theme.apply_layout(fig, lang, title, source)
+    fig.update_layout(
+        height=_height(n_ranks, extra=190),
+        margin={"r": LABEL_MARGIN, "l": 60, "t": 100},
+        hovermode="closest",
+    )
+    fig.update_yaxes(
+        title_text=t("rankings.chart.rank_axis", lang),
+        range=[n_ranks + 0.5, 0.5],
+        autorange=False,
+        dtick=1,
+        zeroline=False,
+    )
+    fig.update_xaxes(
+        title_text=t("rankings.chart.year_axis", lang),
+        tickvals=years,
+        tickformat="d",
+        range=[years[0] - 0.3, years[-1] + 0.3] if years else None,
+    )
+    return fig
+
+
+def _end_label(fig: go.Figure, last: pd.Series, colour: str, bold: bool) -> None:
+    """Write the unit's name right of its last point."""
+    name = str(last["short_name"])
+    fig.add_annotation(
+        x=int(last["year"]),
+        y=float(last["rank"]),
+        text=f"<b>{name}</b>" if bold else name,
+        xanchor="left",
+        xshift=10,
+        showarrow=False,
+        font={"color": theme.TEXT if colour == theme.GREY else colour, "size": theme.FONT_SIZE - 2},
+        name="end-label",
+    )
+
+
+def dumbbell(
+    comparison: pd.DataFrame,
+    *,
+    year_a: int,
+    year_b: int,
+    lang: str,
+    block_name: str,
+    source: str = "",
+    measure: str = "score",
+    focus: str | None = None,
+) -> go.Figure:
+    """Return each unit's score in two years joined by a line, ordered by the later rank.
+
+    ``comparison`` comes from ``comparison.compare_years``; ``measure`` is "score" or "index"
+    (use the index when the maxima differ between the years).
+    """
+    ordered = comparison.sort_values(["rank_b", "unit"]).reset_index(drop=True)
+    labels = [unit_label(r, n) for r, n in zip(ordered["rank_b"], ordered["short_name"])]
+    a, b = ordered[f"{measure}_a"].astype(float), ordered[f"{measure}_b"].astype(float)
+    xs: list[float | None] = []
+    ys: list[str | None] = []
+    for label, va, vb in zip(labels, a, b):
+        if not (math.isnan(va) or math.isnan(vb)):
+            xs += [va, vb, None]
+            ys += [label, label, None]
+    fig = go.Figure()
+    fig.add_trace(
+        go.Scatter(
+            x=xs,
+            y=ys,
+            mode="lines",
+            line={"color": theme.GREY, "width": 3},
+            hoverinfo="skip",
+            showlegend=False,
+            name="links",
+        )
+    )
+    b_colours = [
+        theme.PALETTE[3] if uid == focus else theme.PALETTE[0] for uid in ordered["unit_id"]
+    ]
+    for year, values, colour, symbol in (
+        (year_a, a, theme.SAME, "circle-open"),
+        (year_b, b, b_colours, "circle"),
+    ):
+        fig.add_trace(
+            go.Scatter(
+                x=values,
+                y=labels,
+                mode="markers",
+                name=str(year),
+                marker={"color": colour, "size": 12, "symbol": symbol, "line": {"width": 2}},
+                customdata=ordered[["unit"]],
+                hovertemplate=f"%{{customdata[0]}}<br>{year}: %{{x:.2f}}<extra></extra>",
+            )
+        )
+    axis_key = "rankings.chart.index_axis" if measure == "index" else "rankings.chart.score_axis"
+    title = t("rankings.chart.dumbbell_title", lang, year_a=year_a, year_b=year_b, block=block_name)
+    theme.apply_layout(fig, lang, title, source)
+    fig.update_layout(
+        height=_height(len(ordered)),
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1, "xanchor": "right"},
+        margin={"t": 100},
+    )
+    fig.update_yaxes(
+        categoryorder="array", categoryarray=labels, autorange="reversed", automargin=True
+    )
+    fig.update_xaxes(title_text=t(axis_key, lang), tickformat=".0f")
+    return fig

@@ -1,0 +1,253 @@
+"""Year-over-year changes: rank-change labels, two-year comparisons, movers, methodology changes.
+
+Sign convention (pinned in tests): ``rank_change = earlier rank − later rank``, so moving from
+1st to 3rd is ``-2`` and shows as "▼2".
+"""
+
+from __future__ import annotations
+
+import math
+from enum import Enum
+
+import pandas as pd
+
+from parviz import schema
+from parviz.dataset import Dataset
+from parviz.i18n import fmt_number, fmt_signed, t
+
+UP_ARROW, DOWN_ARROW, SAME_MARK = "▲", "▼", "="
+
+
+class Change(str, Enum):
+    """The kind of a rank change, as data; ``change_label`` turns it into text."""
+
+    UP = "up"
+    DOWN = "down"
+    SAME = "same"
+    NEW = "new"  # not ranked in the earlier year (or its lineage)
+    NONE = "none"  # no earlier year to compare with
+
+
+def _missing(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+def change_kind(rank_change: object, previous_year: object = 0) -> Change:
+    """Classify a rank change; a missing change is NEW unless there is no earlier year at all."""
+    if _missing(rank_change):
+        return Change.NONE if _missing(previous_year) else Change.NEW
+    if rank_change > 0:
+        return Change.UP
+    if rank_change < 0:
+        return Change.DOWN
+    return Change.SAME
+
+
+def change_label(rank_change: object, lang: str, previous_year: object = 0) -> str:
+    """Return "▲2", "▼2", "=", "mới"/"new" or "–" for a rank change."""
+    kind = change_kind(rank_change, previous_year)
+    if kind is Change.UP:
+        return f"{UP_ARROW}{int(rank_change)}"
+    if kind is Change.DOWN:
+        return f"{DOWN_ARROW}{-int(rank_change)}"
+    if kind is Change.SAME:
+        return SAME_MARK
+    if kind is Change.NEW:
+        return t("rankings.change.new", lang)
+    return "–"
+
+
+def change_counts(ranking: pd.DataFrame) -> dict[Change, int]:
+    """Count units that rose, fell, kept their rank or are new in one year's ranking."""
+    kinds = [change_kind(c, p) for c, p in zip(ranking["rank_change"], ranking["previous_year"])]
+    return {kind: kinds.count(kind) for kind in Change}
+
+
+def _lineage(dataset: Dataset) -> dict[str, list[str]]:
+    """Return {unit_id: [predecessor ids]} from units.predecessor_ids."""
+    units = dataset.table("units")
+    lineage: dict[str, list[str]] = {}
+    for unit_id, listed in zip(units["unit_id"], units["predecessor_ids"]):
+        if isinstance(listed, str):
+            ids = [p.strip() for p in listed.split(schema.LIST_SEPARATOR) if p.strip()]
+            if ids:
+                lineage[str(unit_id)] = ids
+    return lineage
+
+
+def _earlier_row(unit_id: str, ranked: dict[str, dict], lineage: dict[str, list[str]]):
+    """Return the earlier year's row of a unit, else of its only ranked ancestor."""
+    seen: set[str] = set()
+    frontier = [unit_id]
+    while frontier:
+        found = [ranked[u] for u in frontier if u in ranked]
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:  # a merger of several ranked units: no single earlier rank
+            return None
+        seen.update(frontier)
+        frontier = [p for u in frontier for p in lineage.get(u, []) if p not in seen]
+    return None
+
+
+def compare_years(
+    standings: pd.DataFrame, dataset: Dataset, *, block: str, year_a: int, year_b: int
+) -> pd.DataFrame:
+    """Return one row per unit ranked in ``year_b``: its rank and score in both years.
+
+    Columns: unit_id, unit, short_name, rank_a, rank_b, score_a, score_b, index_a, index_b,
+    rank_change (rank_a − rank_b), score_change, index_change. A unit (or its lineage) not
+    ranked in ``year_a`` has empty ``_a`` values and no change. Sorted by ``rank_b``.
+    """
+    in_block = standings[standings["block"] == block]
+    later = in_block[in_block["year"] == year_b].sort_values(["rank", "unit"])
+    earlier = {
+        str(row["unit_id"]): row for _, row in in_block[in_block["year"] == year_a].iterrows()
+    }
+    lineage = _lineage(dataset)
+    rows = []
+    for _, row in later.iterrows():
+        before = _earlier_row(str(row["unit_id"]), earlier, lineage)
+        rows.append(
+            {
+                "unit_id": row["unit_id"],
+                "unit": row["unit"],
+                "short_name": row["short_name"],
+                "rank_a": pd.NA if before is None else before["rank"],
+                "rank_b": row["rank"],
+                "score_a": math.nan if before is None else before["score"],
+                "score_b": row["score"],
+                "index_a": math.nan if before is None else before["index"],
+                "index_b": row["index"],
+            }
+        )
+    columns = ["unit_id", "unit", "short_name", "rank_a", "rank_b"]
+    columns += ["score_a", "score_b", "index_a", "index_b"]
+    frame = pd.DataFrame(rows, columns=columns)
+    for column in ("rank_a", "rank_b"):
+        frame[column] = frame[column].astype("Int64")
+    for column in ("score_a", "score_b", "index_a", "index_b"):
+        frame[column] = frame[column].astype(float)
+    frame["rank_change"] = frame["rank_a"] - frame["rank_b"]
+    frame["score_change"] = frame["score_b"] - frame["score_a"]
+    frame["index_change"] = frame["index_b"] - frame["index_a"]
+    return frame.reset_index(drop=True)
+
+
+def movers(comparison: pd.DataFrame, *, n: int = 3) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return (rises, falls): the ``n`` largest rank rises and falls, biggest first.
+
+    Equal moves are ordered by the later rank, so the order is stable.
+    """
+    known = comparison[comparison["rank_change"].notna()]
+    rises = known[known["rank_change"] > 0].sort_values(
+        ["rank_change", "rank_b"], ascending=[False, True]
+    )
+    falls = known[known["rank_change"] < 0].sort_values(
+        ["rank_change", "rank_b"], ascending=[True, True]
+    )
+    return rises.head(n).reset_index(drop=True), falls.head(n).reset_index(drop=True)
+
+
+def mover_sentence(row: pd.Series, *, year_a: int, year_b: int, lang: str) -> str:
+    """Return e.g. "Chí Linh: từ hạng 1 (2020) xuống hạng 3 (2021), ▼2"."""
+    change = int(row["rank_change"])
+    key = "rankings.mover.up" if change > 0 else "rankings.mover.down"
+    if change == 0:
+        key = "rankings.mover.same"
+    return t(
+        key,
+        lang,
+        unit=row["short_name"],
+        rank_a=int(row["rank_a"]),
+        rank_b=int(row["rank_b"]),
+        year_a=year_a,
+        year_b=year_b,
+        change=change_label(change, lang),
+    )
+
+
+def _criteria_signature(dataset: Dataset, year: int, block: str) -> dict[str, float]:
+    criteria = dataset.criteria(year, block)
+    return {
+        str(cid): round(float(points), 4)
+        for cid, points in zip(criteria["criterion_id"], criteria["max_points"])
+    }
+
+
+def methodology_changed(dataset: Dataset, block: str, year_a: int, year_b: int) -> bool:
+    """Return True when the criteria or their maxima (or the maximum total) differ.
+
+    Years without published criteria are compared by their maximum total only, unless one
+    year has criteria and the other none: that cannot be shown comparable, so it counts as a
+    change.
+    """
+    if dataset.max_total(year_a, block) != dataset.max_total(year_b, block):
+        return True
+    return _criteria_signature(dataset, year_a, block) != _criteria_signature(
+        dataset, year_b, block
+    )
+
+
+def methodology_breaks(dataset: Dataset, block: str) -> list[int]:
+    """Return the years whose methodology differs from the block's previous scored year."""
+    years = dataset.years_of(block)
+    return [b for a, b in zip(years, years[1:]) if methodology_changed(dataset, block, a, b)]
+
+
+def classification_label(code: object, lang: str) -> str:
+    """Return the localised head-of-unit classification, or '' when not published."""
+    if _missing(code) or str(code) not in schema.CLASSIFICATIONS:
+        return ""
+    return t(f"rankings.classification.{code}", lang)
+
+
+def ranking_table(ranking: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return the ranking as a display table with localised headers (numbers stay numbers).
+
+    Columns: rank, tie mark, unit, score, previous rank, change label, score change,
+    classification (the last only when the year publishes classifications).
+    """
+    col = {key: t(f"rankings.column.{key}", lang) for key in _TABLE_KEYS}
+    table = pd.DataFrame(
+        {
+            col["rank"]: ranking["rank"].astype("Int64"),
+            col["tied"]: [t("rankings.tied", lang) if tied else "" for tied in ranking["tied"]],
+            col["unit"]: ranking["unit"].astype(str),
+            col["score"]: ranking["score"].astype(float).round(2),
+            col["previous_rank"]: ranking["previous_rank"].astype("Int64"),
+            col["change"]: [
+                change_label(c, lang, p)
+                for c, p in zip(ranking["rank_change"], ranking["previous_year"])
+            ],
+            col["score_change"]: ranking["score_change"].astype(float).round(2),
+            col["classification"]: [
+                classification_label(c, lang) for c in ranking["classification"]
+            ],
+        }
+    )
+    if not table[col["classification"]].astype(bool).any():
+        table = table.drop(columns=col["classification"])
+    return table
+
+
+_TABLE_KEYS = (
+    "rank",
+    "tied",
+    "unit",
+    "score",
+    "previous_rank",
+    "change",
+    "score_change",
+    "classification",
+)
+
+
+def score_change_text(value: object, lang: str) -> str:
+    """Return a signed score change ("+0,58") or "–" when unknown."""
+    return "–" if _missing(value) else fmt_signed(float(value), lang)
+
+
+def score_text(value: object, lang: str) -> str:
+    """Return a score with two decimals in the language's format."""
+    return "–" if _missing(value) else fmt_number(float(value), lang)

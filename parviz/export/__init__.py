@@ -1,0 +1,1 @@
+"""Exports: slides, spreadsheets and printable tables; every function returns bytes."""
