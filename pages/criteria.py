@@ -1,0 +1,59 @@
+"""Criteria (Tiêu chí): where each unit gains and loses points, criterion by criterion."""
+
+import streamlit as st
+
+from parviz import breakdown, comparison, theme
+from parviz.charts import criteria as charts
+from parviz.i18n import t
+from parviz.ui import render, state
+from parviz.ui.page import page_setup
+
+page = page_setup("criteria")
+lang, dataset, year, block = page.lang, page.dataset, page.year, page.block
+block_name = dataset.block_name(block, lang)
+config = theme.plotly_config(theme.file_stem("tieu-chi", year, block))
+
+
+def clickable_chart(figure, key: str, table) -> None:
+    """Draw a chart of units; a click on a unit opens its profile."""
+    event = st.plotly_chart(
+        figure,
+        config=config,
+        theme=None,
+        width="stretch",
+        key=key,
+        on_select="rerun",
+        selection_mode="points",
+    )
+    unit_id = charts.selected_unit(event, table)
+    if unit_id:
+        state.set_unit(unit_id)
+        st.switch_page("pages/profile.py")
+
+
+table = breakdown.criterion_table(dataset, year=year, block=block)
+if table.empty:
+    render.notice("criteria.only_totals", lang, year=year, block=block_name)
+else:
+    title = t("criteria.heatmap.title", lang, block=block_name, year=year)
+    clickable_chart(charts.heatmap(table, lang, title=title), "criteria_heatmap", table)
+    st.caption(t("criteria.heatmap.help", lang))
+
+    render.section(t("criteria.summary.title", lang))
+    summary = breakdown.summary_table(breakdown.summary(table), lang)
+    st.dataframe(summary, hide_index=True, width="stretch")
+
+    title = t("criteria.lost.title", lang, block=block_name, year=year)
+    clickable_chart(charts.lost_bars(table, lang, title=title), "criteria_lost", table)
+    st.caption(t("criteria.lost.help", lang))
+
+averages = breakdown.block_averages_over_years(dataset, block=block)
+if averages.empty:
+    render.notice("criteria.no_years", lang, block=block_name)
+else:
+    breaks = comparison.methodology_breaks(dataset, block)
+    title = t("criteria.years.title", lang, block=block_name)
+    figure = charts.averages_over_years(averages, lang, title=title, breaks=breaks)
+    st.plotly_chart(figure, config=config, theme=None, width="stretch")
+    if breaks:
+        st.caption(t("criteria.years.breaks", lang, years=", ".join(map(str, breaks))))

@@ -1,0 +1,203 @@
+"""Figures of the criteria page: heatmap of % of maximum, points lost, averages over years."""
+
+from __future__ import annotations
+
+import math
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from parviz import theme
+from parviz.breakdown import criterion_name
+from parviz.i18n import fmt_number, fmt_percent, t
+
+
+def wrap(text: str, width: int = 18) -> str:
+    """Return ``text`` broken into lines of about ``width`` characters with <br>."""
+    return "<br>".join(textwrap.wrap(text, width)) or text
+
+
+def criterion_labels(table: pd.DataFrame, lang: str, *, width: int = 18) -> dict[str, str]:
+    """Return {criterion_id: "C1. wrapped name"} in criterion order."""
+    first = table.drop_duplicates("criterion_id").sort_values("order")
+    return {
+        str(row["criterion_id"]): wrap(f"{row['criterion_id']}. {criterion_name(row, lang)}", width)
+        for _, row in first.iterrows()
+    }
+
+
+def _unit_order(table: pd.DataFrame) -> list[str]:
+    # Rank order, best first; Plotly draws the first category at the bottom, so reverse.
+    return list(dict.fromkeys(table.sort_values(["rank", "short_name"])["unit_id"]))
+
+
+def heatmap(table: pd.DataFrame, lang: str, *, title: str, source: str = "") -> go.Figure:
+    """Units × criteria, coloured by % of maximum minus the block average, labelled with %.
+
+    ``table`` as from ``breakdown.shares``. A criterion that does not apply to a unit is an
+    empty cell.
+    """
+    labels = criterion_labels(table, lang)
+    units = _unit_order(table)
+    names = dict(zip(table["unit_id"], table["short_name"]))
+    ranks = dict(zip(table["unit_id"], table["rank"]))
+    cells = table.set_index(["unit_id", "criterion_id"])
+    z, text, hover = [], [], []
+    for unit_id in reversed(units):
+        z_row, text_row, hover_row = [], [], []
+        for criterion_id in labels:
+            if (unit_id, criterion_id) in cells.index:
+                cell = cells.loc[(unit_id, criterion_id)]
+                z_row.append(float(cell["difference"]))
+                text_row.append(fmt_number(float(cell["pct"]), lang, 1))
+                hover_row.append(
+                    t(
+                        "criteria.chart.heatmap_hover",
+                        lang,
+                        unit=names[unit_id],
+                        criterion=criterion_name(cell, lang),
+                        points=float(cell["points"]),
+                        max=float(cell["max_points"]),
+                        pct=fmt_percent(float(cell["pct"]), lang, 1),
+                        average=fmt_percent(float(cell["block_average"]), lang, 1),
+                    )
+                )
+            else:
+                z_row.append(None)
+                text_row.append("")
+                hover_row.append(t("criteria.chart.not_applicable", lang))
+        z.append(z_row)
+        text.append(text_row)
+        hover.append(hover_row)
+    spread = max((abs(v) for row in z for v in row if v is not None), default=1.0) or 1.0
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=list(labels.values()),
+            y=[f"{ranks[u]}. {names[u]}" for u in reversed(units)],
+            text=text,
+            texttemplate="%{text}",
+            textfont={"size": 13},
+            customdata=hover,
+            hovertemplate="%{customdata}<extra></extra>",
+            colorscale=theme.DIVERGING,
+            zmid=0,
+            zmin=-spread,
+            zmax=spread,
+            xgap=2,
+            ygap=2,
+            colorbar={
+                "title": {"text": wrap(t("criteria.chart.colorbar", lang), 14)},
+                "ticksuffix": "",
+                "thickness": 14,
+            },
+        )
+    )
+    theme.apply_layout(fig, lang, title, source)
+    fig.update_layout(height=max(360, 34 * len(units) + 220))
+    fig.update_xaxes(side="top", tickangle=0)
+    fig.update_layout(margin={"t": 150})
+    return fig
+
+
+def lost_bars(table: pd.DataFrame, lang: str, *, title: str, source: str = "") -> go.Figure:
+    """Points lost (maximum − points) per criterion, stacked per unit, units in rank order."""
+    labels = criterion_labels(table, lang, width=40)
+    units = _unit_order(table)
+    names = dict(zip(table["unit_id"], table["short_name"]))
+    ranks = dict(zip(table["unit_id"], table["rank"]))
+    y = [f"{ranks[u]}. {names[u]}" for u in reversed(units)]
+    fig = go.Figure()
+    for index, (criterion_id, label) in enumerate(labels.items()):
+        rows = table[table["criterion_id"] == criterion_id].set_index("unit_id")
+        lost = [float(rows.loc[u, "lost"]) if u in rows.index else 0.0 for u in reversed(units)]
+        fig.add_bar(
+            x=lost,
+            y=y,
+            orientation="h",
+            name=criterion_id,
+            marker_color=theme.PALETTE[index % len(theme.PALETTE)],
+            customdata=[label.replace("<br>", " ")] * len(y),
+            hovertemplate="%{y}<br>%{customdata}: %{x:.2f}<extra></extra>",
+        )
+    theme.apply_layout(fig, lang, title, source)
+    fig.update_layout(
+        barmode="stack",
+        height=max(360, 30 * len(units) + 200),
+        legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0, "title": ""},
+        margin={"t": 100},
+    )
+    fig.update_xaxes(title=t("criteria.chart.lost_axis", lang), tickformat=".1f")
+    return fig
+
+
+def averages_over_years(
+    averages: pd.DataFrame,
+    lang: str,
+    *,
+    title: str,
+    breaks: list[int] = (),
+    source: str = "",
+) -> go.Figure:
+    """Small multiples: each criterion's block average % of maximum over the years.
+
+    ``averages`` as from ``breakdown.averages_over_years``; ``breaks`` are the years whose
+    methodology changed (a dashed line before each).
+    """
+    labels = criterion_labels(averages, lang, width=30)
+    count = max(len(labels), 1)
+    columns = min(4, count)
+    rows = math.ceil(count / columns)
+    fig = make_subplots(
+        rows=rows,
+        cols=columns,
+        subplot_titles=list(labels.values()),
+        shared_yaxes=True,
+        vertical_spacing=0.22 if rows > 1 else 0.1,
+        horizontal_spacing=0.03,
+    )
+    low = averages["average_pct"].min() if not averages.empty else 0
+    for index, criterion_id in enumerate(labels):
+        row, col = index // columns + 1, index % columns + 1
+        series = averages[averages["criterion_id"] == criterion_id].sort_values("year")
+        fig.add_scatter(
+            x=series["year"],
+            y=series["average_pct"],
+            mode="lines+markers",
+            line={"color": theme.PALETTE[0], "width": 2},
+            showlegend=False,
+            hovertemplate="%{x}: %{y:.1f}%<extra></extra>",
+            row=row,
+            col=col,
+        )
+        for year in breaks:
+            fig.add_vline(x=year - 0.5, line_dash="dash", line_color=theme.GREY, row=row, col=col)
+    theme.apply_layout(fig, lang, title, source)
+    fig.update_annotations(font_size=12)  # subplot titles
+    fig.update_yaxes(range=[math.floor(min(low, 100) / 5) * 5 - 5, 100], ticksuffix="%")
+    fig.update_xaxes(dtick=2, tickformat="d")
+    fig.update_layout(height=280 * rows + 140, margin={"t": 130})
+    return fig
+
+
+def selected_unit(event: object, table: pd.DataFrame) -> str | None:
+    """Return the unit id of the first clicked point of a chart built here, or None.
+
+    ``event`` is what ``st.plotly_chart(..., on_select="rerun")`` returns; the unit is read
+    from the point's y label ("3. Chí Linh").
+    """
+    try:
+        points = event["selection"]["points"]  # type: ignore[index]
+    except (KeyError, TypeError):
+        return None
+    labels = {
+        f"{rank}. {name}": unit_id
+        for unit_id, name, rank in zip(table["unit_id"], table["short_name"], table["rank"])
+    }
+    for point in points or []:
+        unit_id = labels.get(str(point.get("y", "")))
+        if unit_id:
+            return unit_id
+    return None
