@@ -1,4 +1,8 @@
-"""parviz's own settings: one declared list, each overridable by an environment variable."""
+"""parviz's own settings: one declared list, each overridable by an environment variable.
+
+Streamlit's own options (port, theme, upload size) live in `.streamlit/config.toml`.
+Values are read on every call, not at import, so a test can change them with monkeypatch.
+"""
 
 from __future__ import annotations
 
@@ -6,42 +10,66 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-# The repository root (the bundled sample lives in its data/ folder).
+from parviz import i18n
+
+# The repository root: the bundled sample lives in its data/ folder, next to the package.
 REPO_ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_DATA = REPO_ROOT / "data"
 
 
 @dataclass(frozen=True)
 class Setting:
     """A setting: its environment variable, default and help text."""
 
-    env: str
+    name: str
     default: str
     help: str
 
+    @property
+    def env(self) -> str:
+        """Return the environment variable that overrides the setting (its name)."""
+        return self.name
+
     def value(self) -> str:
-        """Return the environment's value, else the default."""
-        return os.environ.get(self.env, "").strip() or self.default
+        """Return the environment's value when set and not blank, else the default."""
+        return os.environ.get(self.name, "").strip() or self.default
 
 
-DATA = Setting("PARVIZ_DATA", str(REPO_ROOT / "data"),
-               "Dataset folder (CSV files) or .xlsx workbook; default: the bundled sample data/.")
-LANG = Setting("PARVIZ_LANG", "vi", "Default language of the app and the CLI: vi or en.")
-ADMIN_PASSWORD = Setting("PARVIZ_ADMIN_PASSWORD", "",
-                         "Password that unlocks import in the app; empty disables import.")
+DATA = Setting(
+    "PARVIZ_DATA",
+    str(BUNDLED_DATA),
+    "Dataset to show: a folder of CSV files or one .xlsx workbook; "
+    "default: the bundled illustrative sample in data/.",
+)
+LANG = Setting(
+    "PARVIZ_LANG",
+    i18n.DEFAULT_LANGUAGE,
+    "Default language of the app and the CLI: vi or en (a visitor can switch; ?lang= wins).",
+)
+ADMIN_PASSWORD = Setting(
+    "PARVIZ_ADMIN_PASSWORD",
+    "",
+    "Password that unlocks importing data in the app; empty disables import.",
+)
 
 SETTINGS: tuple[Setting, ...] = (DATA, LANG, ADMIN_PASSWORD)
 
 
 def data_path() -> Path:
-    """Return the dataset path in force."""
-    return Path(DATA.value())
+    """Return the dataset path in force (a folder or an .xlsx file), absolute."""
+    return Path(DATA.value()).expanduser().resolve()
 
 
 def language() -> str:
-    """Return the default language code."""
-    return LANG.value()
+    """Return the default language code; an unsupported value falls back to Vietnamese."""
+    return i18n.normalise_language(LANG.value().casefold())
 
 
 def admin_password() -> str:
     """Return the configured admin password ('' when import is disabled)."""
     return ADMIN_PASSWORD.value()
+
+
+def import_enabled() -> bool:
+    """Return True when an admin password is set, so the app may offer importing data."""
+    return admin_password() != ""

@@ -1,0 +1,19 @@
+"""parviz — the Streamlit entry point: page config, language switch, navigation.
+
+Run it with `bash scripts/serve.sh` (or `.venv/bin/streamlit run app.py`). Pages are listed in
+parviz/ui/navigation.py; each page starts with `page_setup(...)`.
+"""
+
+import streamlit as st
+
+from parviz.i18n import t
+from parviz.ui import navigation, state, widgets
+
+lang = state.language()
+st.set_page_config(
+    page_title=t("ui.app.title", lang), page_icon=":material/leaderboard:", layout="wide"
+)
+lang = widgets.language_switch()
+page = st.navigation(navigation.pages(lang))
+state.publish()  # a page switch may clear the URL: put the visitor's choices back
+page.run()

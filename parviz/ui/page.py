@@ -1,0 +1,68 @@
+"""``page_setup``: the first line of every page (dataset, filters, banner, header)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import streamlit as st
+
+from parviz.dataset import Dataset
+from parviz.i18n import t
+from parviz.problems import Problem
+from parviz.ui import cache, navigation, render, state, widgets
+
+log = logging.getLogger(__name__)
+
+YEAR, BLOCK = state.YEAR, state.BLOCK
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What a page needs to draw itself: language, dataset and the visitor's filters."""
+
+    lang: str
+    dataset: Dataset
+    year: int | None = None
+    block: str | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def page_setup(slug: str, *, filters: Sequence[str] = (YEAR, BLOCK)) -> PageContext:
+    """Load the dataset, draw the sidebar ``filters``, the banner and the page header.
+
+    When the dataset cannot be used, draw its problems instead and stop the page, so a page's
+    own code only ever runs with a valid dataset. ``filters``: any of "year", "block" (block
+    needs year).
+    """
+    lang = state.language()
+    title = navigation.entry(slug).title(lang)
+    st.set_page_config(page_title=f"{title} · {t('ui.app.title', lang)}")
+    path = cache.dataset_path()
+    try:
+        result = cache.load_result()
+    except Exception as error:  # a bug or an odd file must not leave a traceback on screen
+        log.exception("loading the dataset at %s failed", path)
+        st.title(title)
+        render.load_crash(error, path, lang)
+        st.stop()
+    if result.dataset is None:
+        st.title(title)
+        render.load_problems(result.problems, path, lang)
+        st.stop()
+    dataset = result.dataset
+    year = block = None
+    if YEAR in filters or BLOCK in filters:
+        if not dataset.years:
+            render.illustrative_banner(dataset, lang)
+            st.title(title)
+            render.notice("ui.empty.no_years", lang)
+            st.stop()
+        year = widgets.year_select(dataset, lang)
+    if BLOCK in filters:
+        block = widgets.block_select(dataset, year, lang)
+    render.data_warnings(result.problems, lang)
+    render.illustrative_banner(dataset, lang)
+    render.page_header(title, dataset, lang, year=year)
+    return PageContext(lang, dataset, year, block, list(result.problems))

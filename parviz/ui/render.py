@@ -1,0 +1,135 @@
+"""Draw the pieces every page shares: banner, header, problems, KPI tiles, ranking table."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from parviz import provenance
+from parviz.dataset import Dataset
+from parviz.i18n import fmt_number, t
+from parviz.overview import BlockKpis
+from parviz.problems import Problem
+
+# More than this many problems are summarised: a page of 4,000 lines helps no one.
+MAX_PROBLEMS_SHOWN = 100
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~$#])")
+
+
+def escape_markdown(text: str) -> str:
+    """Return ``text`` with Markdown (and Streamlit's $…$ LaTeX) characters made literal.
+
+    File names like unit_names.csv and values like *12* must show as typed.
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def illustrative_banner(dataset: Dataset, lang: str) -> None:
+    """Say plainly that the numbers are made up, when the dataset is marked illustrative."""
+    if dataset.illustrative:
+        st.warning(t("ui.illustrative", lang), icon=":material/science:")
+
+
+def page_header(title: str, dataset: Dataset, lang: str, *, year: int | None = None) -> None:
+    """Draw the page title, the dataset title and the sources of ``year``."""
+    st.title(title)
+    lines = [t("ui.dataset.caption", lang, title=escape_markdown(dataset.title))]
+    if year is not None:
+        refs = provenance.sources_for(dataset, year=year, lang=lang)
+        if refs:
+            cited = "; ".join(_cite(ref) for ref in refs)
+            lines.append(t("ui.dataset.sources", lang, year=year, sources=cited))
+    st.caption(" · ".join(lines))
+
+
+def _cite(ref: provenance.SourceRef) -> str:
+    title = escape_markdown(ref.title)
+    text = f"[{title}]({ref.url})" if ref.url else title
+    return f"{text} ({escape_markdown(ref.detail)})" if ref.detail else text
+
+
+def load_problems(problems: Sequence[Problem], path: Path, lang: str) -> None:
+    """Explain why the dataset cannot be shown: every problem, errors first, and what to do."""
+    errors = [p for p in problems if p.is_error]
+    warnings = [p for p in problems if not p.is_error]
+    st.error(
+        t("ui.problems.title", lang, errors=len(errors), warnings=len(warnings)),
+        icon=":material/error:",
+    )
+    st.markdown(t("ui.problems.help", lang, path=escape_markdown(str(path))))
+    problem_list(errors + warnings, lang)
+
+
+def problem_list(problems: Sequence[Problem], lang: str) -> None:
+    """Draw problems as a bullet list, one rendered line each (capped at MAX_PROBLEMS_SHOWN)."""
+    shown = problems[:MAX_PROBLEMS_SHOWN]
+    lines = [f"- {escape_markdown(problem.render(lang))}" for problem in shown]
+    if len(problems) > len(shown):
+        lines.append(f"- {t('ui.problems.more', lang, count=len(problems) - len(shown))}")
+    st.markdown("\n".join(lines))
+
+
+def load_crash(error: Exception, path: Path, lang: str) -> None:
+    """Explain an unexpected failure to read the dataset (a bug or an unreadable file)."""
+    st.error(
+        t("ui.problems.crash", lang, error=escape_markdown(f"{type(error).__name__}: {error}")),
+        icon=":material/error:",
+    )
+    st.markdown(t("ui.problems.help", lang, path=escape_markdown(str(path))))
+
+
+def data_warnings(problems: Sequence[Problem], lang: str) -> None:
+    """List the warnings of a usable dataset in a closed sidebar expander (for data staff)."""
+    warnings = [p for p in problems if not p.is_error]
+    if warnings:
+        with st.sidebar.expander(t("ui.warnings.title", lang, count=len(warnings))):
+            problem_list(warnings, lang)
+
+
+def kpi_tiles(kpis: BlockKpis, lang: str) -> None:
+    """Draw units ranked, average, highest and lowest score as four metric tiles."""
+    columns = st.columns(4)
+    columns[0].metric(t("ui.kpi.units_ranked", lang), str(kpis.units_ranked))
+    columns[1].metric(t("ui.kpi.average", lang), fmt_number(kpis.average, lang))
+    columns[2].metric(t("ui.kpi.highest", lang), fmt_number(kpis.highest, lang))
+    columns[2].caption(escape_markdown(", ".join(kpis.highest_units)))
+    columns[3].metric(t("ui.kpi.lowest", lang), fmt_number(kpis.lowest, lang))
+    columns[3].caption(escape_markdown(", ".join(kpis.lowest_units)))
+
+
+def compact_ranking(table: pd.DataFrame, lang: str, *, previous_year: int | None) -> None:
+    """Draw a compact ranking table (rank, unit, score, previous rank, change)."""
+    decimal, thousands = (",", ".") if lang == "vi" else (".", ",")
+    styler = table.style.format(
+        "{:.2f}", subset=["score"], decimal=decimal, thousands=thousands, na_rep="–"
+    ).format(subset=["rank", "previous_rank"], na_rep="–")
+    previous = (
+        t("ui.table.previous_rank_year", lang, year=previous_year)
+        if previous_year is not None
+        else t("ui.table.previous_rank", lang)
+    )
+    config = {
+        "rank": st.column_config.Column(t("ui.table.rank", lang), width="small"),
+        "unit": st.column_config.Column(t("ui.table.unit", lang), width="large"),
+        "score": st.column_config.Column(t("ui.table.score", lang), width="small"),
+        "previous_rank": st.column_config.Column(previous, width="small"),
+        "change": st.column_config.Column(t("ui.table.change", lang), width="small"),
+    }
+    st.dataframe(styler, hide_index=True, column_config=config, width="stretch", height="content")
+    if previous_year is not None:
+        st.caption(t("ui.table.change_help", lang, year=previous_year))
+
+
+def notice(key: str, lang: str, **params: object) -> None:
+    """Draw an informational message from the catalog (e.g. nothing to show for a choice)."""
+    st.info(t(key, lang, **params), icon=":material/info:")
+
+
+def section(heading: str) -> None:
+    """Draw a section heading."""
+    st.subheader(heading)

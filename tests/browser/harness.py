@@ -1,0 +1,120 @@
+"""Start the app in a real Streamlit server and drive it with Playwright and Debian's chromium.
+
+Shared by the browser tests (through the fixtures in conftest.py) and by
+scripts/screenshots.py. Never runs `playwright install`: the browser is /usr/bin/chromium.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCRIPT_DONE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+APP_READY = '[data-testid="stMainBlockContainer"] h1'
+SIZES = {"1366": (1366, 768), "1920": (1920, 1080)}
+
+
+def free_port() -> int:
+    """Return a TCP port that is free on 127.0.0.1 right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def running_app(env: Mapping[str, str] | None = None, timeout: float = 60) -> Iterator[str]:
+    """Run `streamlit run app.py` on a free port; yield its base URL; stop exactly that process."""
+    port = free_port()
+    command = [
+        str(Path(sys.executable).parent / "streamlit"), "run", str(ROOT / "app.py"),
+        "--server.headless", "true",
+        "--server.address", "127.0.0.1",
+        "--server.port", str(port),
+        "--browser.gatherUsageStats", "false",
+        "--server.fileWatcherType", "none",
+        "--client.toolbarMode", "minimal",
+    ]  # fmt: skip
+    log = (ROOT / ".pytest_cache").joinpath(f"streamlit-{port}.log")
+    log.parent.mkdir(exist_ok=True)
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(base, process, timeout, log)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _wait_healthy(base: str, process: subprocess.Popen, timeout: float, log: Path) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited ({process.returncode}):\n{log.read_text()}")
+        with (
+            contextlib.suppress(OSError),
+            urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response,
+        ):
+            if response.read().strip() == b"ok":
+                return
+        time.sleep(0.2)
+    raise TimeoutError(f"streamlit did not become healthy at {base}:\n{log.read_text()}")
+
+
+def launch_chromium(playwright):  # -> playwright.sync_api.Browser
+    """Launch Debian's chromium headless through Playwright."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+def page_url(base: str, page: str = "", **params: object) -> str:
+    """Return the URL of a registered page (its slug; "" = home) with query parameters.
+
+    ``page_url(base, "overview", year=2021, block="district", lang="en")``
+    """
+    path = f"{base.rstrip('/')}/{page.strip('/')}"
+    query = urlencode({key: str(value) for key, value in params.items() if value is not None})
+    return f"{path}?{query}" if query else path
+
+
+def wait_for_app(page, timeout: float = 30_000) -> None:
+    """Wait until the page has drawn its title and the script run has finished."""
+    page.wait_for_selector(APP_READY, timeout=timeout)
+    page.wait_for_selector(SCRIPT_DONE, timeout=timeout)
+
+
+def screenshot(page, path: Path, *, full_page: bool = False) -> Path:
+    """Save a PNG of the page once the app is idle (fonts loaded, no running script)."""
+    wait_for_app(page)
+    page.evaluate("document.fonts.ready")
+    page.wait_for_timeout(300)  # let charts and tables finish their last paint
+    path.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(path), full_page=full_page)
+    return path
