@@ -13,7 +13,7 @@ from parviz.loading import load_dataset
 from parviz.ranking import rank
 from tests.helpers import ROOT, copy_minimal, snapshot
 
-REAL = ROOT.parent / "shared" / "real" / "vinhphuc_2019_department.xlsx"
+REAL = ROOT / "tests" / "data" / "real" / "vinhphuc_2019_department.xlsx"
 # Published order of Vĩnh Phúc 2019 (decision 1007/QĐ-UBND): name, total, rank.
 VINH_PHUC_TOP = [
     ("Sở Tài chính", 92.93, 1),
