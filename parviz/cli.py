@@ -238,6 +238,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         handlers = dict(COMMANDS) | {m.NAME: m.run for m in command_modules()}
         return handlers[args.command](args, lang)
+    except BrokenPipeError:  # output piped into `head`: not an error of the data
+        sys.stderr.close()
+        return EXIT_OK
     except UsageError as error:
         print(f"parviz: {error}", file=sys.stderr)
         return EXIT_USAGE
