@@ -1,0 +1,112 @@
+"""The criteria and unit-profile pages run under AppTest, in both languages, on odd data."""
+
+from __future__ import annotations
+
+import base64
+import json
+
+import numpy as np
+import pytest
+
+from parviz.i18n import t
+from parviz.ui import cache
+from tests.apptesting import app_test
+from tests.helpers import copy_minimal
+
+
+def run_page(page: str, **query: object):
+    at = app_test(**query)
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    return at
+
+
+def figures(at) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def decoded(values) -> list:
+    if isinstance(values, dict) and "bdata" in values:
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).tolist()
+    return list(values)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_criteria_page(lang: str) -> None:
+    at = run_page("pages/criteria.py", lang=lang, year=2021, block="district")
+    specs = figures(at)
+    assert len(specs) == 3
+    heat = specs[0]["data"][0]
+    assert heat["type"] == "heatmap"
+    cells = [cell for row in heat["text"] for cell in row]
+    assert ("84,4" if lang == "vi" else "84.4") in cells
+    assert specs[0]["layout"]["separators"] == (",." if lang == "vi" else ".,")
+    assert [s.value for s in at.subheader] == [t("criteria.summary.title", lang)]
+    assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 7
+    assert t("criteria.years.breaks", lang, years="2022") in [c.value for c in at.caption]
+
+
+@pytest.mark.parametrize(("lang", "rank"), [("vi", "3/12"), ("en", "3 of 12")])
+def test_profile_page_for_chi_linh_2021(lang: str, rank: str) -> None:
+    at = run_page("pages/profile.py", lang=lang, year=2021, block="district", unit="chi-linh")
+    assert at.sidebar.selectbox(key="unit").value == "chi-linh"
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[t("profile.kpi.rank", lang)] == rank
+    specs = figures(at)
+    kinds = [spec["data"][0]["type"] for spec in specs]
+    assert kinds == ["scatter", "scatterpolar", "waterfall"]
+    ranks = decoded(specs[0]["data"][0]["y"])
+    assert ranks[4:6] == [1, 3]
+    text = "\n".join(m.value for m in at.markdown)
+    assert "TP Hải Dương" in text and "Nam Sách" in text  # overtook Chí Linh
+    headings = [s.value for s in at.subheader]
+    assert t("profile.section.way_up", lang) in headings
+
+
+def test_profile_follows_the_unit_select_box() -> None:
+    at = run_page("pages/profile.py", lang="vi", year=2021, block="district", unit="chi-linh")
+    at.sidebar.selectbox(key="unit").set_value("nam-sach").run()
+    assert not at.exception
+    assert at.subheader[0].value.startswith("UBND huyện Nam Sách")
+    assert at.query_params["unit"] == ["nam-sach"] or at.query_params["unit"] == "nam-sach"
+
+
+@pytest.fixture
+def totals_only(tmp_path, monkeypatch):
+    """The minimal dataset plus a 2022 that publishes totals only, without unit c."""
+    folder = copy_minimal(tmp_path)
+    with (folder / "methodology.csv").open("a", encoding="utf-8") as out:
+        out.write("2022,district,100,,\n")
+    with (folder / "results.csv").open("a", encoding="utf-8") as out:
+        out.write("2022,a,88,,1,good,,,\n2022,b,86,,2,good,,,\n")
+    monkeypatch.setenv("PARVIZ_DATA", str(folder))
+    cache.clear()
+    yield folder
+    cache.clear()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_profile_in_a_totals_only_year_says_what_is_missing(totals_only, lang: str) -> None:
+    at = run_page("pages/profile.py", lang=lang, year=2022, block="district", unit="a")
+    infos = [i.value for i in at.info]
+    assert t("profile.only_totals", lang, year=2022) in infos
+    assert t("profile.missing_years", lang, years="2022") in infos
+    assert [spec["data"][0]["type"] for spec in figures(at)] == ["scatter"]
+
+
+def test_profile_of_a_unit_not_ranked_that_year(totals_only) -> None:
+    at = run_page("pages/profile.py", lang="vi", year=2022, block="district", unit="c")
+    unit = "UBND huyện Cẩm Lộc"
+    assert t("profile.not_ranked", "vi", unit=unit, year=2022) in [i.value for i in at.info]
+    assert not at.metric
+    assert len(figures(at)) == 1  # the history still shows the years it was ranked
+
+
+def test_criteria_page_in_a_totals_only_year(totals_only) -> None:
+    at = run_page("pages/criteria.py", lang="en", year=2022, block="district")
+    assert t("criteria.only_totals", "en", year=2022, block="Districts") in [
+        i.value for i in at.info
+    ]
+    assert len(figures(at)) == 1  # averages over the years
