@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -313,11 +314,17 @@ def _classification_counts(rows: pd.DataFrame, year: int, block: str) -> list[Fi
 
 def _shares(dataset: Dataset, year: int, block: str) -> pd.DataFrame:
     """Return (unit_id, criterion_id, points, max_points, pct) of one block and year."""
-    points = ranking.criterion_points(dataset)
+    points = _criterion_points(dataset)
     points = points[(points["year"] == year) & (points["block"] == block)]
     points = points[points["max_points"].notna() & (points["max_points"] > 0)].copy()
     points["pct"] = points["points"] / points["max_points"] * 100
     return points
+
+
+@lru_cache(maxsize=8)
+def _criterion_points(dataset: Dataset) -> pd.DataFrame:
+    # Shared per dataset like ranking.standings (a Dataset hashes by identity): never changed.
+    return ranking.criterion_points(dataset)
 
 
 def _criteria_extremes(dataset: Dataset, year: int, block: str) -> list[Finding]:

@@ -1,0 +1,66 @@
+"""Draw key findings: a bulleted list to read, and the same text in a block with a copy button."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from parviz import findings
+from parviz.dataset import Dataset
+from parviz.i18n import t
+from parviz.ui.render import escape_markdown
+
+
+def render_findings(
+    findings_texts: Sequence[str], lang: str, key: str, *, note: str | None = None
+) -> None:
+    """Draw the sentences as bullets, and as copyable text (st.code has a copy button).
+
+    ``key`` names the container (CSS class ``st-key-<key>``) so tests can find it; ``note``
+    (e.g. "illustrative data") ends the copied text and is shown as a caption.
+    """
+    with st.container(key=key):
+        st.subheader(t("findings.ui.title", lang))
+        if not findings_texts:
+            st.caption(t("findings.ui.none", lang))
+            return
+        st.markdown("\n".join(f"- {escape_markdown(text)}" for text in findings_texts))
+        if note:
+            st.caption(note)
+        with st.expander(t("findings.ui.copy", lang), icon=":material/content_copy:"):
+            st.code(copy_text(findings_texts, note), language=None, wrap_lines=True)
+
+
+def copy_text(findings_texts: Sequence[str], note: str | None = None) -> str:
+    """Return the text to paste into a report: one sentence a line, then the note."""
+    lines = [f"- {text}" for text in findings_texts]
+    if note:
+        lines += ["", note]
+    return "\n".join(lines)
+
+
+def show_block(dataset: Dataset, year: int, block: str, lang: str) -> None:
+    """Draw the findings of one block and year (the Overview page's single call)."""
+    found = findings.findings(dataset, year=year, block=block)
+    render_findings(
+        findings.texts(found, dataset, lang),
+        lang,
+        key=f"findings-{block}-{year}",
+        note=_note(dataset, lang),
+    )
+
+
+def show_unit(dataset: Dataset, unit_id: str, year: int, lang: str) -> None:
+    """Draw the findings of ``year`` about one unit (the unit profile's single call)."""
+    found = findings.unit_findings(dataset, unit_id, year=year)
+    render_findings(
+        findings.texts(found, dataset, lang),
+        lang,
+        key=f"findings-unit-{unit_id}-{year}",
+        note=_note(dataset, lang),
+    )
+
+
+def _note(dataset: Dataset, lang: str) -> str | None:
+    return t("findings.illustrative_note", lang) if dataset.illustrative else None
