@@ -2,7 +2,7 @@
 
 from parviz import overview
 from parviz.i18n import t
-from parviz.ui import cache, render
+from parviz.ui import cache, findings_view, render
 from parviz.ui.page import page_setup
 
 page = page_setup("overview")
@@ -17,3 +17,4 @@ else:
     render.kpi_tiles(overview.block_kpis(ranking), lang)
     table = overview.compact_table(ranking, tied_label=t("ui.table.tied", lang))
     render.compact_ranking(table, lang, previous_year=overview.previous_year(ranking))
+    findings_view.show_block(dataset, year, block, lang)

@@ -5,7 +5,7 @@ import streamlit as st
 from parviz import breakdown, comparison, profile, ranking, theme
 from parviz.charts import profile as charts
 from parviz.i18n import t
-from parviz.ui import cache, render, widgets
+from parviz.ui import cache, findings_view, render, widgets
 from parviz.ui.page import page_setup
 
 page = page_setup("profile")
@@ -135,3 +135,4 @@ if row is not None:
     st.markdown("\n".join(f"- {line}" for line in profile.way_up_lines(plan, names, lang)))
 
 # Findings about this unit (added by the findings engineer): one call here.
+findings_view.show_unit(dataset, unit_id, year, lang)

@@ -443,3 +443,15 @@ def test_overview_shows_the_findings_with_copyable_text(monkeypatch):
     assert any(h.value == "Nhận định chính" for h in at.subheader)
     copied = [c.value for c in at.code]
     assert any("lần đầu tiên kể từ năm 2016" in c for c in copied)
+
+
+def test_profile_shows_the_findings_about_the_unit(monkeypatch):
+    monkeypatch.setenv("PARVIZ_DATA", str(SAMPLE))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.query_params.update({"year": "2021", "block": "district", "unit": "chi-linh"})
+    at.run()
+    at.switch_page("pages/profile.py").run()
+    assert not at.exception and not at.error
+    markdown = "\n".join(m.value for m in at.markdown)
+    assert "UBND thành phố Chí Linh giảm 2 bậc, từ hạng 1 xuống hạng 3." in markdown
+    assert all("Nam Sách" not in c.value for c in at.code)
