@@ -251,3 +251,32 @@ def score_change_text(value: object, lang: str) -> str:
 def score_text(value: object, lang: str) -> str:
     """Return a score with two decimals in the language's format."""
     return "–" if _missing(value) else fmt_number(float(value), lang)
+
+
+def block_history(standings: pd.DataFrame, block: str) -> pd.DataFrame:
+    """Return the standings rows of one block over all years (a copy)."""
+    return standings[standings["block"] == block].reset_index(drop=True).copy()
+
+
+def units_in_order(history: pd.DataFrame, year: int) -> list[str]:
+    """Return the block's unit ids: those ranked in ``year`` by rank, then the others."""
+    ranked = history[history["year"] == year].sort_values(["rank", "unit"])
+    ids = list(dict.fromkeys(ranked["unit_id"].astype(str)))
+    latest_first = history.sort_values(["year", "rank"], ascending=[False, True])
+    return ids + [u for u in dict.fromkeys(latest_first["unit_id"].astype(str)) if u not in ids]
+
+
+def unit_movement(
+    comparison: pd.DataFrame, unit_id: str, *, year_a: int, year_b: int, lang: str
+) -> str | None:
+    """Return the movement sentence of one unit between two years, or None when unknown."""
+    rows = comparison[(comparison["unit_id"] == unit_id) & comparison["rank_change"].notna()]
+    if rows.empty:
+        return None
+    return mover_sentence(rows.iloc[0], year_a=year_a, year_b=year_b, lang=lang)
+
+
+def comparable_measure(dataset: Dataset, block: str, year_a: int, year_b: int) -> str:
+    """Return "score" when both years share the maximum total, else "index" (share of it)."""
+    same = dataset.max_total(year_a, block) == dataset.max_total(year_b, block)
+    return "score" if same else "index"

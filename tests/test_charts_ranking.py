@@ -91,10 +91,12 @@ def test_dumbbell_orders_by_later_rank_and_has_two_years(sample):
     assert [trace.name for trace in fig.data] == ["links", "2020", "2021"]
     labels = list(fig.data[2].y)
     assert labels[0].startswith("1. ") and fig.layout.yaxis.autorange == "reversed"
-    chi_linh = labels.index("3. Chí Linh")
+    chi_linh = labels.index("<b>3. Chí Linh</b>")  # the focus is bold
     assert fig.data[1].x[chi_linh] == pytest.approx(84.90 - 0.58, abs=0.01)
     assert "2020" in fig.layout.title.text and "2021" in fig.layout.title.text
-    assert fig.data[2].marker.color[chi_linh] != fig.data[2].marker.color[0]
+    colours = theme.unit_colours(compared["unit_id"])
+    assert fig.data[2].marker.color[chi_linh] == colours["chi-linh"]
+    assert fig.data[2].marker.color[0] == theme.AVERAGE_LINE
 
 
 def test_thirty_units_get_enough_height():

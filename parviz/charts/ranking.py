@@ -13,10 +13,13 @@ from collections.abc import Collection, Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
-from parviz import theme
+from parviz import provenance, theme
+from parviz.dataset import Dataset
 from parviz.i18n import fmt_number, t
 
 BAND_COLOURS: tuple[str, ...] = ("#0072B2", "#56B4E9", "#E69F00", "#D55E00", "#CC79A7")
+# Value labels sit inside the bars: dark text on the light colours, white on the dark ones.
+_TEXT_ON = {"#56B4E9": theme.TEXT, "#E69F00": theme.TEXT, "#CC79A7": theme.TEXT}
 BAR_COLOUR = theme.PALETTE[0]
 ROW_HEIGHT = 26  # px per unit: 30 units stay legible without overlapping labels
 LABEL_MARGIN = 170  # px on the right of the bump chart for unit names
@@ -24,6 +27,26 @@ LABEL_MARGIN = 170  # px on the right of the bump chart for unit names
 
 def _height(n_rows: int, extra: int = 170) -> int:
     return max(420, ROW_HEIGHT * n_rows + extra)
+
+
+def source_caption(dataset: Dataset, lang: str, *, years: Collection[int] = ()) -> str:
+    """Return the chart caption: the sources of ``years`` (else the dataset title), marked
+    illustrative when the numbers are made up."""
+    titles: list[str] = []
+    for year in years:
+        titles += [ref.title for ref in provenance.sources_for(dataset, year=year, lang=lang)]
+    text = t("rankings.chart.source", lang, title="; ".join(dict.fromkeys(titles)) or dataset.title)
+    if dataset.illustrative:
+        text += t("rankings.chart.illustrative", lang)
+    return text
+
+
+def band_names(dataset: Dataset, *, year: int, block: str, lang: str) -> dict[str, str]:
+    """Return {band_id: name} of a year and block in band order ({} when it has no bands)."""
+    bands = dataset.table("bands")
+    chosen = bands[(bands["year"] == year) & (bands["block"] == block)].sort_values("order")
+    column = "name_en" if lang == "en" else "name_vi"
+    return dict(zip(chosen["band_id"].astype(str), chosen[column].astype(str)))
 
 
 def unit_label(rank: object, name: str) -> str:
@@ -52,17 +75,20 @@ def ranking_bar(
     fig = go.Figure()
     groups = _band_groups(ordered, bands or {})
     for i, (name, rows) in enumerate(groups):
+        colour = BAND_COLOURS[i % len(BAND_COLOURS)] if bands else BAR_COLOUR
         fig.add_trace(
             go.Bar(
                 x=rows["score"],
                 y=rows["_label"],
                 orientation="h",
                 name=name,
-                marker_color=BAND_COLOURS[i % len(BAND_COLOURS)] if bands else BAR_COLOUR,
+                marker_color=colour,
                 text=rows["score"],
                 texttemplate="%{x:.2f}",
-                textposition="outside",
-                cliponaxis=False,
+                # Inside the bar end: the average line (drawn below the bars) never crosses it.
+                textposition="inside",
+                insidetextanchor="end",
+                textfont={"color": _TEXT_ON.get(colour, "#FFFFFF")},
                 customdata=rows[["unit"]],
                 hovertemplate="%{customdata[0]}<br>%{x:.2f}<extra></extra>",
                 showlegend=bool(bands),
@@ -73,6 +99,7 @@ def ranking_bar(
         fig.add_vline(
             x=average,
             line={"color": theme.AVERAGE_LINE, "dash": "dash", "width": 2},
+            layer="below",
             annotation={
                 "text": t("rankings.chart.average", lang, value=fmt_number(average, lang)),
                 "font": {"color": theme.AVERAGE_LINE},
@@ -93,8 +120,7 @@ def ranking_bar(
         categoryorder="array", categoryarray=labels, autorange="reversed", automargin=True
     )
     fig.update_xaxes(
-        title_text=t("rankings.chart.score_axis", lang),
-        range=[0, max_score * 1.08],
+        range=[0, max_score * 1.02],
         tickformat=".0f",
     )
     return fig
@@ -200,7 +226,6 @@ def bump_chart(
         zeroline=False,
     )
     fig.update_xaxes(
-        title_text=t("rankings.chart.year_axis", lang),
         tickvals=years,
         tickformat="d",
         range=[years[0] - 0.3, years[-1] + 0.3] if years else None,
@@ -233,6 +258,7 @@ def dumbbell(
     source: str = "",
     measure: str = "score",
     focus: str | None = None,
+    colours: Mapping[str, str] | None = None,
 ) -> go.Figure:
     """Return each unit's score in two years joined by a line, ordered by the later rank.
 
@@ -241,6 +267,9 @@ def dumbbell(
     """
     ordered = comparison.sort_values(["rank_b", "unit"]).reset_index(drop=True)
     labels = [unit_label(r, n) for r, n in zip(ordered["rank_b"], ordered["short_name"])]
+    labels = [
+        f"<b>{lab}</b>" if uid == focus else lab for lab, uid in zip(labels, ordered["unit_id"])
+    ]
     a, b = ordered[f"{measure}_a"].astype(float), ordered[f"{measure}_b"].astype(float)
     xs: list[float | None] = []
     ys: list[str | None] = []
@@ -260,9 +289,9 @@ def dumbbell(
             name="links",
         )
     )
-    b_colours = [
-        theme.PALETTE[3] if uid == focus else theme.PALETTE[0] for uid in ordered["unit_id"]
-    ]
+    # The focus unit keeps its own colour (as in the bump chart); the others are dark grey.
+    focus_colour = dict(colours or theme.unit_colours(comparison["unit_id"])).get(focus or "")
+    b_colours = [focus_colour if uid == focus else theme.AVERAGE_LINE for uid in ordered["unit_id"]]
     for year, values, colour, symbol in (
         (year_a, a, theme.SAME, "circle-open"),
         (year_b, b, b_colours, "circle"),
@@ -289,5 +318,6 @@ def dumbbell(
     fig.update_yaxes(
         categoryorder="array", categoryarray=labels, autorange="reversed", automargin=True
     )
-    fig.update_xaxes(title_text=t(axis_key, lang), tickformat=".0f")
+    # The axis title goes on top: at the bottom it would collide with the source caption.
+    fig.update_xaxes(title_text=t(axis_key, lang), tickformat=".0f", side="top")
     return fig

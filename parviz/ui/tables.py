@@ -1,0 +1,64 @@
+"""Draw a localised, sortable table with CSV and XLSX download buttons."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+import streamlit as st
+
+from parviz.export.tables import to_csv_bytes, to_xlsx_bytes
+from parviz.i18n import t
+
+
+def styled(table: pd.DataFrame, lang: str) -> pd.io.formats.style.Styler:
+    """Return a Styler showing decimals with the language's separators and "–" for gaps.
+
+    The underlying values stay numbers, so clicking a header sorts numerically.
+    """
+    decimal, thousands = (",", ".") if lang == "vi" else (".", ",")
+    floats = [c for c in table.columns if pd.api.types.is_float_dtype(table[c])]
+    integers = [c for c in table.columns if pd.api.types.is_integer_dtype(table[c])]
+    return table.style.format(
+        "{:.2f}", subset=floats, decimal=decimal, thousands=thousands, na_rep="–"
+    ).format(subset=integers, na_rep="–")
+
+
+def table_with_downloads(
+    table: pd.DataFrame,
+    *,
+    lang: str,
+    file_stem: str,
+    sheet_name: str,
+    key: str,
+    wide_columns: Sequence[str] = (),
+) -> None:
+    """Draw ``table`` (localised headers) and buttons that download it as CSV and XLSX."""
+    config = {
+        column: st.column_config.Column(width="large" if column in wide_columns else "small")
+        for column in table.columns
+    }
+    st.dataframe(
+        styled(table, lang),
+        hide_index=True,
+        width="stretch",
+        height="content",
+        column_config=config,
+    )
+    left, right, _ = st.columns([1, 1, 4])
+    left.download_button(
+        t("rankings.page.download_csv", lang),
+        data=to_csv_bytes(table),
+        file_name=f"{file_stem}.csv",
+        mime="text/csv",
+        key=f"{key}_csv",
+        icon=":material/download:",
+    )
+    right.download_button(
+        t("rankings.page.download_xlsx", lang),
+        data=to_xlsx_bytes(table, sheet_name),
+        file_name=f"{file_stem}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"{key}_xlsx",
+        icon=":material/download:",
+    )

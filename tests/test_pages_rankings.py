@@ -1,0 +1,97 @@
+"""The Rankings and Rank changes pages under AppTest, in vi and en, changing year, block, unit."""
+
+from __future__ import annotations
+
+import base64
+import json
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.helpers import ROOT
+
+PAGES = ("pages/rankings.py", "pages/rank_changes.py")
+
+
+def open_page(page: str, lang: str, **params: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.query_params.update({"lang": lang, **params})
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    return at
+
+
+def figures(at: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def values(array) -> list:
+    """Return a Plotly JSON array as a list (Plotly ≥ 6 encodes numbers as base64)."""
+    if isinstance(array, dict) and "bdata" in array:
+        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"]).tolist()
+    return list(array)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_rankings_page_changes_year_and_block(lang):
+    at = open_page("pages/rankings.py", lang, year="2021", block="district")
+    layout = figures(at)[0]["layout"]
+    assert "2021" in layout["title"]["text"]
+    assert layout["separators"] == (",." if lang == "vi" else ".,")
+    table = at.dataframe[0].value
+    assert len(table) == 12 and table.iloc[2, 2] == "UBND thành phố Chí Linh"
+    tie = "đồng điểm" if lang == "vi" else "tied"
+    assert list(table.iloc[:2, 1]) == [tie, tie]
+    assert table.iloc[2, 5] == "▼2"
+    at.sidebar.selectbox(key="year").set_value(2022).run()
+    bands = figures(at)[0]["data"]
+    assert len(bands) == 3 and "2022" in figures(at)[0]["layout"]["title"]["text"]
+    at.sidebar.selectbox(key="block").set_value("department").run()
+    assert not at.exception
+    assert len(at.dataframe[0].value) == 18
+    assert len(at.get("download_button")) == 2  # CSV and XLSX
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_rank_changes_page_follows_the_focus_unit(lang):
+    at = open_page("pages/rank_changes.py", lang, year="2021", block="district", unit="chi-linh")
+    bump, dumbbell = figures(at)
+    focus = bump["data"][-1]
+    assert focus["meta"] == "chi-linh" and bump["layout"]["yaxis"]["range"][0] > 1
+    assert "2020" in dumbbell["layout"]["title"]["text"]
+    expected = {
+        "vi": "Chí Linh: từ hạng 1 (2020) xuống hạng 3 (2021), ▼2",
+        "en": "Chí Linh: from rank 1 (2020) down to rank 3 (2021), ▼2",
+    }[lang]
+    assert any(expected in m.value for m in at.markdown)
+    assert not at.warning[1:]  # 2020 → 2021: same methodology, only the illustrative banner
+    at.sidebar.selectbox(key="unit").set_value("nam-sach").run()
+    assert figures(at)[0]["data"][-1]["meta"] == "nam-sach"
+    at.sidebar.selectbox(key="year").set_value(2022).run()
+    assert any("2022" in w.value for w in at.warning)  # methodology changed 2021 → 2022
+    at.sidebar.selectbox(key="block").set_value("department").run()
+    assert not at.exception and not at.error
+    assert len(figures(at)) == 2
+
+
+def test_rank_changes_two_chosen_years_and_hidden_units():
+    at = open_page("pages/rank_changes.py", "vi", year="2021", block="district", unit="chi-linh")
+    at.selectbox(key="year_a_district_2021").set_value(2016).run()
+    title = figures(at)[1]["layout"]["title"]["text"]
+    assert "2016" in title and "2021" in title
+    at.multiselect(key="hidden_district").set_value(["ninh-giang", "tu-ky"]).run()
+    metas = [trace["meta"] for trace in figures(at)[0]["data"]]
+    assert len(metas) == 10 and "ninh-giang" not in metas
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_choices_survive_a_page_switch(page):
+    at = open_page(page, "en", year="2019", block="district", unit="kinh-mon")
+    other = PAGES[1 - PAGES.index(page)]
+    at.switch_page(other).run()
+    assert at.sidebar.selectbox(key="year").value == 2019
+    assert at.sidebar.selectbox(key="block").value == "district"
+    assert at.query_params["unit"] in ("kinh-mon", ["kinh-mon"])
