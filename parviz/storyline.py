@@ -1,0 +1,371 @@
+"""The review-conference storyline of a year, as data: one ``Slide`` per screen.
+
+The same storyline feeds the presentation page (parviz/ui/presentation.py), the PowerPoint
+export (parviz/export/pptx.py) and the CLI. A slide holds translated text and the frames its
+chart is drawn from; it knows nothing about Streamlit or python-pptx.
+
+Order: title; key findings; for each block: ranking, rank changes, criterion heatmap, leaders
+and lowest; then one spotlight per chosen unit. A slide whose data is missing (no previous
+year, no per-criterion scores) is left out rather than shown empty.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from parviz import breakdown, comparison, findings, profile, provenance, ranking
+from parviz.dataset import Dataset
+from parviz.i18n import t
+
+TITLE, FINDINGS, RANKING, CHANGES, HEATMAP, LEADERS, SPOTLIGHT = (
+    "title",
+    "findings",
+    "ranking",
+    "changes",
+    "heatmap",
+    "leaders",
+    "spotlight",
+)
+BLOCK_KINDS: tuple[str, ...] = (RANKING, CHANGES, HEATMAP, LEADERS)
+# How many findings fit on the findings slide (all of them go in the speaker notes).
+MAX_FINDING_BULLETS = 8
+HEADLINE_KINDS = ("leader", "streak", "tie", "lowest")
+LEADERS_SHOWN = 3
+HISTORY_YEARS = 5
+HISTORY_UNITS = 6
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One screen: a kind, its title and text, and the frames its chart or table needs."""
+
+    kind: str
+    title: str
+    subtitle: str = ""
+    block: str | None = None
+    unit_id: str | None = None
+    bullets: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    data: pd.DataFrame | None = field(default=None, compare=False, repr=False)
+    extra: pd.DataFrame | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Storyline:
+    """The slides of one year, with the footer every slide carries."""
+
+    year: int
+    lang: str
+    title: str
+    source: str
+    illustrative_label: str
+    slides: tuple[Slide, ...]
+
+    @property
+    def footer(self) -> str:
+        """Return the source line, plus the illustrative label when the data is made up."""
+        return " · ".join(part for part in (self.illustrative_label, self.source) if part)
+
+    def titles(self) -> list[str]:
+        """Return the slide titles in order."""
+        return [slide.title for slide in self.slides]
+
+
+# --- findings (adapter over parviz.findings) -----------------------------------------------
+
+
+def finding_texts(
+    dataset: Dataset, *, year: int, block: str | None, lang: str, kinds: Sequence[str] = ()
+) -> list[str]:
+    """Return the findings of ``year`` (one block or all) as sentences, optionally by kind.
+
+    The only place that calls parviz.findings: if its API changes, adapt here.
+    """
+    found = findings.findings(dataset, year=year, block=block)
+    if kinds:
+        found = [f for f in found if f.kind in kinds]
+    return [findings.render(f, dataset, lang) for f in found]
+
+
+def unit_finding_texts(dataset: Dataset, unit_id: str, *, year: int, lang: str) -> list[str]:
+    """Return the findings about one unit in ``year`` as sentences."""
+    return [findings.render(f, dataset, lang) for f in findings.unit_findings(dataset, unit_id,
+                                                                             year=year)]
+
+
+# --- building -----------------------------------------------------------------------------
+
+
+def source_line(dataset: Dataset, year: int, lang: str) -> str:
+    """Return "Nguồn: …" for ``year`` (the dataset title when no source is listed)."""
+    refs = provenance.sources_for(dataset, year=year, lang=lang)
+    cited = "; ".join(f"{r.title} ({r.detail})" if r.detail else r.title for r in refs)
+    return t("presentation.source", lang, source=cited or dataset.title)
+
+
+def blocks_of(dataset: Dataset, year: int) -> list[str]:
+    """Return the blocks scored in ``year``, in display order."""
+    return [b for b in dataset.blocks if year in dataset.years_of(b)]
+
+
+def build(
+    dataset: Dataset,
+    *,
+    year: int,
+    lang: str,
+    blocks: Sequence[str] | None = None,
+    spotlights: Sequence[str] = (),
+) -> Storyline:
+    """Return the storyline of ``year``: title, findings, per-block slides, spotlights."""
+    chosen = [b for b in (blocks or blocks_of(dataset, year)) if b in blocks_of(dataset, year)]
+    slides = [
+        _title_slide(dataset, year, chosen, lang),
+        _findings_slide(dataset, year, chosen, lang),
+    ]
+    for block in chosen:
+        slides.extend(block_slides(dataset, year=year, block=block, lang=lang))
+    for unit_id in spotlights:
+        slide = spotlight_slide(dataset, unit_id, year=year, lang=lang)
+        if slide is not None:
+            slides.append(slide)
+    label = t("presentation.illustrative", lang) if dataset.illustrative else ""
+    return Storyline(
+        year=year,
+        lang=lang,
+        title=t("presentation.deck_title", lang, year=year),
+        source=source_line(dataset, year, lang),
+        illustrative_label=label,
+        slides=tuple(slides),
+    )
+
+
+def _title_slide(dataset: Dataset, year: int, blocks: list[str], lang: str) -> Slide:
+    bullets = []
+    for block in blocks:
+        count = len(ranking.rank(dataset, year=year, block=block))
+        name = dataset.block_name(block, lang)
+        bullets.append(t("presentation.title.block_count", lang, block=name, count=count))
+    return Slide(
+        TITLE,
+        t("presentation.deck_title", lang, year=year),
+        subtitle=dataset.title,
+        bullets=tuple(bullets),
+    )
+
+
+def _findings_slide(dataset: Dataset, year: int, blocks: list[str], lang: str) -> Slide:
+    headline: list[str] = []
+    notes: list[str] = []
+    for block in blocks:
+        headline += finding_texts(dataset, year=year, block=block, lang=lang, kinds=HEADLINE_KINDS)
+        notes += finding_texts(dataset, year=year, block=block, lang=lang)
+    return Slide(
+        FINDINGS,
+        t("presentation.findings.title", lang, year=year),
+        bullets=tuple(headline[:MAX_FINDING_BULLETS]),
+        notes=tuple(notes),
+    )
+
+
+def block_slides(dataset: Dataset, *, year: int, block: str, lang: str) -> list[Slide]:
+    """Return the ranking, changes, heatmap and leaders slides of one block (those with data)."""
+    ranks = ranking.rank(dataset, year=year, block=block)
+    ranks = ranks[ranks["rank"].notna()].reset_index(drop=True)
+    if ranks.empty:
+        return []
+    name = dataset.block_name(block, lang)
+    notes = tuple(finding_texts(dataset, year=year, block=block, lang=lang))
+    slides = [
+        Slide(
+            RANKING,
+            t("presentation.ranking.title", lang, block=name, year=year),
+            block=block,
+            notes=notes,
+            data=ranks,
+        )
+    ]
+    changes = _changes_slide(dataset, ranks, year, block, name, lang)
+    if changes is not None:
+        slides.append(changes)
+    shares = breakdown.criterion_table(dataset, year=year, block=block)
+    if not shares.empty:
+        slides.append(
+            Slide(
+                HEATMAP,
+                t("presentation.heatmap.title", lang, block=name, year=year),
+                subtitle=t("presentation.heatmap.subtitle", lang),
+                block=block,
+                bullets=tuple(
+                    finding_texts(dataset, year=year, block=block, lang=lang,
+                                  kinds=("criterion_best", "criterion_worst"))
+                ),
+                notes=notes,
+                data=shares,
+            )
+        )
+    slides.append(_leaders_slide(ranks, year, block, name, notes, lang))
+    return slides
+
+
+def _changes_slide(
+    dataset: Dataset, ranks: pd.DataFrame, year: int, block: str, name: str, lang: str
+) -> Slide | None:
+    if ranks["previous_rank"].isna().all():
+        return None
+    previous_year = int(ranks["previous_year"].dropna().iloc[0])
+    bullets = finding_texts(dataset, year=year, block=block, lang=lang,
+                            kinds=("rise", "fall", "methodology_change"))
+    return Slide(
+        CHANGES,
+        t("presentation.changes.title", lang, block=name, year=year, previous_year=previous_year),
+        block=block,
+        bullets=tuple(bullets),
+        notes=tuple(bullets),
+        data=ranks,
+        extra=rank_history(dataset, ranks, year=year, block=block),
+    )
+
+
+def rank_history(
+    dataset: Dataset, ranks: pd.DataFrame, *, year: int, block: str
+) -> pd.DataFrame:
+    """Return (year, unit_id, short_name, rank, score) of the block's leader and biggest movers.
+
+    At most HISTORY_UNITS units over the last HISTORY_YEARS scored years: a line chart of all
+    30 units is unreadable on a projector.
+    """
+    moved = ranks.assign(_abs=ranks["rank_change"].astype("Float64").abs().fillna(-1))
+    chosen = list(ranks.loc[ranks["rank"] == 1, "unit_id"])
+    for unit_id in moved.sort_values(["_abs", "rank"], ascending=[False, True])["unit_id"]:
+        if len(chosen) >= HISTORY_UNITS:
+            break
+        if unit_id not in chosen:
+            chosen.append(unit_id)
+    years = [y for y in dataset.years_of(block) if y <= year][-HISTORY_YEARS:]
+    table = ranking.standings(dataset)
+    rows = table[
+        (table["block"] == block) & table["year"].isin(years) & table["unit_id"].isin(chosen)
+    ]
+    rows = rows[["year", "unit_id", "short_name", "rank", "score"]].copy()
+    # One name per unit (the one of ``year``) so a renamed unit keeps one line and one label.
+    latest = dict(zip(ranks["unit_id"], ranks["short_name"]))
+    rows["short_name"] = rows["unit_id"].map(latest)
+    return rows.sort_values(["year", "rank"]).reset_index(drop=True)
+
+
+def _leaders_slide(
+    ranks: pd.DataFrame, year: int, block: str, name: str, notes: tuple[str, ...], lang: str
+) -> Slide:
+    top = ranks.head(LEADERS_SHOWN)
+    bottom = ranks.tail(min(LEADERS_SHOWN, max(len(ranks) - len(top), 0)))
+    parts = [top.assign(group="top"), bottom.assign(group="bottom")]
+    table = pd.concat(parts, ignore_index=True)
+    return Slide(
+        LEADERS,
+        t("presentation.leaders.title", lang, block=name, year=year),
+        block=block,
+        bullets=tuple(leader_line(row, lang) for _, row in table.iterrows()),
+        notes=notes,
+        data=table,
+    )
+
+
+def leader_line(row: pd.Series, lang: str) -> str:
+    """Return "1. Sở Giao thông vận tải — 91,53 điểm (đồng điểm)" for a ranking row."""
+    tied = f" ({t('rankings.tied', lang)})" if bool(row.get("tied", False)) else ""
+    return t(
+        "presentation.leaders.line",
+        lang,
+        rank=int(row["rank"]),
+        unit=str(row["unit"]),
+        score=comparison.score_text(row["score"], lang),
+    ) + tied
+
+
+def spotlight_slide(dataset: Dataset, unit_id: str, *, year: int, lang: str) -> Slide | None:
+    """Return the slide about one unit in ``year`` (None when it was not ranked)."""
+    table = ranking.standings(dataset)
+    row = table[(table["year"] == year) & (table["unit_id"] == unit_id)]
+    if row.empty:
+        return None
+    block = str(row.iloc[0]["block"])
+    shares = breakdown.criterion_table(dataset, year=year, block=block)
+    radar = None
+    if not shares.empty and unit_id in set(shares["unit_id"]):
+        series = profile.radar_series(shares, unit_id)
+        radar = series["unit"][["criterion_id", "order", "name_vi", "name_en", "pct"]].merge(
+            series["average"][["criterion_id", "pct"]].rename(columns={"pct": "average_pct"}),
+            on="criterion_id",
+        )
+    return Slide(
+        SPOTLIGHT,
+        t("presentation.spotlight.title", lang, unit=dataset.name_in(unit_id, year), year=year),
+        block=block,
+        unit_id=unit_id,
+        bullets=tuple(unit_finding_texts(dataset, unit_id, year=year, lang=lang)),
+        notes=tuple(unit_finding_texts(dataset, unit_id, year=year, lang=lang)),
+        data=radar,
+    )
+
+
+def find(story: Storyline, index: int) -> Slide:
+    """Return slide ``index`` (1-based), clamped to the deck."""
+    return story.slides[clamp(index, len(story.slides)) - 1]
+
+
+def clamp(index: int, count: int) -> int:
+    """Return ``index`` kept inside 1..count."""
+    return max(1, min(int(index), max(count, 1)))
+
+
+# --- figures for the browser and for images ------------------------------------------------
+
+
+# Fonts readable from the back of a hall at 1920×1080.
+PROJECTOR_FONT = 22
+
+
+def figure(slide: Slide, story: Storyline, dataset: Dataset) -> go.Figure | None:
+    """Return the Plotly figure of a slide (None for text-only slides), sized for a projector."""
+    from parviz.charts import criteria as criteria_charts
+    from parviz.charts import profile as profile_charts
+    from parviz.charts import ranking as ranking_charts
+
+    lang = story.lang
+    fig: go.Figure | None = None
+    if slide.kind == RANKING and slide.data is not None:
+        fig = ranking_charts.ranking_bar(
+            slide.data, lang=lang, block_name=dataset.block_name(slide.block, lang),
+            max_score=float(dataset.max_total(story.year, slide.block) or 100),
+        )
+    elif slide.kind == CHANGES and slide.extra is not None:
+        fig = ranking_charts.bump_chart(
+            slide.extra, lang=lang, block_name=dataset.block_name(slide.block, lang)
+        )
+    elif slide.kind == HEATMAP and slide.data is not None:
+        fig = criteria_charts.heatmap(slide.data, lang, title="")
+    elif slide.kind == SPOTLIGHT and slide.data is not None:
+        series = {
+            "unit": slide.data[["criterion_id", "order", "name_vi", "name_en", "pct"]],
+            "average": slide.data[["criterion_id", "order", "name_vi", "name_en"]].assign(
+                pct=slide.data["average_pct"]
+            ),
+            "leader": slide.data.iloc[0:0][["criterion_id", "order", "name_vi", "name_en", "pct"]],
+        }
+        fig = profile_charts.radar(
+            series, lang, title="", unit_name=dataset.name_in(slide.unit_id, story.year),
+            leader_name=None,
+        )
+    if fig is None:
+        return None
+    fig.update_layout(title_text="", font_size=PROJECTOR_FONT, margin_t=60)
+    if slide.kind == HEATMAP:  # seven wrapped criterion names must fit side by side
+        fig.update_xaxes(tickfont_size=PROJECTOR_FONT - 6)
+        fig.update_layout(margin_t=170)
+    fig.update_traces(textfont_size=PROJECTOR_FONT - 2, selector={"type": "heatmap"})
+    fig.update_traces(textfont_size=PROJECTOR_FONT - 2, selector={"type": "bar"})
+    return fig
