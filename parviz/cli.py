@@ -65,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Subcommands that live in their own modules under parviz/commands/.
-COMMAND_MODULES: tuple[str, ...] = ("parviz.commands.findings",)
+COMMAND_MODULES: tuple[str, ...] = ("parviz.commands.findings", "parviz.commands.export")
 
 
 def command_modules() -> list[ModuleType]:
