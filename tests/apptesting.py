@@ -1,0 +1,41 @@
+"""AppTest for parviz: run app.py headless the way the real server does.
+
+Use ``app_test(year=2021, block="district", lang="en")`` instead of ``AppTest.from_file``.
+
+Why not plain ``AppTest.from_file``: Streamlit treats a folder named ``pages/`` next to the entry
+script as a legacy (v1) multipage app until ``st.navigation`` is first called, and then never
+again in that process. AppTest forgets that before every run, so without the patch below every
+rerun after the first one runs the page script alone: app.py (language switch, navigation) is
+skipped and its widgets vanish from the tree. The patch makes each AppTest run behave like the
+server after its first run.
+"""
+
+from __future__ import annotations
+
+import streamlit.testing.v1.app_test as app_test_module
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import AppTest
+
+from tests.helpers import ROOT
+
+APP = ROOT / "app.py"
+
+
+class _NavigationPagesManager(PagesManager):
+    """A PagesManager that knows the app uses st.navigation, not the legacy pages/ folder."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+
+def _patch_pages_manager() -> None:
+    app_test_module.PagesManager = _NavigationPagesManager
+
+
+def app_test(*, timeout: float = 30, **query: object) -> AppTest:
+    """Return an AppTest of app.py (not yet run) opened on ``?key=value`` query parameters."""
+    _patch_pages_manager()
+    at = AppTest.from_file(str(APP), default_timeout=timeout)
+    at.query_params.update({key: str(value) for key, value in query.items()})
+    return at
