@@ -13,12 +13,18 @@ from parviz.ui.render import escape_markdown
 
 
 def render_findings(
-    findings_texts: Sequence[str], lang: str, key: str, *, note: str | None = None
+    findings_texts: Sequence[str],
+    lang: str,
+    key: str,
+    *,
+    note: str | None = None,
+    heading: str | None = None,
 ) -> None:
     """Draw the sentences as bullets, and as copyable text (st.code has a copy button).
 
     ``key`` names the container (CSS class ``st-key-<key>``) so tests can find it; ``note``
-    (e.g. "illustrative data") ends the copied text and is shown as a caption.
+    (e.g. "illustrative data") ends the copied text and is shown as a caption; ``heading``
+    (block and year) starts the copied text, so a pasted paragraph says what it is about.
     """
     with st.container(key=key):
         st.subheader(t("findings.ui.title", lang))
@@ -29,12 +35,14 @@ def render_findings(
         if note:
             st.caption(note)
         with st.expander(t("findings.ui.copy", lang), icon=":material/content_copy:"):
-            st.code(copy_text(findings_texts, note), language=None, wrap_lines=True)
+            st.code(copy_text(findings_texts, note, heading), language=None, wrap_lines=True)
 
 
-def copy_text(findings_texts: Sequence[str], note: str | None = None) -> str:
-    """Return the text to paste into a report: one sentence a line, then the note."""
-    lines = [f"- {text}" for text in findings_texts]
+def copy_text(
+    findings_texts: Sequence[str], note: str | None = None, heading: str | None = None
+) -> str:
+    """Return the text to paste into a report: the heading, one sentence a line, the note."""
+    lines = ([heading] if heading else []) + [f"- {text}" for text in findings_texts]
     if note:
         lines += ["", note]
     return "\n".join(lines)
@@ -48,6 +56,7 @@ def show_block(dataset: Dataset, year: int, block: str, lang: str) -> None:
         lang,
         key=f"findings-{block}-{year}",
         note=_note(dataset, lang),
+        heading=t("findings.cli.heading", lang, block=dataset.block_name(block, lang), year=year),
     )
 
 
