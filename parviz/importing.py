@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from parviz import headers, schema, storage
+from parviz import headers, reading, schema, storage
 from parviz.dataset import ROW, Dataset
 from parviz.loading import load, parse_number
 from parviz.problems import Problem, Severity, has_errors
-from parviz.reading import decode_text, read_workbook, sniff_separator
+from parviz.reading import decode_upload, read_workbook, sniff_separator
 from parviz.units import MatchKind, UnitMatcher, slugify
 
 # Default display names of well-known blocks, used when an import creates a block.
@@ -50,36 +50,76 @@ class ImportResult:
     rows: pd.DataFrame  # one row per imported unit: name, unit_id, match, values
     mapping: dict[str, str]  # role -> header
     written: bool = False
+    sheet: str | None = None  # the sheet read, for a workbook
 
 
 def read_rows(
     data: bytes, file: str, sheet: str | None
 ) -> tuple[list[list[str]], str | None, list[Problem]]:
     """Return the cells of a CSV or the chosen (or first visible) sheet of a workbook."""
-    if file.lower().endswith(".xlsx") or data.startswith(b"PK\x03\x04"):
-        sheets, problems = read_workbook(data, file)
-        if problems:
-            return [], None, problems
-        if sheet is not None and sheet not in sheets:
-            return (
-                [],
-                None,
-                [
-                    Problem(
-                        "import_sheet_missing",
-                        file=file,
-                        sheet=sheet,
-                        params={"sheets": ", ".join(sheets)},
-                    )
-                ],
-            )
-        name = sheet or next(iter(sheets))
-        return sheets[name], name, []
-    text, problems = decode_text(data, file)
+    problems = reading.check_upload_size(data, file)
+    if problems:
+        return [], None, problems
+    kind = reading.file_kind(data)
+    if kind == "xlsx" or (file.lower().endswith((".xlsx", ".xlsm")) and kind == "binary"):
+        return _workbook_rows(data, file, sheet)
+    text, problems = decode_upload(data, file)
     if text is None:
         return [], None, problems
-    rows = list(csv.reader(io.StringIO(text), delimiter=sniff_separator(text)))
-    return [[cell.strip() for cell in row] for row in rows], None, []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_separator(text), strict=True)
+    try:
+        rows = list(reader)
+    except csv.Error as error:  # an unclosed quote, a cell over the field size limit
+        detail = f"CSV: {error}"
+        where = {"file": file, "row": reader.line_num or None}
+        return [], None, [Problem("file_not_table", params={"detail": detail}, **where)]
+    rows = [[cell.strip() for cell in row] for row in rows[: reading.MAX_IMPORT_ROWS]]
+    if not any(any(row) for row in rows):
+        return [], None, [Problem("file_empty", file=file)]
+    return rows, None, []
+
+
+def _workbook_rows(
+    data: bytes, file: str, sheet: str | None
+) -> tuple[list[list[str]], str | None, list[Problem]]:
+    sheets, problems = read_workbook(
+        data, file, max_rows=reading.MAX_IMPORT_ROWS, max_columns=reading.MAX_IMPORT_COLUMNS
+    )
+    if problems:
+        return [], None, problems
+    if sheet is not None and sheet not in sheets:
+        missing = Problem(
+            "import_sheet_missing", file=file, sheet=sheet, params={"sheets": ", ".join(sheets)}
+        )
+        return [], None, [missing]
+    filled = (n for n, rows in sheets.items() if any(map(any, rows)))
+    name = sheet or next(filled, next(iter(sheets)))
+    if not any(map(any, sheets[name])):
+        return [], name, [Problem("file_empty", file=file, sheet=name)]
+    rows = sheets[name]
+    formulas = reading.uncomputed_formulas(data, name, rows)
+    problems = [
+        Problem(
+            "import_formula_uncomputed",
+            file=file,
+            sheet=name,
+            row=row,
+            column=_column_letter(column),
+            params={"formula": formula[:60]},
+        )
+        for row, column, formula in formulas[:20]
+    ]
+    return rows, name, problems
+
+
+def _column_letter(index: int) -> str:
+    """Return the spreadsheet letter of a 0-based column index (0 → A, 27 → AB)."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
 
 
 def criteria_names(dataset: Dataset, year: int, block: str) -> list[tuple[str, str, str]]:
@@ -88,15 +128,61 @@ def criteria_names(dataset: Dataset, year: int, block: str) -> list[tuple[str, s
     return list(zip(frame["criterion_id"], frame["name_vi"], frame["name_en"]))
 
 
+@dataclass(frozen=True)
+class Header:
+    """Where a table's header is: its row index, its cells and the first body row index."""
+
+    index: int
+    cells: list[str]
+    body: int
+
+
 def find_header(
     rows: list[list[str]], explicit: dict[str, str], criteria: list[tuple[str, str, str]] = ()
-) -> int | None:
-    """Return the index of the first row that names a unit column and a result column."""
+) -> Header | None:
+    """Return the first row that names a unit column and a result column.
+
+    A header of two rows (a group title such as 'Điểm các lĩnh vực' merged over C1..C7 on
+    the row below) is read as one: each sub-header cell replaces the cell above it.
+    """
     for index, row in enumerate(rows[: headers.MAX_TITLE_ROWS + 1]):
-        roles = headers.roles_of(row, explicit, criteria)
+        cells, body = row, index + 1
+        if index + 1 < len(rows):
+            combined = merge_header_rows(row, rows[index + 1], explicit, criteria)
+            if combined is not None:
+                cells, body = combined, index + 2
+        roles = headers.roles_of(cells, explicit, criteria)
         if "unit" in roles.values() and set(roles.values()) & headers.RESULT_ROLES:
-            return index
+            return Header(index, cells, body)
     return None
+
+
+def merge_header_rows(
+    top: list[str],
+    below: list[str],
+    explicit: dict[str, str],
+    criteria: list[tuple[str, str, str]] = (),
+) -> list[str] | None:
+    """Return ``top`` with the cells of ``below`` put in, when ``below`` is a sub-header row.
+
+    ``below`` is a sub-header when its filled cells are all recognised headers and none of
+    them stands under a recognised header of ``top`` (a data row never qualifies: its unit
+    name is not a header).
+    """
+    filled = [(i, cell) for i, cell in enumerate(below) if cell]
+    if not filled:
+        return None
+    explicit_names = set(explicit.values())
+    top_roles = headers.roles_of(top, explicit, criteria)
+    for i, cell in filled:
+        if cell not in explicit_names and headers.role_of(cell, criteria) is None:
+            return None
+        if i < len(top) and top[i] in top_roles:
+            return None
+    width = max(len(top), len(below))
+    top = top + [""] * (width - len(top))
+    below = below + [""] * (width - len(below))
+    return [b or t for t, b in zip(top, below)]
 
 
 def import_table(path: Path, data: bytes, file: str, options: ImportOptions) -> ImportResult:
@@ -106,29 +192,99 @@ def import_table(path: Path, data: bytes, file: str, options: ImportOptions) -> 
         return ImportResult(loaded.problems, pd.DataFrame(), {})
     if Path(path).is_file():
         return ImportResult([Problem("import_needs_folder", file=str(path))], pd.DataFrame(), {})
-    rows, sheet, problems = read_rows(data, file, options.sheet)
-    if has_errors(problems):
-        return ImportResult(problems, pd.DataFrame(), {})
-    criteria = criteria_names(loaded.dataset, options.year, options.block)
-    header_index = find_header(rows, options.columns, criteria)
-    if header_index is None:
-        return ImportResult(
-            [Problem("import_no_header", file=file, sheet=sheet)], pd.DataFrame(), {}
-        )
-    header = rows[header_index]
-    mapping, column_problems = headers.map_columns(header, options.columns, file, sheet, criteria)
-    problems += column_problems
-    parsed, parse_problems = parse_rows(rows, header_index, mapping, file, sheet, options)
-    problems += parse_problems
-    tables, merge_problems = merge_into(loaded.dataset, parsed, options, file, sheet)
+    parsed, mapping, sheet, problems = parse_upload(loaded.dataset, data, file, options)
+    if parsed.empty and has_errors(problems):
+        return ImportResult(problems, parsed, mapping, sheet=sheet)
+    # Values with problems were left out of the rows; match the units anyway, so the person
+    # sees every problem of the table at once.
+    unit_column = mapping.get("unit", "unit")
+    tables, merge_problems = merge_into(loaded.dataset, parsed, options, file, sheet, unit_column)
     problems += merge_problems
     if has_errors(problems):
-        return ImportResult(problems, parsed, mapping)
+        return ImportResult(problems, parsed, mapping, sheet=sheet)
     if options.dry_run:
         staging_problems = _validate_only(path, tables)
-        return ImportResult(problems + staging_problems, parsed, mapping)
+        return ImportResult(problems + staging_problems, parsed, mapping, sheet=sheet)
     problems += storage.save_tables(path, tables)
-    return ImportResult(problems, parsed, mapping, written=not has_errors(problems))
+    written = not has_errors(problems)
+    return ImportResult(problems, parsed, mapping, written=written, sheet=sheet)
+
+
+def parse_upload(
+    dataset: Dataset, data: bytes, file: str, options: ImportOptions
+) -> tuple[pd.DataFrame, dict[str, str], str | None, list[Problem]]:
+    """Read, find the header, map the columns and parse the rows of an uploaded table.
+
+    Returns the parsed rows, the mapping {role: header}, the sheet read and the problems.
+    """
+    rows, sheet, problems = read_rows(data, file, options.sheet)
+    if has_errors(problems):
+        return pd.DataFrame(), {}, sheet, problems
+    criteria = criteria_names(dataset, options.year, options.block)
+    header = find_header(rows, options.columns, criteria)
+    if header is None:
+        return pd.DataFrame(), {}, sheet, [Problem("import_no_header", file=file, sheet=sheet)]
+    mapping, column_problems = headers.map_columns(
+        header.cells, options.columns, file, sheet, criteria
+    )
+    problems += column_problems
+    if has_errors(problems):
+        return pd.DataFrame(), mapping, sheet, problems
+    parsed, parse_problems = parse_rows(rows, header, mapping, file, sheet, options)
+    problems += parse_problems
+    problems += check_limits(dataset, parsed, mapping, file, sheet, options)
+    return parsed, mapping, sheet, problems
+
+
+def check_limits(
+    dataset: Dataset,
+    parsed: pd.DataFrame,
+    mapping: dict[str, str],
+    file: str,
+    sheet: str | None,
+    options: ImportOptions,
+) -> list[Problem]:
+    """Report, at their place in the upload, values above a maximum and unknown criteria."""
+    if parsed.empty:
+        return []
+    max_total = dataset.max_total(options.year, options.block) or 100.0
+    frame = dataset.criteria(options.year, options.block)
+    maxima = {"total": max_total, "index_pct": 100.0}
+    maxima |= {
+        headers.CRITERION_PREFIX + c: float(m)
+        for c, m in zip(frame["criterion_id"], frame["max_points"])
+        if pd.notna(m)
+    }
+    problems = []
+    for role, header in mapping.items():
+        if role.startswith(headers.CRITERION_PREFIX) and role not in maxima:
+            criterion = role.removeprefix(headers.CRITERION_PREFIX)
+            problems.append(
+                Problem(
+                    "unknown_criterion",
+                    file=file,
+                    sheet=sheet,
+                    column=header,
+                    params={"criterion": criterion, "year": options.year},
+                )
+            )
+            continue
+        if role not in maxima or role not in parsed.columns:
+            continue
+        limit = maxima[role] + schema.SCORE_TOLERANCE
+        for value, row in zip(parsed[role], parsed[ROW]):
+            if pd.notna(value) and float(value) > limit:
+                problems.append(
+                    Problem(
+                        "score_above_max",
+                        file=file,
+                        sheet=sheet,
+                        row=int(row),
+                        column=header,
+                        params={"value": float(value), "max": maxima[role], "criterion": header},
+                    )
+                )
+    return problems
 
 
 def _validate_only(path: Path, tables: dict[str, pd.DataFrame]) -> list[Problem]:
@@ -144,18 +300,17 @@ def _validate_only(path: Path, tables: dict[str, pd.DataFrame]) -> list[Problem]
 
 def parse_rows(
     rows: list[list[str]],
-    header_index: int,
+    header: Header,
     mapping: dict[str, str],
     file: str,
     sheet: str | None,
     options: ImportOptions,
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """Turn the body rows into one record per unit with numbers parsed."""
-    header = rows[header_index]
-    position = {role: header.index(name) for role, name in mapping.items()}
+    position = {role: header.cells.index(name) for role, name in mapping.items()}
     records, problems = [], []
-    for offset, row in enumerate(rows[header_index + 1 :]):
-        row_number = header_index + offset + 2  # spreadsheet rows are 1-based
+    for offset, row in enumerate(rows[header.body :]):
+        row_number = header.body + offset + 1  # spreadsheet rows are 1-based
         cell = {role: (row[i].strip() if i < len(row) else "") for role, i in position.items()}
         name = cell.get("unit", "")
         if not name or not any(cell.get(role) for role in headers.VALUE_ROLES if role in cell):
@@ -218,13 +373,16 @@ def merge_into(
     options: ImportOptions,
     file: str,
     sheet: str | None,
+    unit_column: str = "unit",
 ) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
     """Return the changed tables with the imported rows merged in, and the problems."""
     tables = storage.dataset_tables(dataset)
     problems = _ensure_block_and_year(tables, dataset, options)
     if parsed.empty:
         return tables, problems
-    matched, match_problems = _match_units(tables, dataset, parsed, options, file, sheet)
+    matched, match_problems = _match_units(
+        tables, dataset, parsed, options, file, sheet, unit_column
+    )
     problems += match_problems
     if has_errors(problems):
         return tables, problems
@@ -263,12 +421,13 @@ def _match_units(
     options: ImportOptions,
     file: str,
     sheet: str | None,
+    unit_column: str = "unit",
 ) -> tuple[pd.DataFrame, list[Problem]]:
     matcher = UnitMatcher.for_block(dataset, options.block)
     taken = set(tables["units"]["unit_id"])
     ids, kinds, problems = [], [], []
     for _, record in parsed.iterrows():
-        where = {"file": file, "sheet": sheet, "row": int(record[ROW]), "column": "unit"}
+        where = {"file": file, "sheet": sheet, "row": int(record[ROW]), "column": unit_column}
         found = matcher.match(record["name"])
         if found is None and options.create_units:
             unit_id = _new_unit_id(record["name"], taken)
@@ -322,7 +481,7 @@ def _match_units(
                 file=file,
                 sheet=sheet,
                 row=int(record[ROW]),
-                column="unit",
+                column=unit_column,
                 params={"name": record["name"], "unit": record["unit_id"]},
             )
         )

@@ -14,6 +14,12 @@ from parviz.problems import Problem
 
 # A workbook larger than this when unpacked is refused (zip bombs).
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+# An uploaded table larger than this is refused before it is parsed (as .streamlit/config.toml).
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+# An imported sheet is read up to this many rows and columns: a published table is far smaller,
+# and a sheet whose last used cell is XFD1048576 must not take minutes.
+MAX_IMPORT_ROWS = 5_000
+MAX_IMPORT_COLUMNS = 200
 # First row of data in a file whose header is on row 1.
 FIRST_DATA_ROW = 2
 
@@ -48,6 +54,80 @@ def decode_text(data: bytes, file: str) -> tuple[str | None, list[Problem]]:
                 "file_encoding", file=file, params={"encoding": f"≠ UTF-8 (byte {error.start})"}
             )
         ]
+
+
+def file_kind(data: bytes) -> str:
+    """Guess what bytes hold: empty, xlsx, xls, html, pdf, binary or text."""
+    head = data[:4096]
+    if not data.strip():
+        return "empty"
+    if head.startswith(b"PK\x03\x04"):
+        return "xlsx"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "xls"  # OLE2: the old binary Excel format
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "text"  # UTF-16 with a byte-order mark
+    probe = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if probe.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml", b"<meta", b"<head")):
+        return "html"
+    odd, even = head[1::2], head[0::2]
+    if len(head) >= 8 and odd.count(0) >= 0.6 * len(odd) and even.count(0) <= 0.05 * len(even):
+        return "utf16"  # UTF-16 little-endian without a byte-order mark
+    if b"\x00" in head:
+        return "binary"
+    return "text"
+
+
+def decode_upload(data: bytes, file: str) -> tuple[str | None, list[Problem]]:
+    """Decode an uploaded text table: UTF-8 (BOM or not) or UTF-16 with a BOM.
+
+    Other encodings are refused with the line of the first byte that is not UTF-8, since
+    guessing between Windows-1258, TCVN3 and VNI would silently corrupt diacritics.
+    """
+    kind = file_kind(data)
+    if kind != "text":
+        return None, [kind_problem(kind, file)]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), []
+        except UnicodeDecodeError:
+            return None, [Problem("file_encoding", file=file, params={"encoding": "UTF-16"})]
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        guess = "Windows-1258/1252" if _looks_ansi(data) else "?"
+        return None, [Problem("file_encoding", file=file, row=line, params={"encoding": guess})]
+
+
+def _looks_ansi(data: bytes) -> bool:
+    return not any(byte < 0x09 for byte in data[:4096])
+
+
+def kind_problem(kind: str, file: str) -> Problem:
+    """Return the problem that says a file of ``kind`` is not a table parviz reads."""
+    if kind == "empty":
+        return Problem("file_empty", file=file)
+    if kind in ("xls", "html", "pdf"):
+        return Problem(f"import_file_{kind}", file=file)
+    if kind == "utf16":
+        return Problem("file_encoding", file=file, params={"encoding": "UTF-16 (no BOM)"})
+    return Problem("file_not_table", file=file, params={"detail": "binary"})
+
+
+def check_upload_size(data: bytes, file: str) -> list[Problem]:
+    """Refuse an upload larger than MAX_UPLOAD_BYTES, before parsing a byte of it."""
+    if len(data) <= MAX_UPLOAD_BYTES:
+        return []
+    return [
+        Problem(
+            "import_too_large",
+            file=file,
+            params={"size_mb": len(data) // 2**20, "limit_mb": MAX_UPLOAD_BYTES // 2**20},
+        )
+    ]
 
 
 def sniff_separator(text: str) -> str:
@@ -108,15 +188,27 @@ def check_workbook(data: bytes, file: str) -> list[Problem]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
         return [Problem("file_not_table", file=file, params={"detail": "not an .xlsx workbook"})]
+    if "xl/workbook.xml" not in names:
+        return [Problem("file_not_table", file=file, params={"detail": "zip, not .xlsx"})]
     if unpacked > MAX_UNPACKED_BYTES:
         return [Problem("file_too_large", file=file, params={"size_mb": unpacked // 2**20})]
     return []
 
 
-def read_workbook(data: bytes, file: str) -> tuple[dict[str, list[list[str]]], list[Problem]]:
-    """Read every visible sheet of an .xlsx workbook into rows of text cells."""
+def read_workbook(
+    data: bytes,
+    file: str,
+    *,
+    max_rows: int | None = None,
+    max_columns: int | None = None,
+) -> tuple[dict[str, list[list[str]]], list[Problem]]:
+    """Read every visible sheet of an .xlsx workbook into rows of text cells.
+
+    ``max_rows``/``max_columns`` bound what is read of each sheet (for uploads).
+    """
     import openpyxl  # imported here: only workbook users pay for it
 
     problems = check_workbook(data, file)
@@ -124,19 +216,43 @@ def read_workbook(data: bytes, file: str) -> tuple[dict[str, list[list[str]]], l
         return {}, problems
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many types for broken files
+        sheets = {}
+        for sheet in book.worksheets:
+            if sheet.sheet_state != "visible":
+                continue
+            rows = sheet.iter_rows(values_only=True, max_row=max_rows, max_col=max_columns)
+            sheets[sheet.title] = [[cell_text(v) for v in row] for row in rows]
+        book.close()
+    except Exception as error:  # openpyxl and zipfile raise many types for broken files
         return {}, [Problem("file_not_table", file=file, params={"detail": type(error).__name__})]
-    sheets = {}
-    for sheet in book.worksheets:
-        if sheet.sheet_state != "visible":
-            continue
-        sheets[sheet.title] = [
-            [cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)
-        ]
-    book.close()
     if not sheets:
         return {}, [Problem("no_visible_sheet", file=file)]
     return sheets, []
+
+
+def uncomputed_formulas(
+    data: bytes, sheet: str, rows: list[list[str]]
+) -> list[tuple[int, int, str]]:
+    """Return (row, column, formula) of formula cells that have no saved value in ``rows``.
+
+    A workbook written by a program (not saved by Excel or LibreOffice) keeps formulas without
+    their results; read with data_only they look empty, which would lose numbers silently.
+    """
+    import openpyxl
+
+    found = []
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+        worksheet = book[sheet]
+        for r, row in enumerate(worksheet.iter_rows(values_only=True, max_row=len(rows))):
+            for c, value in enumerate(row[:MAX_IMPORT_COLUMNS]):
+                blank = c >= len(rows[r]) or rows[r][c] == ""
+                if blank and isinstance(value, str) and value.startswith("="):
+                    found.append((r + 1, c, value))
+        book.close()
+    except Exception:  # the values were read already; a second failure adds nothing
+        return []
+    return found
 
 
 def read_workbook_tables(data: bytes, file: str) -> tuple[dict[str, RawTable], list[Problem]]:
