@@ -78,17 +78,18 @@ class Storyline:
 # --- findings (adapter over parviz.findings) -----------------------------------------------
 
 
-def finding_texts(
-    dataset: Dataset, *, year: int, block: str | None, lang: str, kinds: Sequence[str] = ()
-) -> list[str]:
-    """Return the findings of ``year`` (one block or all) as sentences, optionally by kind.
+def finding_pairs(dataset: Dataset, *, year: int, block: str, lang: str) -> list[tuple[str, str]]:
+    """Return the findings of one block and year as (kind, sentence) pairs, in reading order.
 
-    The only place that calls parviz.findings: if its API changes, adapt here.
+    The only place that calls parviz.findings for a block: if its API changes, adapt here.
     """
     found = findings.findings(dataset, year=year, block=block)
-    if kinds:
-        found = [f for f in found if f.kind in kinds]
-    return [findings.render(f, dataset, lang) for f in found]
+    return [(f.kind, findings.render(f, dataset, lang)) for f in found]
+
+
+def pick(pairs: Sequence[tuple[str, str]], kinds: Sequence[str] = ()) -> list[str]:
+    """Return the sentences of ``pairs`` whose kind is in ``kinds`` (all when empty)."""
+    return [text for kind, text in pairs if not kinds or kind in kinds]
 
 
 def unit_finding_texts(dataset: Dataset, unit_id: str, *, year: int, lang: str) -> list[str]:
@@ -122,12 +123,11 @@ def build(
 ) -> Storyline:
     """Return the storyline of ``year``: title, findings, per-block slides, spotlights."""
     chosen = [b for b in (blocks or blocks_of(dataset, year)) if b in blocks_of(dataset, year)]
-    slides = [
-        _title_slide(dataset, year, chosen, lang),
-        _findings_slide(dataset, year, chosen, lang),
-    ]
+    pairs = {b: finding_pairs(dataset, year=year, block=b, lang=lang) for b in chosen}
+    slides = [_title_slide(dataset, year, chosen, lang), _findings_slide(pairs, year, lang)]
     for block in chosen:
-        slides.extend(block_slides(dataset, year=year, block=block, lang=lang))
+        slides.extend(block_slides(dataset, year=year, block=block, lang=lang,
+                                   pairs=pairs[block]))
     for unit_id in spotlights:
         slide = spotlight_slide(dataset, unit_id, year=year, lang=lang)
         if slide is not None:
@@ -157,12 +157,12 @@ def _title_slide(dataset: Dataset, year: int, blocks: list[str], lang: str) -> S
     )
 
 
-def _findings_slide(dataset: Dataset, year: int, blocks: list[str], lang: str) -> Slide:
+def _findings_slide(pairs: dict[str, list[tuple[str, str]]], year: int, lang: str) -> Slide:
     headline: list[str] = []
     notes: list[str] = []
-    for block in blocks:
-        headline += finding_texts(dataset, year=year, block=block, lang=lang, kinds=HEADLINE_KINDS)
-        notes += finding_texts(dataset, year=year, block=block, lang=lang)
+    for block_pairs in pairs.values():
+        headline += pick(block_pairs, HEADLINE_KINDS)
+        notes += pick(block_pairs)
     return Slide(
         FINDINGS,
         t("presentation.findings.title", lang, year=year),
@@ -171,14 +171,23 @@ def _findings_slide(dataset: Dataset, year: int, blocks: list[str], lang: str) -
     )
 
 
-def block_slides(dataset: Dataset, *, year: int, block: str, lang: str) -> list[Slide]:
+def block_slides(
+    dataset: Dataset,
+    *,
+    year: int,
+    block: str,
+    lang: str,
+    pairs: Sequence[tuple[str, str]] | None = None,
+) -> list[Slide]:
     """Return the ranking, changes, heatmap and leaders slides of one block (those with data)."""
+    if pairs is None:
+        pairs = finding_pairs(dataset, year=year, block=block, lang=lang)
     ranks = ranking.rank(dataset, year=year, block=block)
     ranks = ranks[ranks["rank"].notna()].reset_index(drop=True)
     if ranks.empty:
         return []
     name = dataset.block_name(block, lang)
-    notes = tuple(finding_texts(dataset, year=year, block=block, lang=lang))
+    notes = tuple(pick(pairs))
     slides = [
         Slide(
             RANKING,
@@ -188,7 +197,7 @@ def block_slides(dataset: Dataset, *, year: int, block: str, lang: str) -> list[
             data=ranks,
         )
     ]
-    changes = _changes_slide(dataset, ranks, year, block, name, lang)
+    changes = _changes_slide(dataset, ranks, year, block, name, lang, pairs)
     if changes is not None:
         slides.append(changes)
     shares = breakdown.criterion_table(dataset, year=year, block=block)
@@ -199,10 +208,7 @@ def block_slides(dataset: Dataset, *, year: int, block: str, lang: str) -> list[
                 t("presentation.heatmap.title", lang, block=name, year=year),
                 subtitle=t("presentation.heatmap.subtitle", lang),
                 block=block,
-                bullets=tuple(
-                    finding_texts(dataset, year=year, block=block, lang=lang,
-                                  kinds=("criterion_best", "criterion_worst"))
-                ),
+                bullets=tuple(pick(pairs, ("criterion_best", "criterion_worst"))),
                 notes=notes,
                 data=shares,
             )
@@ -212,13 +218,18 @@ def block_slides(dataset: Dataset, *, year: int, block: str, lang: str) -> list[
 
 
 def _changes_slide(
-    dataset: Dataset, ranks: pd.DataFrame, year: int, block: str, name: str, lang: str
+    dataset: Dataset,
+    ranks: pd.DataFrame,
+    year: int,
+    block: str,
+    name: str,
+    lang: str,
+    pairs: Sequence[tuple[str, str]],
 ) -> Slide | None:
     if ranks["previous_rank"].isna().all():
         return None
     previous_year = int(ranks["previous_year"].dropna().iloc[0])
-    bullets = finding_texts(dataset, year=year, block=block, lang=lang,
-                            kinds=("rise", "fall", "methodology_change"))
+    bullets = pick(pairs, ("rise", "fall", "methodology_change"))
     return Slide(
         CHANGES,
         t("presentation.changes.title", lang, block=name, year=year, previous_year=previous_year),
@@ -301,13 +312,14 @@ def spotlight_slide(dataset: Dataset, unit_id: str, *, year: int, lang: str) -> 
             series["average"][["criterion_id", "pct"]].rename(columns={"pct": "average_pct"}),
             on="criterion_id",
         )
+    about = unit_finding_texts(dataset, unit_id, year=year, lang=lang)
     return Slide(
         SPOTLIGHT,
         t("presentation.spotlight.title", lang, unit=dataset.name_in(unit_id, year), year=year),
         block=block,
         unit_id=unit_id,
-        bullets=tuple(unit_finding_texts(dataset, unit_id, year=year, lang=lang)),
-        notes=tuple(unit_finding_texts(dataset, unit_id, year=year, lang=lang)),
+        bullets=tuple(about),
+        notes=tuple(about),
         data=radar,
     )
 
