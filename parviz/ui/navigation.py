@@ -32,6 +32,9 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry("pages/rank_changes.py", "rank_changes", ":material/trending_up:"),
     PageEntry("pages/criteria.py", "criteria", ":material/grid_on:"),
     PageEntry("pages/profile.py", "profile", ":material/person_search:"),
+    PageEntry("pages/presentation.py", "presentation", ":material/slideshow:"),
+    PageEntry("pages/data.py", "data", ":material/database:"),
+    PageEntry("pages/import.py", "import", ":material/upload_file:"),
 )
 
 
