@@ -6,6 +6,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from parviz import comparison, schema
+from parviz.i18n import t
+
 # The columns of the compact ranking table, in display order.
 COMPACT_COLUMNS = ("rank", "unit", "score", "previous_rank", "change")
 
@@ -80,3 +83,70 @@ def previous_year(ranking: pd.DataFrame) -> int | None:
     """Return the year the rank change is measured against, or None (first year scored)."""
     years = ranking["previous_year"].dropna() if "previous_year" in ranking else []
     return int(years.iloc[0]) if len(years) else None
+
+
+# --- Rank changes, leaders and laggards, bands and classifications (issue #3) ---
+
+
+def change_counts(ranking: pd.DataFrame) -> dict[str, int]:
+    """Return how many units rose, fell, kept their rank or are new against the previous year."""
+    return {kind.value: count for kind, count in comparison.change_counts(ranking).items()}
+
+
+def movement_tiles(ranking: pd.DataFrame) -> list[tuple[str, int]]:
+    """Return (i18n key, units) for rose, fell, kept, and new units when there are any."""
+    counts = change_counts(ranking)
+    tiles = [
+        ("rankings.overview.rose", counts["up"]),
+        ("rankings.overview.fell", counts["down"]),
+        ("rankings.overview.kept", counts["same"]),
+    ]
+    if counts["new"]:
+        tiles.append(("rankings.overview.new", counts["new"]))
+    return tiles
+
+
+def ends(ranking: pd.DataFrame, n: int = 3) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return the top ``n`` (best first) and the bottom ``n`` (worst last) of a ranking.
+
+    In a block of fewer than 2n units the two lists share no unit: the bottom gets the rest.
+    """
+    ordered = ranking.sort_values(["rank", "unit"]).reset_index(drop=True)
+    top = ordered.head(n)
+    bottom = ordered.iloc[max(len(top), len(ordered) - n) :]
+    return top, bottom
+
+
+def ranking_lines(rows: pd.DataFrame, lang: str) -> list[str]:
+    """Return "1. TP Hải Dương: 85,86 điểm (▲4)" for each row."""
+    return [
+        t(
+            "rankings.overview.line",
+            lang,
+            rank=int(row["rank"]),
+            unit=row["short_name"],
+            score=comparison.score_text(row["score"], lang),
+            change=comparison.change_label(row["rank_change"], lang, row["previous_year"]),
+        )
+        for _, row in rows.iterrows()
+    ]
+
+
+def band_counts(ranking: pd.DataFrame, bands: dict[str, str]) -> list[tuple[str, int]]:
+    """Return (band name, units) in band order; [] when the year publishes no bands."""
+    if not bands or ranking["band_id"].isna().all():
+        return []
+    counts = ranking["band_id"].value_counts()
+    return [(name, int(counts.get(band_id, 0))) for band_id, name in bands.items()]
+
+
+def classification_counts(ranking: pd.DataFrame, lang: str) -> list[tuple[str, int]]:
+    """Return (classification, units) in schema order; [] when none is published."""
+    if ranking["classification"].isna().all():
+        return []
+    counts = ranking["classification"].value_counts()
+    return [
+        (comparison.classification_label(code, lang), int(counts.get(code, 0)))
+        for code in schema.CLASSIFICATIONS
+        if code != "not_completed" or counts.get(code, 0)
+    ]
