@@ -569,3 +569,45 @@ def _add_scores(
             ignore_index=True,
         )
     return []
+
+
+# Roles a column can be given in the app's column mapping (criteria come from the methodology).
+MAPPABLE_ROLES = (
+    "unit",
+    "total",
+    "index_pct",
+    "rank",
+    "classification",
+    "survey",
+    "assessed",
+    "year",
+    "stt",
+)
+
+
+def detect_columns(
+    dataset: Dataset, data: bytes, file: str, options: ImportOptions
+) -> tuple[list[str], dict[str, str], list[Problem]]:
+    """Return the header cells of an upload, the detected {role: header} and the problems."""
+    rows, sheet, problems = read_rows(data, file, options.sheet)
+    if has_errors(problems):
+        return [], {}, problems
+    criteria = criteria_names(dataset, options.year, options.block)
+    header = find_header(rows, options.columns, criteria)
+    if header is None:
+        return [], {}, [Problem("import_no_header", file=file, sheet=sheet)]
+    mapping, _ = headers.map_columns(header.cells, options.columns, file, sheet, criteria)
+    return [cell for cell in header.cells if cell], mapping, problems
+
+
+def match_preview(dataset: Dataset, parsed: pd.DataFrame, options: ImportOptions) -> pd.DataFrame:
+    """Return ``parsed`` with the unit each name matches and how ('unknown', 'new' if created)."""
+    if parsed.empty or "name" not in parsed.columns:
+        return parsed.assign(unit_id=[], match=[]) if parsed.empty else parsed
+    matcher = UnitMatcher.for_block(dataset, options.block)
+    ids, kinds = [], []
+    for name in parsed["name"]:
+        found = matcher.match(name)
+        ids.append(found.unit_id if found else None)
+        kinds.append(found.kind.value if found else ("new" if options.create_units else "unknown"))
+    return parsed.assign(unit_id=ids, match=kinds)

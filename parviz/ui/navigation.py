@@ -33,6 +33,8 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry("pages/criteria.py", "criteria", ":material/grid_on:"),
     PageEntry("pages/profile.py", "profile", ":material/person_search:"),
     PageEntry("pages/presentation.py", "presentation", ":material/slideshow:"),
+    PageEntry("pages/data.py", "data", ":material/database:"),
+    PageEntry("pages/import.py", "import", ":material/upload_file:"),
 )
 
 

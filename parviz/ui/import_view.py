@@ -1,0 +1,224 @@
+"""The import workflow in the browser: upload, map columns, preview, validate, save, undo.
+
+Every function that writes (``save_import``, ``undo_last``) checks the administrator flag
+itself: a viewer's session cannot reach a write even if a button were shown by mistake.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from parviz import importing, storage
+from parviz.dataset import ROW, Dataset
+from parviz.i18n import t
+from parviz.importing import ImportOptions, ImportResult
+from parviz.problems import Problem, has_errors
+from parviz.reading import MAX_UPLOAD_BYTES
+from parviz.ui import admin, cache, render
+
+log = logging.getLogger(__name__)
+
+NONE = ""  # "no column" in the mapping editor
+# Background of a preview row by how its name matched (colour-blind safe, light).
+MATCH_COLOURS = {
+    "alias": "#fff3bf",
+    "normalised": "#fff3bf",
+    "loose": "#ffd8a8",
+    "unknown": "#ffc9c9",
+    "new": "#d0ebff",
+}
+
+
+def save_import(path: Path, data: bytes, file: str, options: ImportOptions) -> ImportResult:
+    """Import and save ``data`` into the dataset at ``path``: administrators only."""
+    admin.require_admin()
+    options.dry_run = False
+    result = importing.import_table(path, data, file, options)
+    if result.written:
+        log.info("imported %s into %s (%s, %s)", file, path, options.year, options.block)
+        cache.clear()
+    return result
+
+
+def undo_last(path: Path) -> str | None:
+    """Restore the dataset as it was before the last save: administrators only."""
+    admin.require_admin()
+    restored = storage.undo(path)
+    if restored is not None:
+        log.info("restored %s to the version before %s", path, restored)
+        cache.clear()
+    return restored
+
+
+def preview(path: Path, data: bytes, file: str, options: ImportOptions) -> ImportResult:
+    """Check an import without writing anything (a dry run against a scratch copy)."""
+    options.dry_run = True
+    return importing.import_table(path, data, file, options)
+
+
+def upload(lang: str) -> tuple[bytes, str] | None:
+    """Draw the file picker; return the bytes and name of an upload within the size limit."""
+    uploaded = st.file_uploader(
+        t("import.upload.label", lang),
+        type=["xlsx", "csv"],
+        key="_parviz_upload",
+        help=t("import.upload.help", lang, limit=MAX_UPLOAD_BYTES // 2**20),
+    )
+    if uploaded is None:
+        return None
+    if uploaded.size > MAX_UPLOAD_BYTES:  # checked before reading a byte
+        render.problem_list(
+            [
+                Problem(
+                    "import_too_large",
+                    file=uploaded.name,
+                    params={
+                        "size_mb": uploaded.size // 2**20,
+                        "limit_mb": MAX_UPLOAD_BYTES // 2**20,
+                    },
+                )
+            ],
+            lang,
+        )
+        return None
+    return uploaded.getvalue(), uploaded.name
+
+
+def target(dataset: Dataset, lang: str) -> ImportOptions:
+    """Draw year, block and the two switches; return the options."""
+    columns = st.columns(2)
+    latest = max(dataset.years) + 1 if dataset.years else 2024
+    year = columns[0].number_input(
+        t("import.year", lang),
+        min_value=2000,
+        max_value=2100,
+        value=latest,
+        step=1,
+        key="_parviz_import_year",
+    )
+    blocks = list(dict.fromkeys([*dataset.blocks, *importing.KNOWN_BLOCKS]))
+    block = columns[1].selectbox(
+        t("import.block", lang),
+        blocks,
+        key="_parviz_import_block",
+        format_func=lambda b: (
+            dataset.block_name(b, lang) if b in dataset.blocks else t(f"import.block_new.{b}", lang)
+        ),
+    )
+    create = st.checkbox(t("import.create_units", lang), key="_parviz_import_create")
+    replace = st.checkbox(t("import.replace", lang), key="_parviz_import_replace")
+    return ImportOptions(year=int(year), block=str(block), create_units=create, replace=replace)
+
+
+def column_mapping(
+    dataset: Dataset, data: bytes, file: str, options: ImportOptions, lang: str
+) -> dict[str, str] | None:
+    """Show the detected role of each column, editable; return {role: header} or None."""
+    cells, detected, problems = importing.detect_columns(dataset, data, file, options)
+    if has_errors(problems) or not cells:
+        render.problem_list([p for p in problems if p.is_error], lang)
+        return None
+    criteria = [
+        f"criterion:{c}" for c in dataset.criteria(options.year, options.block)["criterion_id"]
+    ]
+    roles = [NONE, *importing.MAPPABLE_ROLES, *criteria]
+    by_header = {header: role for role, header in detected.items()}
+    table = pd.DataFrame({"header": cells, "role": [by_header.get(c, NONE) for c in cells]})
+    edited = st.data_editor(
+        table,
+        hide_index=True,
+        disabled=["header"],
+        key="_parviz_import_mapping",
+        column_config={
+            "header": st.column_config.TextColumn(t("import.mapping.header", lang)),
+            "role": st.column_config.SelectboxColumn(
+                t("import.mapping.role", lang), options=roles, required=False
+            ),
+        },
+    )
+    st.caption(t("import.mapping.help", lang))
+    mapping: dict[str, str] = {}
+    for header, role in zip(edited["header"], edited["role"]):
+        if isinstance(role, str) and role and role not in mapping:
+            mapping[role] = header
+    return mapping
+
+
+def preview_table(
+    dataset: Dataset, result: ImportResult, options: ImportOptions, lang: str
+) -> None:
+    """Show the parsed rows with the matched unit, highlighting aliases and unknown names."""
+    rows = importing.match_preview(dataset, result.rows, options)
+    if rows.empty:
+        return
+    shown = pd.DataFrame(
+        {
+            t("import.preview.row", lang): rows.get(ROW),
+            t("import.preview.name", lang): rows["name"],
+            t("import.preview.unit", lang): [
+                dataset.name_in(u, options.year) if isinstance(u, str) else "–"
+                for u in rows["unit_id"]
+            ],
+            t("import.preview.match", lang): [t(f"import.match.{k}", lang) for k in rows["match"]],
+        }
+    )
+    for role in ("total", "index_pct", "rank", "classification", "survey", "assessed"):
+        if role in rows.columns:
+            shown[t(f"import.role.{role}", lang)] = rows[role]
+    colours = [MATCH_COLOURS.get(kind, "") for kind in rows["match"]]
+    decimal, thousands = (",", ".") if lang == "vi" else (".", ",")
+    styler = shown.style.apply(
+        lambda column: [f"background-color: {c}" if c else "" for c in colours], axis=0
+    ).format(decimal=decimal, thousands=thousands, precision=2, na_rep="–")
+    st.dataframe(styler, hide_index=True, width="stretch")
+    st.caption(t("import.preview.legend", lang))
+
+
+def versions_panel(path: Path, lang: str) -> None:
+    """List the saved versions and offer to undo the last save."""
+    names = storage.versions(path)
+    render.section(t("import.undo.heading", lang))
+    if not names:
+        st.caption(t("import.undo.none", lang))
+        return
+    st.caption(t("import.undo.count", lang, count=len(names), latest=names[-1]))
+    if st.button(t("import.undo.button", lang), key="_parviz_undo"):
+        restored = undo_last(path)
+        st.success(t("import.undo.done", lang, version=restored or "–"))
+
+
+def workflow(dataset: Dataset, path: Path, lang: str) -> None:
+    """Draw the whole import workflow for an administrator."""
+    if Path(path).is_file():
+        render.problem_list([Problem("import_needs_folder", file=str(path))], lang)
+        return
+    options = target(dataset, lang)
+    uploaded = upload(lang)
+    if uploaded is not None:
+        data, file = uploaded
+        render.section(t("import.mapping.heading", lang))
+        mapping = column_mapping(dataset, data, file, options, lang)
+        if mapping is not None:
+            options.columns = mapping
+            render.section(t("import.preview.heading", lang))
+            result = preview(path, data, file, options)
+            preview_table(dataset, result, options, lang)
+            if result.problems:
+                render.problem_list(result.problems, lang)
+            if has_errors(result.problems):
+                st.error(t("import.preview.blocked", lang), icon=":material/block:")
+            else:
+                st.success(t("import.preview.ok", lang, count=len(result.rows)))
+                if st.button(t("import.save", lang), type="primary", key="_parviz_save"):
+                    saved = save_import(path, data, file, options)
+                    if saved.written:
+                        st.success(
+                            t("import.saved", lang, count=len(saved.rows), year=options.year)
+                        )
+                    else:
+                        render.problem_list(saved.problems, lang)
+    versions_panel(path, lang)
