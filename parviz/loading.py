@@ -8,9 +8,10 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-from parviz import schema
+from parviz import columnar, schema
 from parviz.dataset import ROW, Dataset, Origin, fingerprint_files, parse_bool
 from parviz.problems import DataError, Problem, Severity, has_errors
 from parviz.reading import RawTable, read_csv_bytes, read_workbook_tables
@@ -33,13 +34,36 @@ def dataset_files(path: Path) -> list[Path]:
     return [path / table.file_name for table in schema.TABLES if (path / table.file_name).exists()]
 
 
-def load(path: Path) -> LoadResult:
-    """Read, type-check and validate the dataset at ``path`` (a folder or an .xlsx file)."""
+def load(path: Path, *, cache: bool = True) -> LoadResult:
+    """Read, type-check and validate the dataset at ``path`` (a folder or an .xlsx file).
+
+    A large dataset's typed tables are kept in a columnar cache beside it (parviz.columnar) and
+    read from there while its files are unchanged; ``cache=False`` always parses the files.
+    """
     from parviz.validation import validate  # validation builds on typed tables from here
 
     path = Path(path)
     if not path.exists():
         return LoadResult(None, [Problem("dataset_missing", file=str(path))])
+    files = dataset_files(path)
+    cache = cache and bool(files) and columnar.worth_caching(files)
+    key = columnar.cache_key(files) if cache else ""  # before reading: a later edit changes it
+    cached = columnar.read(path, key) if cache else None
+    if cached is not None:
+        tables, origins, problems = cached
+    else:
+        tables, origins, problems = type_tables(path)
+        if has_errors(problems):
+            return LoadResult(None, problems)
+        if cache:
+            columnar.write(path, key, files, tables, origins, problems)
+    dataset = Dataset(tables, origins, path, fingerprint_files(files))
+    problems += validate(dataset)
+    return LoadResult(None if has_errors(problems) else dataset, problems)
+
+
+def type_tables(path: Path) -> tuple[dict[str, pd.DataFrame], dict[str, Origin], list[Problem]]:
+    """Read every table of the dataset at ``path`` and type its cells; collect the problems."""
     raw, problems = read_raw_tables(path)
     tables, origins = {}, {}
     for table in schema.TABLES:
@@ -48,11 +72,7 @@ def load(path: Path) -> LoadResult:
         problems += table_problems
         if table.name in raw:
             origins[table.name] = Origin(raw[table.name].file, raw[table.name].sheet)
-    if has_errors(problems):
-        return LoadResult(None, problems)
-    dataset = Dataset(tables, origins, path, fingerprint_files(dataset_files(path)))
-    problems += validate(dataset)
-    return LoadResult(None if has_errors(problems) else dataset, problems)
+    return tables, origins, problems
 
 
 def load_dataset(path: Path) -> Dataset:
@@ -128,7 +148,7 @@ def type_table(table: schema.Table, raw: RawTable | None) -> tuple[pd.DataFrame,
         typed[column.name] = values
         problems += cell_problems
     frame = pd.DataFrame(typed)
-    frame[ROW] = [raw.row_number(i) for i in range(len(raw.frame))]
+    frame[ROW] = np.arange(len(raw.frame), dtype="int64") + raw.first_row
     problems += duplicate_keys(frame, table, raw)
     return frame, problems
 
@@ -136,25 +156,75 @@ def type_table(table: schema.Table, raw: RawTable | None) -> tuple[pd.DataFrame,
 def parse_column(
     raw: RawTable, header: str, column: schema.Column
 ) -> tuple[pd.Series, list[Problem]]:
-    """Parse one column's text cells; report empty required cells and unparsable values."""
-    problems, values = [], []
-    for position, text in enumerate(raw.frame[header].tolist()):
-        text = unicodedata.normalize("NFC", text).strip()
-        if not text:
-            values.append(None)
-            if not column.nullable:
-                problems.append(_cell_problem("value_missing", raw, position, header))
-            continue
-        value, code = parse_cell(text, column.kind)
-        if code is None and column.minimum is not None and value < column.minimum:
-            code = "value_negative" if value < 0 else "value_below_minimum"
-        if code is not None:
-            problems.append(
-                _cell_problem(code, raw, position, header, value=text, minimum=column.minimum)
-            )
-            value = None
-        values.append(value)
-    return pd.Series(values, dtype=_dtype(column.kind)), problems
+    """Parse one column's text cells; report empty required cells and unparsable values.
+
+    Vectorised for large files: plain numbers (what float() reads unambiguously) are converted
+    in one pass, and only the rare other cells go through parse_cell one by one.
+    """
+    texts = _clean_texts(raw.frame[header])
+    empty = (texts == "").to_numpy(dtype=bool)
+    codes = np.full(len(texts), None, dtype=object)
+    if column.kind is schema.Kind.TEXT:
+        values = pd.Series(texts.astype(object).where(~empty, None).to_numpy(), dtype=object)
+    elif column.kind is schema.Kind.BOOL:
+        values = pd.Series(_parse_cells(texts, ~empty, column, codes), dtype="boolean")
+    else:
+        values = _parse_numbers(texts, empty, column, codes)
+    if not column.nullable:
+        codes[empty] = "value_missing"
+    problems = []
+    for position in np.flatnonzero(codes != None):  # noqa: E711 (element-wise on objects)
+        code = codes[position]
+        params = {} if code == "value_missing" else {"value": texts.iat[position]}
+        if params and column.minimum is not None:
+            params["minimum"] = column.minimum
+        problems.append(_cell_problem(code, raw, int(position), header, **params))
+    return values, problems
+
+
+def _clean_texts(cells: pd.Series) -> pd.Series:
+    """Return the cells NFC-normalised and stripped (as parse_cell expects them)."""
+    texts = cells.astype(str)
+    if not texts.str.isascii().all():  # ASCII text is already NFC: skip the costly pass
+        texts = texts.str.normalize("NFC")
+    return texts.str.strip()
+
+
+# What float() reads the same way pandas would never be asked to: digits, point, exponent.
+_PLAIN_NUMBER = r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
+
+
+def _parse_numbers(
+    texts: pd.Series, empty: np.ndarray, column: schema.Column, codes: np.ndarray
+) -> pd.Series:
+    """Return the typed values of a number or int column; write problem codes into ``codes``."""
+    plain = texts.str.fullmatch(_PLAIN_NUMBER).to_numpy(dtype=bool) & ~empty
+    numbers = np.full(len(texts), np.nan)
+    numbers[plain] = np.fromiter(map(float, texts[plain]), dtype="float64", count=plain.sum())
+    codes[plain & ~np.isfinite(numbers)] = "value_not_number"
+    chosen = ~plain & ~empty  # e.g. "91,53", "1 000": the rules of parse_cell, cell by cell
+    parsed = _parse_cells(texts, chosen, column, codes)
+    numbers[chosen] = [np.nan if parsed[p] is None else parsed[p] for p in np.flatnonzero(chosen)]
+    finite = np.isfinite(numbers)
+    if column.kind is schema.Kind.INT:
+        fractional = plain & finite & (numbers != np.floor(np.where(finite, numbers, 0)))
+        codes[fractional] = "value_not_integer"
+    if column.minimum is not None:
+        low = finite & (codes == None) & (numbers < column.minimum)  # noqa: E711
+        codes[low] = np.where(numbers[low] < 0, "value_negative", "value_below_minimum")
+    numbers[codes != None] = np.nan  # noqa: E711
+    return pd.Series(numbers).astype(_dtype(column.kind))
+
+
+def _parse_cells(
+    texts: pd.Series, chosen: np.ndarray, column: schema.Column, codes: np.ndarray
+) -> list[object]:
+    """Parse the ``chosen`` cells one by one with parse_cell; return all values (None elsewhere)."""
+    values: list[object] = [None] * len(texts)
+    for position in np.flatnonzero(chosen):
+        value, code = parse_cell(texts.iat[position], column.kind)
+        values[position], codes[position] = value, code
+    return values
 
 
 def _cell_problem(code: str, raw: RawTable, position: int, header: str, **params) -> Problem:

@@ -1,0 +1,252 @@
+"""Measure parviz on the bundled sample and on a large generated dataset; write latest.json.
+
+Usage: .venv/bin/python benchmarks/run.py [--units 10000] [--years 10] [--reruns 3] [--data DIR]
+
+For each dataset it measures:
+- cold load: the first load, parsing the CSV files (and writing the columnar cache);
+- warm load: a load whose columnar cache is up to date (what a server restart costs);
+- standings: ranking.standings on the loaded dataset;
+- per page registered in parviz/ui/navigation.py: the server time of a rerun under AppTest
+  (median of ``--reruns``), the figure JSON bytes it sends, and the same page's "floor": a script
+  that draws the same precomputed figures and tables with no parviz computation. The ratio
+  rerun / floor compares across machines (a busy CI runner slows both);
+- the PPTX export of the latest year (when parviz/export/pptx.py exists).
+Timings are printed and written to benchmarks/latest.json; nothing here fails on a timing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pickle
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from parviz import columnar, loading, ranking  # noqa: E402
+
+SAMPLE = ROOT / "data"
+TARGETS = {
+    "large": {"cold_load_s": 5.0, "rerun_ms_max": 300.0, "rerun_ratio_max": 1.5,
+              "figure_bytes_max": 1_000_000},
+    "sample": {"rerun_ms_max": 100.0},
+}  # fmt: skip
+
+FLOOR_SCRIPT = '''
+import json
+import pickle
+
+import streamlit as st
+
+@st.cache_resource
+def _elements(path):
+    with open(path, "rb") as handle:
+        return pickle.load(handle)
+
+for kind, value in _elements({path!r}):
+    if kind == "plotly_chart":
+        st.plotly_chart(json.loads(value))
+    elif kind == "dataframe":
+        st.dataframe(value)
+    elif kind == "markdown":
+        st.markdown(value)
+    elif kind == "metric":
+        st.metric(*value)
+    elif kind == "title":
+        st.title(value)
+'''
+
+
+def timed(function, *args, **kwargs) -> tuple[float, object]:
+    """Return (seconds, result) of one call."""
+    start = time.perf_counter()
+    result = function(*args, **kwargs)
+    return time.perf_counter() - start, result
+
+
+def large_dataset(folder: Path, units: int, years: int) -> Path:
+    """Return the large dataset ``folder`` at this size, generating it when missing or resized."""
+    stamp = folder / "size.json"
+    size = {"units": units, "years": years}
+    if not stamp.exists() or json.loads(stamp.read_text()) != size:
+        subprocess.run(
+            [sys.executable, str(ROOT / "scripts" / "make_large.py"), "--units", str(units),
+             "--years", str(years), "--out", str(folder)],
+            check=True,
+        )  # fmt: skip
+        stamp.write_text(json.dumps(size))
+    # The cache trusts only files older than RACY_SECONDS: let fresh files age.
+    newest = max(file.stat().st_mtime for file in folder.glob("*.csv"))
+    time.sleep(max(0.0, newest + columnar.RACY_SECONDS + 0.1 - time.time()))
+    return folder
+
+
+def measure_loading(path: Path) -> dict:
+    """Return cold and warm load times and the standings time for the dataset at ``path``."""
+    shutil.rmtree(columnar.cache_root(path), ignore_errors=True)
+    cold, result = timed(loading.load, path)
+    if result.dataset is None:
+        raise SystemExit(f"{path} does not load: {[p.code for p in result.problems][:10]}")
+    warm, _ = timed(loading.load, path)
+    standings, table = timed(ranking.standings, result.dataset)
+    return {
+        "cold_load_s": round(cold, 3),
+        "warm_load_s": round(warm, 3),
+        "standings_s": round(standings, 3),
+        "cached": (columnar.cache_root(path)).exists(),
+        "rows": {name: len(frame) for name, frame in result.dataset.tables.items()},
+        "ranked_rows": len(table),
+    }
+
+
+def _elements(at) -> list[tuple[str, object]]:
+    """Return what a page drew, in order, as (kind, value) pairs the floor script can redraw."""
+    found = []
+    for node in at.main:
+        found += _walk(node)
+    return found
+
+
+def _walk(node) -> list[tuple[str, object]]:
+    kind = getattr(node, "type", "")
+    if kind == "plotly_chart":
+        return [("plotly_chart", node.proto.spec)]
+    if kind == "arrow_data_frame":
+        return [("dataframe", node.value)]
+    if kind in ("markdown", "title", "caption", "header", "subheader"):
+        return [("markdown" if kind != "title" else "title", node.value)]
+    if kind == "metric":
+        return [("metric", (node.label, node.value))]
+    children = getattr(node, "children", None) or {}
+    return [item for child in children.values() for item in _walk(child)]
+
+
+def _rerun_ms(at, reruns: int) -> float:
+    """Return the median server time of ``reruns`` reruns (ms)."""
+    times = []
+    for _ in range(reruns):
+        seconds, _ = timed(at.run)
+        times.append(seconds * 1000)
+    return statistics.median(times)
+
+
+def measure_pages(path: Path, reruns: int) -> dict:
+    """Return per page: rerun ms, floor ms, ratio, figure bytes, exceptions."""
+    from streamlit.testing.v1 import AppTest
+
+    from parviz.ui import navigation
+
+    os.environ["PARVIZ_DATA"] = str(path)
+    pages = {}
+    workdir = Path(tempfile.mkdtemp(prefix="parviz-bench-"))
+    for entry in navigation.PAGES:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
+        at.run()
+        at.switch_page(entry.script)
+        first, _ = timed(at.run)
+        rerun = _rerun_ms(at, reruns)
+        errors = [str(e.value)[:200] for e in at.exception] + [str(e.value)[:200] for e in at.error]
+        elements = _elements(at)
+        figures = [len(spec.encode()) for kind, spec in elements if kind == "plotly_chart"]
+        floor = _floor_ms(elements, workdir / f"{entry.slug}.pickle", reruns)
+        pages[entry.slug] = {
+            "first_run_ms": round(first * 1000, 1),
+            "rerun_ms": round(rerun, 1),
+            "floor_ms": round(floor, 1),
+            "ratio": round(rerun / floor, 2) if floor else None,
+            "figures": len(figures),
+            "figure_bytes": sum(figures),
+            "figure_bytes_max": max(figures, default=0),
+            "errors": errors,
+        }
+        print(f"  page {entry.slug:<14} rerun {rerun:8.1f} ms  floor {floor:7.1f} ms  "
+              f"figures {len(figures)} ({sum(figures):,} B)  errors {len(errors)}")  # fmt: skip
+    shutil.rmtree(workdir, ignore_errors=True)
+    return pages
+
+
+def _floor_ms(elements: list, pickle_path: Path, reruns: int) -> float:
+    """Return the rerun time of a script that only redraws ``elements`` (precomputed)."""
+    from streamlit.testing.v1 import AppTest
+
+    pickle_path.write_bytes(pickle.dumps(elements))
+    at = AppTest.from_string(FLOOR_SCRIPT.format(path=str(pickle_path)), default_timeout=600)
+    at.run()
+    return _rerun_ms(at, reruns)
+
+
+def measure_pptx(path: Path) -> float | None:
+    """Return the seconds to build the PPTX deck of the latest year, or None without it."""
+    if not (ROOT / "parviz" / "export" / "pptx.py").exists():
+        return None
+    from parviz import storyline
+    from parviz.export import pptx
+
+    dataset = loading.load_dataset(path)
+    start = time.perf_counter()
+    story = storyline.build(dataset, year=dataset.years[-1], lang="vi")
+    pptx.build_deck(story, dataset)
+    return round(time.perf_counter() - start, 3)
+
+
+def measure(path: Path, reruns: int) -> dict:
+    """Return every measure of the dataset at ``path``."""
+    print(f"{path}:")
+    result = measure_loading(path)
+    print(f"  load cold {result['cold_load_s']} s, warm {result['warm_load_s']} s, "
+          f"standings {result['standings_s']} s")  # fmt: skip
+    pages = measure_pages(path, reruns)
+    result["pages"] = pages
+    result["rerun_ms_max"] = max((p["rerun_ms"] for p in pages.values()), default=None)
+    ratios = [p["ratio"] for p in pages.values() if p["ratio"] is not None]
+    result["rerun_ratio_max"] = max(ratios, default=None)
+    result["figure_bytes_max"] = max((p["figure_bytes_max"] for p in pages.values()), default=0)
+    try:
+        result["pptx_s"] = measure_pptx(path)
+    except Exception as error:  # a broken exporter is reported, not a crashed benchmark
+        result["pptx_s"] = None
+        result["pptx_error"] = f"{type(error).__name__}: {error}"[:300]
+    print(f"  pptx {result['pptx_s']} s")
+    return result
+
+
+def verdicts(name: str, result: dict) -> dict[str, bool]:
+    """Return, per target, whether the measure meets it (printed; never an exit status)."""
+    return {key: (result.get(key) is not None and result[key] <= limit)
+            for key, limit in TARGETS.get(name, {}).items()}  # fmt: skip
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--units", type=int, default=10_000)
+    parser.add_argument("--years", type=int, default=10)
+    parser.add_argument("--reruns", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "latest.json")
+    parser.add_argument("--data", type=Path, default=ROOT / "benchmarks" / "large",
+                        help="folder of the large dataset (git-ignored default)")
+    args = parser.parse_args(argv)
+    report = {
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
+                    "platform": platform.platform()},
+        "size": {"units": args.units, "years": args.years},
+    }  # fmt: skip
+    report["sample"] = measure(SAMPLE, args.reruns)
+    report["large"] = measure(large_dataset(args.data, args.units, args.years), args.reruns)
+    report["targets_met"] = {name: verdicts(name, report[name]) for name in ("sample", "large")}
+    print(json.dumps(report["targets_met"], indent=1))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(report, indent=1, ensure_ascii=False, default=str) + "\n")
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,161 @@
+"""A columnar (Parquet) cache of a dataset's typed tables, so a large dataset is parsed once.
+
+The cache lives beside the data in ``.parviz-cache/`` (git-ignored): one folder per key with a
+Parquet file per table and a ``manifest.json``. The key is ``fingerprint_files`` of the dataset's
+files (path, size, modification time) plus CACHE_VERSION, so editing or replacing any file makes
+a new key and the old entry is never read again.
+
+Never wrong, at worst slow:
+- an entry is used only when its manifest names the same key and version, and every Parquet
+  file has the SHA-256 and row count the manifest recorded; anything else (a truncated or
+  corrupt file, a missing table, an unreadable manifest) is ignored and rebuilt from the CSVs;
+- an entry is written only from files whose modification time is at least RACY_SECONDS old:
+  a file edited again within the file system's timestamp granularity, keeping its size, would
+  otherwise keep the same fingerprint (git calls this the "racily clean" case);
+- only tables that typed without errors are stored; validation always runs on the result.
+Small datasets (below MIN_BYTES) are not cached: parsing them is faster than hashing a cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from parviz import schema
+from parviz.dataset import Origin, fingerprint_files
+from parviz.problems import Problem, Severity
+
+log = logging.getLogger(__name__)
+
+CACHE_DIR = ".parviz-cache"
+# Bump when typing rules or the stored layout change: old entries are then ignored.
+CACHE_VERSION = 1
+# Datasets smaller than this (all files together) are parsed every time.
+MIN_BYTES = 256 * 1024
+RACY_SECONDS = 2.0
+MANIFEST = "manifest.json"
+
+Tables = dict[str, pd.DataFrame]
+
+
+def cache_root(path: Path) -> Path:
+    """Return the cache folder of the dataset at ``path`` (a folder or a workbook)."""
+    return path / CACHE_DIR if path.is_dir() else path.parent / CACHE_DIR / path.name
+
+
+def cache_key(files: list[Path]) -> str:
+    """Return the key of the cache entry for ``files``."""
+    return f"v{CACHE_VERSION}-{fingerprint_files(files)}"
+
+
+def worth_caching(files: list[Path]) -> bool:
+    """Return True when the files are large enough for a cache to pay off."""
+    return sum(file.stat().st_size for file in files) >= MIN_BYTES
+
+
+def read(path: Path, key: str) -> tuple[Tables, dict[str, Origin], list[Problem]] | None:
+    """Return the cached typed tables, origins and typing problems, or None on any mismatch."""
+    entry = cache_root(path) / key
+    try:
+        manifest = json.loads((entry / MANIFEST).read_text(encoding="utf-8"))
+        if manifest.get("key") != entry.name:
+            return None
+        tables = {}
+        for table in schema.TABLES:
+            info = manifest["tables"][table.name]
+            data = (entry / f"{table.name}.parquet").read_bytes()
+            if hashlib.sha256(data).hexdigest() != info["sha256"]:
+                log.warning("cache entry %s: %s.parquet changed; rebuilding", entry, table.name)
+                return None
+            frame = _restore(pq.read_table(pa.BufferReader(data)).to_pandas(), table)
+            if len(frame) != info["rows"]:
+                return None
+            tables[table.name] = frame
+        origins = {name: Origin(**value) for name, value in manifest["origins"].items()}
+        problems = [_problem(record) for record in manifest["problems"]]
+    except Exception as error:  # any damage means "no cache", never a crash or wrong data
+        if not isinstance(error, FileNotFoundError):
+            log.warning("cache entry %s unusable (%s); rebuilding", entry, error)
+        return None
+    return tables, origins, problems
+
+
+def write(
+    path: Path,
+    key: str,
+    files: list[Path],
+    tables: Tables,
+    origins: dict[str, Origin],
+    problems: list[Problem],
+) -> Path | None:
+    """Store typed tables under ``key`` (taken before ``files`` were read); return the entry.
+
+    Nothing is stored (None) when a file changed while it was read or is too recent to trust
+    its fingerprint. Failing to write (a read-only folder, a full disk) only costs speed.
+    """
+    newest = max((file.stat().st_mtime for file in files), default=0.0)
+    if time.time() - newest < RACY_SECONDS or cache_key(files) != key:
+        return None
+    root = cache_root(path)
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".tmp-", dir=root))
+        manifest = {
+            "key": key,
+            "tables": {},
+            "origins": {name: asdict(origin) for name, origin in origins.items()},
+            "problems": [_record(problem) for problem in problems],
+        }
+        for name, frame in tables.items():
+            target = staging / f"{name}.parquet"
+            pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), target)
+            manifest["tables"][name] = {
+                "rows": len(frame),
+                "sha256": hashlib.sha256(target.read_bytes()).hexdigest(),
+            }
+        (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False), "utf-8")
+        entry = root / key
+        shutil.rmtree(entry, ignore_errors=True)
+        os.replace(staging, entry)  # atomic: readers see the whole entry or none
+    except (OSError, TypeError, ValueError, pa.ArrowException) as error:
+        log.warning("cannot write the cache in %s: %s", root, error)
+        return None
+    _remove_others(root, keep=key)
+    return entry
+
+
+def _remove_others(root: Path, *, keep: str) -> None:
+    """Delete stale entries (older keys, abandoned staging folders)."""
+    for other in root.iterdir():
+        if other.name != keep and other.is_dir():
+            shutil.rmtree(other, ignore_errors=True)
+
+
+def _restore(frame: pd.DataFrame, table: schema.Table) -> pd.DataFrame:
+    """Give text columns back the exact form loading makes: object dtype, None for missing."""
+    for column in table.columns:
+        if column.kind is schema.Kind.TEXT:
+            values = frame[column.name].astype(object)
+            frame[column.name] = values.where(values.notna(), None)
+    return frame
+
+
+def _record(problem: Problem) -> dict:
+    record = asdict(problem)
+    record["severity"] = problem.severity.value
+    return record
+
+
+def _problem(record: dict) -> Problem:
+    return Problem(**{**record, "severity": Severity(record["severity"])})

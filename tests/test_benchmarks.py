@@ -1,0 +1,35 @@
+"""The benchmark script runs end to end on a small size and reports every measure (no timing)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.helpers import ROOT
+
+LOAD_KEYS = {"cold_load_s", "warm_load_s", "standings_s", "rerun_ms_max", "rerun_ratio_max",
+             "figure_bytes_max", "pages", "pptx_s"}  # fmt: skip
+PAGE_KEYS = {"rerun_ms", "floor_ms", "ratio", "figure_bytes", "figure_bytes_max", "errors"}
+
+
+@pytest.mark.slow
+def test_benchmark_runs_on_a_small_dataset_and_writes_every_key(tmp_path):
+    out = tmp_path / "latest.json"
+    command = [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--units", "300",
+               "--years", "3", "--reruns", "1", "--data", str(tmp_path / "large"), "--out",
+               str(out)]  # fmt: skip
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    report = json.loads(out.read_text())
+    assert report["size"] == {"units": 300, "years": 3}
+    for name in ("sample", "large"):
+        assert report[name].keys() >= LOAD_KEYS, name
+        assert report[name]["pages"], name
+        for slug, page in report[name]["pages"].items():
+            assert page.keys() >= PAGE_KEYS, slug
+            assert page["errors"] == [], (name, slug, page["errors"])
+    assert report["large"]["rows"]["scores"] == 300 * 3 * 40
+    assert report["large"]["cached"] is True  # the columnar cache was written beside the CSVs
