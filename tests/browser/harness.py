@@ -104,7 +104,7 @@ def page_url(base: str, page: str = "", **params: object) -> str:
     return f"{path}?{query}" if query else path
 
 
-def wait_for_app(page, timeout: float = 30_000) -> None:
+def wait_for_app(page, timeout: float = 60_000) -> None:
     """Wait until the page has drawn its title and the script run has finished."""
     page.wait_for_selector(APP_READY, timeout=timeout)
     page.wait_for_selector(SCRIPT_DONE, timeout=timeout)
