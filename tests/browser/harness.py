@@ -97,9 +97,13 @@ def launch_chromium(playwright):  # -> playwright.sync_api.Browser
 def page_url(base: str, page: str = "", **params: object) -> str:
     """Return the URL of a registered page (its slug; "" = home) with query parameters.
 
-    ``page_url(base, "overview", year=2021, block="district", lang="en")``
+    ``page_url(base, "rankings", year=2021, block="district", lang="en")``. The first page of
+    parviz/ui/navigation.py is the home page: Streamlit serves it at "/", not at its slug.
     """
-    path = f"{base.rstrip('/')}/{page.strip('/')}"
+    from parviz.ui.navigation import PAGES
+
+    slug = page.strip("/")
+    path = f"{base.rstrip('/')}/{'' if slug == PAGES[0].slug else slug}"
     query = urlencode({key: str(value) for key, value in params.items() if value is not None})
     return f"{path}?{query}" if query else path
 
@@ -111,10 +115,27 @@ def wait_for_app(page, timeout: float = 60_000) -> None:
 
 
 def screenshot(page, path: Path, *, full_page: bool = False) -> Path:
-    """Save a PNG of the page once the app is idle (fonts loaded, no running script)."""
+    """Save a PNG of the page once the app is idle (fonts loaded, no running script).
+
+    ``full_page``: Streamlit scrolls inside its main area, not the document, so Playwright's own
+    full_page option sees one screen; grow the viewport to the content's height instead.
+    """
     wait_for_app(page)
     page.evaluate("document.fonts.ready")
     page.wait_for_timeout(300)  # let charts and tables finish their last paint
     path.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(path), full_page=full_page)
+    viewport = page.viewport_size
+    if full_page and viewport:
+        height = page.evaluate(
+            "Math.max(...[...document.querySelectorAll('[data-testid=stMain] *')]"
+            ".slice(0, 1).map(e => e.scrollHeight), window.innerHeight)"
+        )
+        page.set_viewport_size({"width": viewport["width"], "height": int(height) + 40})
+        wait_for_app(page)
+        page.wait_for_timeout(500)
+    try:
+        page.screenshot(path=str(path))
+    finally:
+        if full_page and viewport:
+            page.set_viewport_size(viewport)
     return path

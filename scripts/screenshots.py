@@ -1,0 +1,78 @@
+"""Save PNG screenshots of every registered page, in Vietnamese and English, at two sizes.
+
+Starts the app on the bundled sample (or PARVIZ_DATA) with the same harness as the browser
+tests, opens each page of parviz/ui/navigation.py at 1366×768 and 1920×1080 and writes
+docs/screenshots/<page>-<lang>-<width>.png.
+
+Usage: .venv/bin/python scripts/screenshots.py [--year 2021] [--block department]
+       [--pages overview rankings] [--langs vi en] [--sizes 1366 1920] [--full-page] [--out DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the harness lives with the browser tests
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from parviz.ui.navigation import PAGES  # noqa: E402
+from tests.browser.harness import (  # noqa: E402
+    SIZES,
+    launch_chromium,
+    page_url,
+    running_app,
+    screenshot,
+    wait_for_app,
+)
+
+CHART = '[data-testid="stPlotlyChart"]'
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--year", type=int, default=2021, help="year to show (default 2021)")
+    parser.add_argument("--block", default="department", help="block to show")
+    parser.add_argument("--pages", nargs="+", default=[page.slug for page in PAGES])
+    parser.add_argument("--langs", nargs="+", default=["vi", "en"])
+    parser.add_argument("--sizes", nargs="+", default=list(SIZES), choices=list(SIZES))
+    parser.add_argument("--full-page", action="store_true", help="capture below the fold too")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    return parser.parse_args(argv)
+
+
+def wait_for_charts(page) -> None:
+    """Wait until every Plotly chart on the page has drawn its SVG."""
+    for index in range(page.locator(CHART).count()):
+        page.locator(CHART).nth(index).locator(".main-svg").first.wait_for(timeout=60_000)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    saved = []
+    with running_app() as base, sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        for size in args.sizes:
+            width, height = SIZES[size]
+            # One tab per size: the language and filters come from each URL.
+            context = browser.new_context(viewport={"width": width, "height": height})
+            tab = context.new_page()
+            for slug in args.pages:
+                for lang in args.langs:
+                    tab.goto(page_url(base, slug, year=args.year, block=args.block, lang=lang))
+                    wait_for_app(tab)
+                    wait_for_charts(tab)
+                    path = args.out / f"{slug}-{lang}-{size}.png"
+                    saved.append(screenshot(tab, path, full_page=args.full_page))
+                    print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+            context.close()
+        browser.close()
+    print(f"{len(saved)} screenshots")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
