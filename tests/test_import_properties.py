@@ -48,7 +48,7 @@ CELLS = st.one_of(
 )
 TABLE = st.lists(st.lists(CELLS, min_size=0, max_size=6), min_size=0, max_size=8)
 FAST = settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 
 
