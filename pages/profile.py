@@ -37,7 +37,9 @@ else:
         kpi["rank_delta"],
         help=t("profile.kpi.rank_help", lang),
     )
-    tiles[2].metric(t("profile.kpi.classification", lang), kpi["classification"])
+    # A classification is a phrase, too long for a metric's big font: label and bold text.
+    tiles[2].caption(t("profile.kpi.classification", lang))
+    tiles[2].markdown(f"**{kpi['classification']}**")
 
 render.section(t("profile.section.history", lang))
 history = profile.history(standings, unit_id)
@@ -54,55 +56,52 @@ if row is not None:
     table = breakdown.criterion_table(dataset, year=year, block=block)
     points = ranking.criterion_points(dataset)
     deltas = profile.deltas_of(points, dataset.table("criteria"), row)
-    left, right = st.columns(2)
-    with left:
-        render.section(t("profile.section.radar", lang))
-        if table.empty:
-            render.notice("profile.only_totals", lang, year=year)
+    render.section(t("profile.section.radar", lang))
+    if table.empty:
+        render.notice("profile.only_totals", lang, year=year)
+    else:
+        series = profile.radar_series(table, unit_id)
+        leader = series["leader_id"]
+        leader_name = dataset.name_in(leader, year, short=True) if leader else None
+        title = t("profile.chart.radar_title", lang, unit=short_name, year=year)
+        figure = charts.radar(
+            series, lang, title=title, unit_name=short_name, leader_name=leader_name
+        )
+        st.plotly_chart(figure, config=config, theme=None, width="stretch")
+    if deltas.previous_year is None:
+        render.section(t("profile.section.waterfall", lang, previous="–"))
+        render.notice("profile.no_previous", lang)
+    else:
+        render.section(t("profile.section.waterfall", lang, previous=deltas.previous_year))
+        if deltas.missing_years:
+            missing = ", ".join(map(str, deltas.missing_years))
+            render.notice("profile.missing_years", lang, years=missing)
         else:
-            series = profile.radar_series(table, unit_id)
-            leader = series["leader_id"]
-            leader_name = dataset.name_in(leader, year, short=True) if leader else None
-            title = t("profile.chart.radar_title", lang, unit=short_name, year=year)
-            figure = charts.radar(
-                series, lang, title=title, unit_name=short_name, leader_name=leader_name
-            )
-            st.plotly_chart(figure, config=config, theme=None, width="stretch")
-    with right:
-        if deltas.previous_year is None:
-            render.section(t("profile.section.waterfall", lang, previous="–"))
-            render.notice("profile.no_previous", lang)
-        else:
-            render.section(t("profile.section.waterfall", lang, previous=deltas.previous_year))
-            if deltas.missing_years:
-                missing = ", ".join(map(str, deltas.missing_years))
-                render.notice("profile.missing_years", lang, years=missing)
-            else:
-                if comparison.methodology_changed(dataset, block, deltas.previous_year, year):
-                    st.warning(
-                        t(
-                            "profile.methodology_changed",
-                            lang,
-                            year_a=deltas.previous_year,
-                            year_b=year,
-                        )
+            if comparison.methodology_changed(dataset, block, deltas.previous_year, year):
+                st.warning(
+                    t(
+                        "profile.methodology_changed",
+                        lang,
+                        year_a=deltas.previous_year,
+                        year_b=year,
                     )
-                title = t(
-                    "profile.chart.waterfall_title",
-                    lang,
-                    unit=short_name,
-                    year=year,
-                    previous=deltas.previous_year,
-                    before=deltas.previous_score,
-                    after=deltas.score,
                 )
-                st.plotly_chart(
-                    charts.waterfall(deltas, lang, title=title),
-                    config=config,
-                    theme=None,
-                    width="stretch",
-                    key="profile_waterfall",
-                )
+            title = t(
+                "profile.chart.waterfall_title",
+                lang,
+                unit=short_name,
+                year=year,
+                previous=deltas.previous_year,
+                before=deltas.previous_score,
+                after=deltas.score,
+            )
+            st.plotly_chart(
+                charts.waterfall(deltas, lang, title=title),
+                config=config,
+                theme=None,
+                width="stretch",
+                key="profile_waterfall",
+            )
 
     if deltas.previous_year is not None:
         render.section(t("profile.section.overtakes", lang, year=year))

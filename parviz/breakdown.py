@@ -137,15 +137,17 @@ def summary_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
             col["criterion"]: [
                 f"{r['criterion_id']}. {criterion_name(r, lang)}" for _, r in frame.iterrows()
             ],
-            col["max"]: [fmt_number(float(v), lang, 1) for v in frame["max_points"]],
             col["average"]: [
                 t(
                     "criteria.summary.average_cell",
                     lang,
                     points=float(points),
+                    max=fmt_number(float(maximum), lang, 0),
                     pct=fmt_percent(float(pct), lang, 1),
                 )
-                for points, pct in zip(frame["average_points"], frame["average_pct"])
+                for points, maximum, pct in zip(
+                    frame["average_points"], frame["max_points"], frame["average_pct"]
+                )
             ],
             col["best"]: [cell(u, p) for u, p in zip(frame["best_name"], frame["best_pct"])],
             col["worst"]: [cell(u, p) for u, p in zip(frame["worst_name"], frame["worst_pct"])],
@@ -153,4 +155,4 @@ def summary_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
 
 
-_SUMMARY_KEYS = ("criterion", "max", "average", "best", "worst")
+_SUMMARY_KEYS = ("criterion", "average", "best", "worst")

@@ -61,8 +61,8 @@ def test_summary_table_uses_decimal_comma_in_vietnamese() -> None:
     vi = breakdown.summary_table(summary, "vi")
     en = breakdown.summary_table(summary, "en")
     assert vi.iloc[0, 0] == "C1. Thể chế" and en.iloc[0, 0] == "C1. Institutions"
-    assert vi.iloc[0, 2] == "7,00 điểm (70,0%)"
-    assert en.iloc[0, 3] == "An (80.0%)"
+    assert vi.iloc[0, 1] == "7,00/10 điểm (70,0%)"
+    assert en.iloc[0, 2:].tolist() == ["An (80.0%)", "Bắc (60.0%)"]
 
 
 def test_averages_over_years_compare_by_share_when_maxima_change() -> None:

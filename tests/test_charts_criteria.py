@@ -72,7 +72,7 @@ def test_history_rank_axis_reversed_and_rename_annotated() -> None:
     fig = profile_charts.history(history, "vi", title="T", breaks=[2022])
     assert fig.layout.yaxis.range[0] > fig.layout.yaxis.range[1]  # rank 1 at the top
     assert list(fig.data[0].y[4:6]) == [1, 3]  # 2020 → 2021
-    texts = [a.text for a in fig.layout.annotations]
+    texts = [a.text.replace("<br>", " ") for a in fig.layout.annotations]
     assert any(text.startswith("Đổi tên") and "Chí Linh" in text for text in texts)
 
 

@@ -13,6 +13,9 @@ from parviz import theme
 from parviz.breakdown import criterion_name
 from parviz.i18n import fmt_number, fmt_percent, t
 
+# Titles wrap at this many characters: the page may be the narrow (centred) layout.
+TITLE_WIDTH = 62
+
 
 def wrap(text: str, width: int = 18) -> str:
     """Return ``text`` broken into lines of about ``width`` characters with <br>."""
@@ -75,7 +78,7 @@ def heatmap(table: pd.DataFrame, lang: str, *, title: str, source: str = "") -> 
     fig = go.Figure(
         go.Heatmap(
             z=z,
-            x=list(labels.values()),
+            x=list(labels),  # ids: full names are in the hover and the summary table
             y=[f"{ranks[u]}. {names[u]}" for u in reversed(units)],
             text=text,
             texttemplate="%{text}",
@@ -95,10 +98,9 @@ def heatmap(table: pd.DataFrame, lang: str, *, title: str, source: str = "") -> 
             },
         )
     )
-    theme.apply_layout(fig, lang, title, source)
-    fig.update_layout(height=max(360, 34 * len(units) + 220))
+    theme.apply_layout(fig, lang, wrap(title, TITLE_WIDTH), source)
+    fig.update_layout(height=max(360, 34 * len(units) + 160), margin={"t": 110})
     fig.update_xaxes(side="top", tickangle=0)
-    fig.update_layout(margin={"t": 150})
     return fig
 
 
@@ -122,12 +124,19 @@ def lost_bars(table: pd.DataFrame, lang: str, *, title: str, source: str = "") -
             customdata=[label.replace("<br>", " ")] * len(y),
             hovertemplate="%{y}<br>%{customdata}: %{x:.2f}<extra></extra>",
         )
-    theme.apply_layout(fig, lang, title, source)
+    theme.apply_layout(fig, lang, wrap(title, TITLE_WIDTH), source)
     fig.update_layout(
         barmode="stack",
-        height=max(360, 30 * len(units) + 200),
-        legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0, "title": ""},
-        margin={"t": 100},
+        height=max(360, 30 * len(units) + 220),
+        legend={
+            "orientation": "h",
+            "y": -0.1,
+            "yanchor": "top",
+            "x": 0,
+            "title": "",
+            "traceorder": "normal",
+        },
+        margin={"t": 90, "b": 110},
     )
     fig.update_xaxes(title=t("criteria.chart.lost_axis", lang), tickformat=".1f")
     return fig
@@ -146,17 +155,17 @@ def averages_over_years(
     ``averages`` as from ``breakdown.averages_over_years``; ``breaks`` are the years whose
     methodology changed (a dashed line before each).
     """
-    labels = criterion_labels(averages, lang, width=30)
+    labels = criterion_labels(averages, lang, width=24)
     count = max(len(labels), 1)
-    columns = min(4, count)
+    columns = min(3, count)
     rows = math.ceil(count / columns)
     fig = make_subplots(
         rows=rows,
         cols=columns,
         subplot_titles=list(labels.values()),
         shared_yaxes=True,
-        vertical_spacing=0.22 if rows > 1 else 0.1,
-        horizontal_spacing=0.03,
+        vertical_spacing=0.12 if rows > 1 else 0.1,
+        horizontal_spacing=0.04,
     )
     low = averages["average_pct"].min() if not averages.empty else 0
     for index, criterion_id in enumerate(labels):
@@ -174,11 +183,11 @@ def averages_over_years(
         )
         for year in breaks:
             fig.add_vline(x=year - 0.5, line_dash="dash", line_color=theme.GREY, row=row, col=col)
-    theme.apply_layout(fig, lang, title, source)
+    theme.apply_layout(fig, lang, wrap(title, TITLE_WIDTH), source)
     fig.update_annotations(font_size=12)  # subplot titles
     fig.update_yaxes(range=[math.floor(min(low, 100) / 5) * 5 - 5, 100], ticksuffix="%")
-    fig.update_xaxes(dtick=2, tickformat="d")
-    fig.update_layout(height=280 * rows + 140, margin={"t": 130})
+    fig.update_xaxes(dtick=2, tickformat="d", tickangle=0)
+    fig.update_layout(height=300 * rows + 120, margin={"t": 130})
     return fig
 
 

@@ -8,7 +8,7 @@ from plotly.subplots import make_subplots
 
 from parviz import theme
 from parviz.breakdown import criterion_name
-from parviz.charts.criteria import wrap
+from parviz.charts.criteria import TITLE_WIDTH, wrap
 from parviz.i18n import fmt_number, fmt_signed, t
 from parviz.profile import OTHER, Deltas
 
@@ -31,6 +31,7 @@ def history(
         cols=1,
         shared_xaxes=True,
         vertical_spacing=0.12,
+        row_heights=[0.55, 0.45],
         subplot_titles=[t("profile.chart.rank", lang), t("profile.chart.score", lang)],
     )
     ranks = frame["rank"].astype("Float64").astype(float)
@@ -66,11 +67,16 @@ def history(
     most = frame["units_ranked"].astype(float).max()
     most = most if pd.notna(most) else 1
     fig.update_yaxes(
-        autorange=False, range=[most + 0.7, 0.3], dtick=1 if most <= 20 else 5, row=1, col=1
+        # Room above rank 1 for its label; ticks only on real ranks.
+        autorange=False,
+        range=[most + 0.7, -0.6],
+        tickvals=list(range(1, int(most) + 1, 1 if most <= 20 else 5)),
+        row=1,
+        col=1,
     )
     low = scores.min() if scores.notna().any() else 0
     fig.update_yaxes(
-        range=[max(0, low - 8), min(100, scores.max() + 6) if scores.notna().any() else 100],
+        range=[max(0, low - 14), min(100, scores.max() + 6) if scores.notna().any() else 100],
         row=2,
         col=1,
     )
@@ -88,20 +94,21 @@ def history(
             font={"size": 11, "color": theme.SAME},
         )
     for _, row in frame[frame["renamed"]].iterrows():
+        # Below the score point: the rank panel's labels sit above its points.
         fig.add_annotation(
             x=row["year"],
-            y=float(row["rank"]),
-            row=1,
+            y=float(row["score"]),
+            row=2,
             col=1,
             ax=0,
-            ay=-40,
-            text=wrap(t("profile.chart.renamed", lang, name=row["unit"]), 26),
+            ay=48,
+            text=wrap(t("profile.chart.renamed", lang, name=row["unit"]), 30),
             showarrow=True,
             arrowhead=2,
             font={"size": 11},
             bgcolor="rgba(255,255,255,0.85)",
         )
-    theme.apply_layout(fig, lang, title, source)
+    theme.apply_layout(fig, lang, wrap(title, TITLE_WIDTH), source)
     fig.update_layout(height=520, margin={"t": 80})
     return fig
 
@@ -146,7 +153,7 @@ def radar(
             fillcolor="rgba(0,114,178,0.12)" if key == "unit" else None,
             hovertemplate="%{customdata}: %{r:.1f}%<extra>" + name + "</extra>",
         )
-    theme.apply_layout(fig, lang, title, source)
+    theme.apply_layout(fig, lang, wrap(title, TITLE_WIDTH), source)
     fig.update_layout(
         polar={
             "radialaxis": {
@@ -192,7 +199,7 @@ def waterfall(deltas: Deltas, lang: str, *, title: str, source: str = "") -> go.
             connector={"line": {"color": theme.GREY, "dash": "dot"}},
         )
     )
-    theme.apply_layout(fig, lang, title, source)
+    theme.apply_layout(fig, lang, wrap(title, TITLE_WIDTH), source)
     running = pd.Series(values + [0.0]).cumsum()
     top = max(running.max(), total, 0.0)
     bottom = min(running.min(), total, 0.0)
