@@ -120,7 +120,8 @@ def compact_ranking(table: pd.DataFrame, lang: str, *, previous_year: int | None
         "previous_rank": st.column_config.Column(previous, width="small"),
         "change": st.column_config.Column(t("ui.table.change", lang), width="small"),
     }
-    st.dataframe(styler, hide_index=True, column_config=config, width="stretch", height="content")
+    # Sized to its content: five narrow columns stretched over a wide screen are hard to read.
+    st.dataframe(styler, hide_index=True, column_config=config, width="content", height="content")
     if previous_year is not None:
         st.caption(t("ui.table.change_help", lang, year=previous_year))
 

@@ -8,7 +8,8 @@ import pytest
 from playwright.sync_api import expect
 
 from parviz.ui import navigation
-from tests.browser.harness import page_url, wait_for_app
+from tests.browser.harness import page_url, running_app, wait_for_app
+from tests.helpers import SAMPLE
 
 pytestmark = pytest.mark.browser
 
@@ -61,3 +62,22 @@ def test_year_filter_and_page_switch_keep_the_choices_in_the_url(app_url, browse
     wait_for_app(page)
     expect(page).to_have_url(re.compile(rf"/{other.slug}\?.*year=2021"))
     expect(page.locator(SIDEBAR).get_by_role("combobox", name="Năm")).to_have_value("2021")
+
+
+def test_a_fresh_servers_first_request_to_a_page_link_gets_the_whole_app(chromium):
+    # Streamlit runs a pages/ script alone until the process's first st.navigation call:
+    # page_setup must repair that, or a shared link loses the shell (and keeps it lost).
+    other = navigation.PAGES[-1]
+    with running_app(env={"PARVIZ_DATA": str(SAMPLE)}) as base:
+        context = chromium.new_context(viewport={"width": 1366, "height": 768})
+        page = context.new_page()
+        try:
+            page.goto(page_url(base, other.slug, year=2021, lang="en"))
+            expect(page.locator("h1")).to_have_text(other.title("en"))
+            wait_for_app(page)
+            sidebar = page.locator(SIDEBAR)
+            expect(sidebar.get_by_role("radio", name="English")).to_be_checked()
+            expect(sidebar.get_by_text(navigation.PAGES[0].title("en"), exact=True)).to_be_visible()
+            expect(page).to_have_url(re.compile(r"year=2021"))
+        finally:
+            context.close()
