@@ -375,9 +375,11 @@ def figure(slide: Slide, story: Storyline, dataset: Dataset) -> go.Figure | None
     if fig is None:
         return None
     fig.update_layout(title_text="", font_size=PROJECTOR_FONT, margin_t=60)
-    if slide.kind == HEATMAP:  # seven wrapped criterion names must fit side by side
-        fig.update_xaxes(tickfont_size=PROJECTOR_FONT - 6)
-        fig.update_layout(margin_t=170)
-    fig.update_traces(textfont_size=PROJECTOR_FONT - 2, selector={"type": "heatmap"})
+    fig.update_annotations(font_size=PROJECTOR_FONT - 4)  # line-end names, average line
+    if slide.kind == HEATMAP:  # up to 30 rows: every unit's label must stay (no skipping)
+        fig.update_xaxes(tickfont_size=PROJECTOR_FONT - 4)
+        fig.update_yaxes(tickfont_size=PROJECTOR_FONT - 6)
+        fig.update_layout(margin_t=50)
+    fig.update_traces(textfont_size=PROJECTOR_FONT - 6, selector={"type": "heatmap"})
     fig.update_traces(textfont_size=PROJECTOR_FONT - 2, selector={"type": "bar"})
     return fig

@@ -90,7 +90,9 @@ def _text_box(page: PptxSlide, left, top, width, height, lines, *, size=20, bold
 
 
 def _title(page: PptxSlide, title: str, subtitle: str) -> None:
-    _text_box(page, MARGIN, Inches(0.3), WIDTH - 2 * MARGIN, Inches(0.7), [title], size=30,
+    # One line at any length: a wrapped title would run into the subtitle and the chart.
+    size = 30 if len(title) <= 48 else 26 if len(title) <= 58 else 22
+    _text_box(page, MARGIN, Inches(0.3), WIDTH - 2 * MARGIN, Inches(0.7), [title], size=size,
               bold=True)
     if subtitle:
         _text_box(page, MARGIN, Inches(0.9), WIDTH - 2 * MARGIN, Inches(0.4), [subtitle],
@@ -253,7 +255,7 @@ def _heatmap_slide(page: PptxSlide, slide: Slide, story: Storyline, dataset: Dat
     # Render at the shape's aspect ratio so the picture is not stretched.
     px_w = 1800
     px_h = int(px_w * height / width)
-    fig.update_layout(height=px_h, width=px_w, margin={"t": 150, "b": 20})
+    fig.update_layout(height=px_h, width=px_w, margin={"t": 60, "b": 20})
     picture = images.png(fig, width=px_w, height=px_h)
     page.shapes.add_picture(io.BytesIO(picture), MARGIN, CONTENT_TOP, width, height)
 

@@ -28,7 +28,7 @@ CHART_HEIGHT = 600  # px: leaves room for title and footer on a 1080p projector
 # Light, high-contrast, large type: body text ≥ 24 px at 1920×1080.
 _CSS = """
 <style>
-[data-testid="stMainBlockContainer"] { padding-top: 1.2rem; padding-bottom: 0.5rem;
+[data-testid="stMainBlockContainer"] { padding-top: 4rem; padding-bottom: 0.5rem;
   max-width: 100%; }
 .pv-slide { color: #111111; background: #FFFFFF; font-size: 28px; line-height: 1.35; }
 .pv-slide h1.pv-title { font-size: 48px; font-weight: 700; margin: 0 0 0.3em; padding: 0;

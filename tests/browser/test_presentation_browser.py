@@ -51,6 +51,8 @@ def press(page, key: str, expected: int) -> None:
 def shot(page, name: str) -> Path:
     path = SHOTS / f"{name}.png"
     path.parent.mkdir(parents=True, exist_ok=True)
+    if page.locator('[data-testid="stPlotlyChart"]').count():
+        page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=30_000)
     page.evaluate("document.fonts.ready")
     page.wait_for_timeout(400)
     page.screenshot(path=str(path))
@@ -87,9 +89,12 @@ def test_a_link_opens_its_slide_chrome_free_with_readable_type(base_url, browser
     page = open_slide(browser, url)
     assert slide_number(page) == 4
     assert "thay đổi thứ hạng 2020 → 2021" in page.locator(TITLE).inner_text()
-    # embed=true: Streamlit draws no toolbar (no deploy/menu buttons) on the projector.
-    assert page.locator('[data-testid="stToolbar"]').count() == 0 or not page.locator(
-        '[data-testid="stToolbar"]').is_visible()
+    # embed=true: Streamlit's embedded (chrome-free) mode is on.
+    assert page.locator('[data-testid="stApp"].streamlit-embedded').count() == 1
+    # The illustrative label is not hidden under the (transparent) header bar.
+    label = page.get_by_text("DỮ LIỆU MINH HỌA – không phải số liệu chính thức").first
+    header = page.locator('[data-testid="stHeader"]').bounding_box()
+    assert label.bounding_box()["y"] >= header["y"] + header["height"]
     # Body text at least 24 px at 1920×1080; the title much larger.
     body = page.locator(".pv-side li").first.evaluate("e => getComputedStyle(e).fontSize")
     title = page.locator(TITLE).evaluate("e => getComputedStyle(e).fontSize")
