@@ -20,7 +20,7 @@ def sample():
 def test_ranking_bar_first_at_top_with_average_and_vi_separators(sample):
     ranking = rank(sample, year=2021, block="district")
     fig = charts.ranking_bar(ranking, lang="vi", block_name="Huyện", source="Nguồn: x")
-    assert len(fig.data) == 1  # no bands in 2021: one colour
+    assert [trace.meta for trace in fig.data] == ["bars", "average"]  # no bands in 2021
     labels = list(fig.data[0].y)
     assert labels[0].startswith("1. ") and labels[2] == "3. Chí Linh"
     assert fig.layout.yaxis.autorange == "reversed"
@@ -29,19 +29,19 @@ def test_ranking_bar_first_at_top_with_average_and_vi_separators(sample):
     assert "2021" in fig.layout.title.text and "Huyện" in fig.layout.title.text
     average = ranking["score"].mean()
     assert fig.layout.shapes[0].x0 == pytest.approx(average)
-    texts = [a.text for a in fig.layout.annotations]
-    assert any("Trung bình khối" in text and "," in text for text in texts)
-    assert "Nguồn: x" in texts
+    assert fig.data[1].name == "Trung bình khối: " + f"{average:.2f}".replace(".", ",")
+    assert "Nguồn: x" in [a.text for a in fig.layout.annotations]
 
 
 def test_ranking_bar_colours_bands_in_band_order(sample):
     ranking = rank(sample, year=2022, block="district")
     bands = {"A": "≥ 90%", "B": "80–<90%", "C": "< 80%"}
     fig = charts.ranking_bar(ranking, lang="en", block_name="Districts", bands=bands)
-    assert [trace.name for trace in fig.data] == list(bands.values())
-    assert len({trace.marker.color for trace in fig.data}) == 3
+    assert [trace.name for trace in fig.data[:3]] == list(bands.values())
+    assert fig.data[3].meta == "average"
+    assert len({trace.marker.color for trace in fig.data[:3]}) == 3
     assert fig.layout.separators == ".,"
-    assert sum(len(trace.y) for trace in fig.data) == len(ranking)
+    assert sum(len(trace.y) for trace in fig.data[:3]) == len(ranking)
 
 
 def test_bump_chart_one_line_per_unit_reversed_rank_axis_and_focus(sample):

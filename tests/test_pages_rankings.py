@@ -48,7 +48,8 @@ def test_rankings_page_changes_year_and_block(lang):
     assert table.iloc[2, 5] == "▼2"
     at.sidebar.selectbox(key="year").set_value(2022).run()
     bands = figures(at)[0]["data"]
-    assert len(bands) == 3 and "2022" in figures(at)[0]["layout"]["title"]["text"]
+    assert len(bands) == 4  # three bands and the average
+    assert "2022" in figures(at)[0]["layout"]["title"]["text"]
     at.sidebar.selectbox(key="block").set_value("department").run()
     assert not at.exception
     assert len(at.dataframe[0].value) == 18

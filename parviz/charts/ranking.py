@@ -25,6 +25,11 @@ ROW_HEIGHT = 26  # px per unit: 30 units stay legible without overlapping labels
 LABEL_MARGIN = 170  # px on the right of the bump chart for unit names
 
 
+def _caption_room(fig: go.Figure) -> None:
+    """Give the (possibly two-line) source caption room below the axis."""
+    fig.update_layout(margin={"b": 95})
+
+
 def _height(n_rows: int, extra: int = 170) -> int:
     return max(420, ROW_HEIGHT * n_rows + extra)
 
@@ -36,8 +41,8 @@ def source_caption(dataset: Dataset, lang: str, *, years: Collection[int] = ()) 
     for year in years:
         titles += [ref.title for ref in provenance.sources_for(dataset, year=year, lang=lang)]
     text = t("rankings.chart.source", lang, title="; ".join(dict.fromkeys(titles)) or dataset.title)
-    if dataset.illustrative:
-        text += t("rankings.chart.illustrative", lang)
+    if dataset.illustrative:  # on its own line: one long line is clipped at 1366 px
+        text += "<br>" + t("rankings.chart.illustrative", lang).strip()
     return text
 
 
@@ -92,6 +97,7 @@ def ranking_bar(
                 customdata=rows[["unit"]],
                 hovertemplate="%{customdata[0]}<br>%{x:.2f}<extra></extra>",
                 showlegend=bool(bands),
+                meta="bars",
             )
         )
     average = float(ordered["score"].mean()) if len(ordered) else math.nan
@@ -100,15 +106,23 @@ def ranking_bar(
             x=average,
             line={"color": theme.AVERAGE_LINE, "dash": "dash", "width": 2},
             layer="below",
-            annotation={
-                "text": t("rankings.chart.average", lang, value=fmt_number(average, lang)),
-                "font": {"color": theme.AVERAGE_LINE},
-                "yanchor": "bottom",
-            },
-            annotation_position="top",
+        )
+        # The average is named in the legend: a label beside the line would be clipped or
+        # collide with bar values on narrow screens.
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="lines",
+                name=t("rankings.chart.average", lang, value=fmt_number(average, lang)),
+                line={"color": theme.AVERAGE_LINE, "dash": "dash", "width": 2},
+                hoverinfo="skip",
+                meta="average",
+            )
         )
     title = t("rankings.chart.bar_title", lang, year=year, block=block_name)
     theme.apply_layout(fig, lang, title, source)
+    _caption_room(fig)
     fig.update_layout(
         height=_height(len(ordered)),
         barmode="overlay",
@@ -213,6 +227,7 @@ def bump_chart(
         block=block_name,
     )
     theme.apply_layout(fig, lang, title, source)
+    _caption_room(fig)
     fig.update_layout(
         height=_height(n_ranks, extra=190),
         margin={"r": LABEL_MARGIN, "l": 60, "t": 100},
@@ -310,6 +325,7 @@ def dumbbell(
     axis_key = "rankings.chart.index_axis" if measure == "index" else "rankings.chart.score_axis"
     title = t("rankings.chart.dumbbell_title", lang, year_a=year_a, year_b=year_b, block=block_name)
     theme.apply_layout(fig, lang, title, source)
+    _caption_room(fig)
     fig.update_layout(
         height=_height(len(ordered)),
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1, "xanchor": "right"},

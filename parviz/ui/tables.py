@@ -34,10 +34,7 @@ def table_with_downloads(
     wide_columns: Sequence[str] = (),
 ) -> None:
     """Draw ``table`` (localised headers) and buttons that download it as CSV and XLSX."""
-    config = {
-        column: st.column_config.Column(width="large" if column in wide_columns else "small")
-        for column in table.columns
-    }
+    config = {column: st.column_config.Column(width="medium") for column in wide_columns}
     st.dataframe(
         styled(table, lang),
         hide_index=True,
