@@ -29,7 +29,7 @@ class PageContext:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _leave_legacy_pages_mode() -> None:
+def leave_legacy_pages_mode() -> None:
     """Rerun through app.py when Streamlit ran this page script on its own.
 
     Streamlit treats the folder pages/ next to app.py as a legacy multipage app until the first
@@ -37,6 +37,8 @@ def _leave_legacy_pages_mode() -> None:
     such as /rankings?year=2021) therefore runs the page script alone: no language switch, no
     navigation, no wide layout, and the process stays in that mode. Marking the app as an
     st.navigation app and rerunning fixes it for this and every later request.
+
+    page_setup calls it; a page that does not use page_setup must call it first.
     """
     try:
         from streamlit.runtime.pages_manager import PagesManager
@@ -54,7 +56,7 @@ def page_setup(slug: str, *, filters: Sequence[str] = (YEAR, BLOCK)) -> PageCont
     own code only ever runs with a valid dataset. ``filters``: any of "year", "block" (block
     needs year).
     """
-    _leave_legacy_pages_mode()
+    leave_legacy_pages_mode()
     lang = state.language()
     title = navigation.entry(slug).title(lang)
     st.set_page_config(page_title=f"{title} · {t('ui.app.title', lang)}")
