@@ -52,11 +52,11 @@ def _elements(path):
     with open(path, "rb") as handle:
         return pickle.load(handle)
 
-for kind, value in _elements({path!r}):
+for index, (kind, value) in enumerate(_elements({path!r})):
     if kind == "plotly_chart":
-        st.plotly_chart(json.loads(value))
+        st.plotly_chart(json.loads(value), key=f"chart{{index}}")
     elif kind == "dataframe":
-        st.dataframe(value)
+        st.dataframe(value, key=f"table{{index}}")
     elif kind == "markdown":
         st.markdown(value)
     elif kind == "metric":
@@ -111,23 +111,19 @@ def measure_loading(path: Path) -> dict:
 def _elements(at) -> list[tuple[str, object]]:
     """Return what a page drew, in order, as (kind, value) pairs the floor script can redraw."""
     found = []
-    for node in at.main:
-        found += _walk(node)
+    for node in at.main:  # AppTest walks the whole tree, depth first
+        kind = getattr(node, "type", "")
+        if kind == "plotly_chart":
+            found.append(("plotly_chart", node.proto.spec))
+        elif kind == "arrow_data_frame":
+            found.append(("dataframe", node.value))
+        elif kind in ("markdown", "caption", "header", "subheader"):
+            found.append(("markdown", node.value))
+        elif kind == "title":
+            found.append(("title", node.value))
+        elif kind == "metric":
+            found.append(("metric", (node.label, node.value)))
     return found
-
-
-def _walk(node) -> list[tuple[str, object]]:
-    kind = getattr(node, "type", "")
-    if kind == "plotly_chart":
-        return [("plotly_chart", node.proto.spec)]
-    if kind == "arrow_data_frame":
-        return [("dataframe", node.value)]
-    if kind in ("markdown", "title", "caption", "header", "subheader"):
-        return [("markdown" if kind != "title" else "title", node.value)]
-    if kind == "metric":
-        return [("metric", (node.label, node.value))]
-    children = getattr(node, "children", None) or {}
-    return [item for child in children.values() for item in _walk(child)]
 
 
 def _rerun_ms(at, reruns: int) -> float:
@@ -139,8 +135,8 @@ def _rerun_ms(at, reruns: int) -> float:
     return statistics.median(times)
 
 
-def measure_pages(path: Path, reruns: int) -> dict:
-    """Return per page: rerun ms, floor ms, ratio, figure bytes, exceptions."""
+def measure_pages(path: Path, reruns: int, block: str) -> dict:
+    """Return per page: rerun ms, floor ms, ratio, figure bytes, exceptions (for ``block``)."""
     from streamlit.testing.v1 import AppTest
 
     from parviz.ui import navigation
@@ -150,12 +146,15 @@ def measure_pages(path: Path, reruns: int) -> dict:
     workdir = Path(tempfile.mkdtemp(prefix="parviz-bench-"))
     for entry in navigation.PAGES:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
+        at.query_params["block"] = block
         at.run()
         at.switch_page(entry.script)
         first, _ = timed(at.run)
         rerun = _rerun_ms(at, reruns)
         errors = [str(e.value)[:200] for e in at.exception] + [str(e.value)[:200] for e in at.error]
         elements = _elements(at)
+        if not elements:
+            print(f"  page {entry.slug}: nothing drawn", at.exception)
         figures = [len(spec.encode()) for kind, spec in elements if kind == "plotly_chart"]
         floor = _floor_ms(elements, workdir / f"{entry.slug}.pickle", reruns)
         pages[entry.slug] = {
@@ -204,7 +203,11 @@ def measure(path: Path, reruns: int) -> dict:
     result = measure_loading(path)
     print(f"  load cold {result['cold_load_s']} s, warm {result['warm_load_s']} s, "
           f"standings {result['standings_s']} s")  # fmt: skip
-    pages = measure_pages(path, reruns)
+    # The block with the most units: the heaviest view a visitor can choose.
+    dataset = loading.load_dataset(path)
+    block = dataset.table("units")["block"].value_counts().idxmax()
+    result["block"] = block
+    pages = measure_pages(path, reruns, block)
     result["pages"] = pages
     result["rerun_ms_max"] = max((p["rerun_ms"] for p in pages.values()), default=None)
     ratios = [p["ratio"] for p in pages.values() if p["ratio"] is not None]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -111,15 +112,28 @@ class Dataset:
         names["from_year"] = names["from_year"].astype("int64")
         return names.sort_values(["unit_id", "from_year"]).reset_index(drop=True)
 
-    def name_in(self, unit_id: str, year: int, short: bool = False) -> str:
-        """Return the name a unit had in ``year``."""
+    @cached_property
+    def _names_by_unit(self) -> dict[str, tuple[list[int], list[str], list[str]]]:
+        """Return {unit_id: (from_years, names, short names)} in unit_names order."""
         names = self.unit_names
-        rows = names[(names["unit_id"] == unit_id) & (names["from_year"] <= year)]
-        if rows.empty:
-            rows = names[names["unit_id"] == unit_id]
-        if rows.empty:
+        by_unit: dict[str, tuple[list[int], list[str], list[str]]] = {}
+        for unit_id, year, name, short in zip(
+            names["unit_id"], names["from_year"], names["name"], names["short_name"]
+        ):
+            years, full, shorts = by_unit.setdefault(unit_id, ([], [], []))
+            years.append(int(year))
+            full.append(str(name))
+            shorts.append(str(short))
+        return by_unit
+
+    def name_in(self, unit_id: str, year: int, short: bool = False) -> str:
+        """Return the name a unit had in ``year`` (its latest name before its first one)."""
+        found = self._names_by_unit.get(unit_id)
+        if found is None:
             return unit_id
-        return str(rows.iloc[-1]["short_name" if short else "name"])
+        years, full, shorts = found
+        position = max(bisect.bisect_right(years, year) - 1, 0) if years[0] <= year else -1
+        return (shorts if short else full)[position]
 
 
 def parse_bool(text: str | None) -> bool | None:

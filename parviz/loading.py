@@ -10,6 +10,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from parviz import columnar, schema
 from parviz.dataset import ROW, Dataset, Origin, fingerprint_files, parse_bool
@@ -190,8 +192,8 @@ def _clean_texts(cells: pd.Series) -> pd.Series:
     return texts.str.strip()
 
 
-# What float() reads the same way pandas would never be asked to: digits, point, exponent.
-_PLAIN_NUMBER = r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
+# Cells float() and Arrow's cast both read, and read alike: digits, point, exponent.
+_PLAIN_NUMBER = r"-?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
 
 
 def _parse_numbers(
@@ -200,7 +202,7 @@ def _parse_numbers(
     """Return the typed values of a number or int column; write problem codes into ``codes``."""
     plain = texts.str.fullmatch(_PLAIN_NUMBER).to_numpy(dtype=bool) & ~empty
     numbers = np.full(len(texts), np.nan)
-    numbers[plain] = np.fromiter(map(float, texts[plain]), dtype="float64", count=plain.sum())
+    numbers[plain] = _to_floats(texts[plain])
     codes[plain & ~np.isfinite(numbers)] = "value_not_number"
     chosen = ~plain & ~empty  # e.g. "91,53", "1 000": the rules of parse_cell, cell by cell
     parsed = _parse_cells(texts, chosen, column, codes)
@@ -214,6 +216,19 @@ def _parse_numbers(
         codes[low] = np.where(numbers[low] < 0, "value_negative", "value_below_minimum")
     numbers[codes != None] = np.nan  # noqa: E711
     return pd.Series(numbers).astype(_dtype(column.kind))
+
+
+def _to_floats(plain: pd.Series) -> np.ndarray:
+    """Convert cells matching _PLAIN_NUMBER to floats, correctly rounded like float().
+
+    Arrow's cast parses in C (correctly rounded too); float() is the fallback.
+    """
+    try:
+        return pc.cast(pa.array(plain, type=pa.string()), pa.float64()).to_numpy(
+            zero_copy_only=False
+        )
+    except (pa.ArrowException, TypeError, ValueError):
+        return np.fromiter(map(float, plain), dtype="float64", count=len(plain))
 
 
 def _parse_cells(

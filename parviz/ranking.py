@@ -27,7 +27,13 @@ def criterion_points(dataset: Dataset) -> pd.DataFrame:
     """Return (year, block, unit_id, criterion_id, points, max_points) for top-level criteria.
 
     A top-level criterion's points are its own score row, else the sum of its sub-criteria.
+    The result is a copy (safe to change) of a frame computed once per dataset.
     """
+    return _criterion_points(dataset).copy()
+
+
+@lru_cache(maxsize=8)  # every page rerun asks for it; a large dataset has millions of scores
+def _criterion_points(dataset: Dataset) -> pd.DataFrame:
     scores = dataset.table("scores")[["year", "unit_id", "criterion_id", "points"]]
     scores = scores.merge(dataset.table("units")[["unit_id", "block"]], on="unit_id")
     criteria = dataset.table("criteria")[["year", "block", "criterion_id", "parent_id"]]

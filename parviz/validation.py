@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 import pandas as pd
 
@@ -140,8 +141,12 @@ def check_methodology_exists(dataset: Dataset) -> list[Problem]:
     return problems
 
 
+@lru_cache(maxsize=2)  # several rules need scores with blocks: join 4 million rows once
 def _with_block(dataset: Dataset, table: str) -> pd.DataFrame:
-    """Return ``table`` with each row's block (looked up through the unit when needed)."""
+    """Return ``table`` with each row's block (looked up through the unit when needed).
+
+    Shared between rules (cached per dataset): do not change the returned frame.
+    """
     frame = dataset.table(table)
     if "block" in frame.columns:
         return frame
