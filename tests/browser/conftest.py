@@ -24,9 +24,13 @@ def app_url():
         yield base
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium():
-    """Return Debian's chromium driven by Playwright (never `playwright install`)."""
+    """Return Debian's chromium driven by Playwright (never `playwright install`).
+
+    Module-scoped: only one sync Playwright may run in a thread at a time, and a test module
+    that starts its own (``with sync_playwright()``) must find none running.
+    """
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         yield browser
