@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from parviz import ranking
-from parviz.ui import cache, navigation
+from parviz.ui import cache, navigation, render
 from tests.apptesting import app_test
 from tests.helpers import MINIMAL, ROOT, SAMPLE, with_table
 
@@ -161,7 +161,7 @@ def test_a_missing_dataset_shows_its_problem_not_a_traceback(
     assert not at.exception
     assert len(at.error) == 1
     text = "\n".join(at.markdown.values)
-    assert str(tmp_path / "nowhere") in text.replace("\\", "")
+    assert f"`{tmp_path / 'nowhere'}`" in text  # a code span: underscores show as typed
     assert ("Không tìm thấy bộ dữ liệu" if lang == "vi" else "dataset was not found") in text
     assert at.sidebar.radio(key="lang").value == lang  # the language switch still works
 
@@ -193,3 +193,17 @@ def test_fixing_the_files_reloads_the_data_without_a_restart(monkeypatch, tmp_pa
     at.run()
     assert_clean(at)
     assert at.metric.values[0] == "3"
+
+
+@pytest.mark.parametrize(
+    ("text", "markdown"),
+    [
+        ("unit_names.csv: *12*", "unit\\_names.csv: \\*12\\*"),
+        ("run `parviz init` in data_2", "run `parviz init` in data\\_2"),
+        ("`a_b` and c_d", "`a_b` and c\\_d"),
+        ("one ` backtick_x", "one \\` backtick\\_x"),
+        ("$5 and $6", "\\$5 and \\$6"),
+    ],
+)
+def test_problem_text_is_escaped_outside_code_spans(text, markdown):
+    assert render.markdown_with_code(text) == markdown

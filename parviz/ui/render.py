@@ -29,6 +29,23 @@ def escape_markdown(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
+def markdown_with_code(text: str) -> str:
+    """Escape ``text`` for Markdown but keep its `code spans` (catalog messages use them).
+
+    Inside a code span a backslash shows as typed, so only the parts outside are escaped.
+    """
+    parts = text.split("`")
+    if len(parts) % 2 == 0:  # an unpaired backtick: no code spans at all
+        return escape_markdown(text)
+    escaped = (part if index % 2 else escape_markdown(part) for index, part in enumerate(parts))
+    return "`".join(escaped)
+
+
+def code_span(text: str) -> str:
+    """Return ``text`` as an inline code span (paths show exactly, underscores included)."""
+    return f"`{text.replace('`', chr(39))}`"
+
+
 def illustrative_banner(dataset: Dataset, lang: str) -> None:
     """Say plainly that the numbers are made up, when the dataset is marked illustrative."""
     if dataset.illustrative:
@@ -61,14 +78,14 @@ def load_problems(problems: Sequence[Problem], path: Path, lang: str) -> None:
         t("ui.problems.title", lang, errors=len(errors), warnings=len(warnings)),
         icon=":material/error:",
     )
-    st.markdown(t("ui.problems.help", lang, path=escape_markdown(str(path))))
+    st.markdown(t("ui.problems.help", lang, path=code_span(str(path))))
     problem_list(errors + warnings, lang)
 
 
 def problem_list(problems: Sequence[Problem], lang: str) -> None:
     """Draw problems as a bullet list, one rendered line each (capped at MAX_PROBLEMS_SHOWN)."""
     shown = problems[:MAX_PROBLEMS_SHOWN]
-    lines = [f"- {escape_markdown(problem.render(lang))}" for problem in shown]
+    lines = [f"- {markdown_with_code(problem.render(lang))}" for problem in shown]
     if len(problems) > len(shown):
         lines.append(f"- {t('ui.problems.more', lang, count=len(problems) - len(shown))}")
     st.markdown("\n".join(lines))
@@ -80,7 +97,7 @@ def load_crash(error: Exception, path: Path, lang: str) -> None:
         t("ui.problems.crash", lang, error=escape_markdown(f"{type(error).__name__}: {error}")),
         icon=":material/error:",
     )
-    st.markdown(t("ui.problems.help", lang, path=escape_markdown(str(path))))
+    st.markdown(t("ui.problems.help", lang, path=code_span(str(path))))
 
 
 def data_warnings(problems: Sequence[Problem], lang: str) -> None:
