@@ -37,7 +37,10 @@ def load_result() -> loading.LoadResult:
     return _load(str(path), fingerprint_files(loading.dataset_files(path)))
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
+# Two entries: the dataset in force and the one it just replaced (still used by a session
+# mid-run); an edited file's older versions are never asked for again, and a large dataset
+# should not stay in memory several times.
+@st.cache_resource(show_spinner=False, max_entries=2)
 def _load(path: str, fingerprint: str) -> loading.LoadResult:
     # `fingerprint` is unused in the body: it is part of the cache key.
     return loading.load(Path(path))
