@@ -17,7 +17,7 @@ from parviz.dataset import Dataset
 from parviz.export import annex, pptx, tables
 from parviz.i18n import t
 from parviz.storyline import Slide, Storyline
-from parviz.ui import cache, render, state, widgets
+from parviz.ui import cache, page, render, state, widgets
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +56,7 @@ _CSS = """
 
 def load() -> tuple[str, Dataset]:
     """Return the language and the dataset; draw its problems and stop when it is unusable."""
+    page.leave_legacy_pages_mode()  # a first deep link to /presentation must get the app shell
     lang = state.language()
     title = f"{t('ui.page.presentation.title', lang)} · {t('ui.app.title', lang)}"
     # The sidebar (year, spotlights, downloads) starts closed: the slide gets the whole screen.
