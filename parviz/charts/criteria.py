@@ -155,7 +155,7 @@ def averages_over_years(
     ``averages`` as from ``breakdown.averages_over_years``; ``breaks`` are the years whose
     methodology changed (a dashed line before each).
     """
-    labels = criterion_labels(averages, lang, width=24)
+    labels = criterion_labels(averages, lang, width=30)
     count = max(len(labels), 1)
     columns = min(3, count)
     rows = math.ceil(count / columns)
@@ -187,7 +187,8 @@ def averages_over_years(
     fig.update_annotations(font_size=12)  # subplot titles
     fig.update_yaxes(range=[math.floor(min(low, 100) / 5) * 5 - 5, 100], ticksuffix="%")
     fig.update_xaxes(dtick=2, tickformat="d", tickangle=0)
-    fig.update_layout(height=300 * rows + 120, margin={"t": 130})
+    # Room above the first row for a two-line title plus two-line subplot titles.
+    fig.update_layout(height=300 * rows + 160, margin={"t": 175})
     return fig
 
 

@@ -328,12 +328,14 @@ def dumbbell(
     _caption_room(fig)
     fig.update_layout(
         height=_height(len(ordered)),
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1, "xanchor": "right"},
+        # The measure names the legend ("Điểm: ○ 2020 ● 2021"): an axis title would collide with
+        # the chart title above or the source caption below.
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1, "xanchor": "right",
+                "title": {"text": f"{t(axis_key, lang)}:"}},
         margin={"t": 100},
     )
     fig.update_yaxes(
         categoryorder="array", categoryarray=labels, autorange="reversed", automargin=True
     )
-    # The axis title goes on top: at the bottom it would collide with the source caption.
-    fig.update_xaxes(title_text=t(axis_key, lang), tickformat=".0f", side="top")
+    fig.update_xaxes(tickformat=".0f", side="top")
     return fig

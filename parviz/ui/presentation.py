@@ -49,6 +49,7 @@ _CSS = """
   display: inline-block; }
 .pv-footer { font-size: 24px; color: #333333; display: flex; justify-content: space-between;
   border-top: 1px solid #999999; padding-top: 0.3em; margin-top: 0.4em; }
+.pv-footer .pv-number { white-space: nowrap; flex-shrink: 0; padding-left: 1em; }
 .pv-side { font-size: 26px; }
 </style>
 """
@@ -204,7 +205,7 @@ def _footer(story: Storyline, index: int) -> None:
     number = _escape(t("presentation.page.counter", story.lang, index=index, count=count))
     st.html(
         f"<div class='pv-footer'><span>{_escape(story.footer)}</span>"
-        f"<span>{number}</span></div>"
+        f"<span class='pv-number'>{number}</span></div>"
     )
 
 
