@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from tests.browser import harness
 
@@ -15,23 +14,9 @@ COUNTER = '[data-testid="pv-counter"]'
 TITLE = "h1.pv-title"
 
 
-@pytest.fixture(scope="module")
-def base_url():
-    with harness.running_app() as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = harness.launch_chromium(playwright)
-        yield chromium
-        chromium.close()
-
-
-def open_slide(browser, url: str, size: str = "1920"):
+def open_slide(chromium, url: str, size: str = "1920"):
     width, height = harness.SIZES[size]
-    page = browser.new_page(viewport={"width": width, "height": height})
+    page = chromium.new_page(viewport={"width": width, "height": height})
     page.goto(url)
     page.wait_for_selector(TITLE, timeout=30_000)
     page.wait_for_selector(harness.SCRIPT_DONE, timeout=30_000)
@@ -62,8 +47,8 @@ def shot(page, name: str) -> Path:
 @pytest.mark.browser
 @pytest.mark.parametrize(("lang", "first"), [("vi", "Kết quả Chỉ số cải cách hành chính năm 2021"),
                                              ("en", "PAR Index) results 2021")])
-def test_walk_the_deck_with_the_keyboard(base_url, browser, lang, first):
-    page = open_slide(browser, harness.page_url(base_url, "presentation", year=2021, lang=lang,
+def test_walk_the_deck_with_the_keyboard(app_url, chromium, lang, first):
+    page = open_slide(chromium, harness.page_url(app_url, "presentation", year=2021, lang=lang,
                                                 slide=1))
     assert first in page.locator(TITLE).inner_text()
     count = int(re.search(r"/(\d+)", page.locator(COUNTER).inner_text()).group(1))
@@ -84,9 +69,9 @@ def test_walk_the_deck_with_the_keyboard(base_url, browser, lang, first):
 
 
 @pytest.mark.browser
-def test_a_link_opens_its_slide_chrome_free_with_readable_type(base_url, browser):
-    url = harness.page_url(base_url, "presentation", year=2021, lang="vi", slide=4, embed="true")
-    page = open_slide(browser, url)
+def test_a_link_opens_its_slide_chrome_free_with_readable_type(app_url, chromium):
+    url = harness.page_url(app_url, "presentation", year=2021, lang="vi", slide=4, embed="true")
+    page = open_slide(chromium, url)
     assert slide_number(page) == 4
     assert "thay đổi thứ hạng 2020 → 2021" in page.locator(TITLE).inner_text()
     # embed=true: Streamlit's embedded (chrome-free) mode is on.
@@ -102,5 +87,5 @@ def test_a_link_opens_its_slide_chrome_free_with_readable_type(base_url, browser
     assert float(title.removesuffix("px")) >= 40
     assert page.get_by_text("DỮ LIỆU MINH HỌA").count() >= 1
     shot(page, "vi-1920-embed-04")
-    small = open_slide(browser, url, size="1366")
+    small = open_slide(chromium, url, size="1366")
     shot(small, "vi-1366-embed-04")

@@ -3,33 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from tests.browser import harness
 
 CHARTS = '[data-testid="stPlotlyChart"]'
 
 
-@pytest.fixture(scope="module")
-def base_url():
-    with harness.running_app() as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = harness.launch_chromium(playwright)
-        yield chromium
-        chromium.close()
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize(("lang", "heading"), [("vi", "Thứ hạng và điểm"), ("en", "Rank and")])
-def test_chi_linh_profile_by_url(base_url, browser, lang: str, heading: str) -> None:
-    page = browser.new_page(viewport={"width": 1366, "height": 768})
+def test_chi_linh_profile_by_url(app_url, chromium, lang: str, heading: str) -> None:
+    page = chromium.new_page(viewport={"width": 1366, "height": 768})
     url = harness.page_url(
-        base_url, "profile", unit="chi-linh", year=2021, block="district", lang=lang
+        app_url, "profile", unit="chi-linh", year=2021, block="district", lang=lang
     )
     page.goto(url)
     harness.wait_for_app(page)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from tests.browser import harness
 
@@ -11,22 +10,8 @@ CHARTS = '[data-testid="stPlotlyChart"]'
 SIDEBAR = '[data-testid="stSidebar"]'
 
 
-@pytest.fixture(scope="module")
-def base_url():
-    with harness.running_app() as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = harness.launch_chromium(playwright)
-        yield chromium
-        chromium.close()
-
-
-def open_view(browser, url: str):
-    page = browser.new_page(viewport={"width": 1366, "height": 768})
+def open_view(chromium, url: str):
+    page = chromium.new_page(viewport={"width": 1366, "height": 768})
     page.goto(url)
     harness.wait_for_app(page)
     page.wait_for_selector(f"{CHARTS} .main-svg")
@@ -56,11 +41,11 @@ def top_down(page, index: int, selector: str) -> list[str]:
         ("en", "Chí Linh: from rank 1 (2020) down to rank 3 (2021), ▼2"),
     ],
 )
-def test_rank_changes_shows_chi_linh_first_to_third(base_url, browser, lang, sentence):
+def test_rank_changes_shows_chi_linh_first_to_third(app_url, chromium, lang, sentence):
     url = harness.page_url(
-        base_url, "rank_changes", year=2021, block="district", unit="chi-linh", lang=lang
+        app_url, "rank_changes", year=2021, block="district", unit="chi-linh", lang=lang
     )
-    page = open_view(browser, url)
+    page = open_view(chromium, url)
     assert page.get_by_text(sentence).count() >= 1
     # The bump chart names the focus unit in bold at its line end; ranks run 1 at the top.
     assert "Chí Linh" in chart_texts(page, 0, ".annotation-text")
@@ -78,8 +63,8 @@ def choose(page, label_index: int, option: str) -> None:
 
 
 @pytest.mark.browser
-def test_a_copied_url_opens_the_same_view(base_url, browser):
-    page = open_view(browser, harness.page_url(base_url, "rankings", lang="en"))
+def test_a_copied_url_opens_the_same_view(app_url, chromium):
+    page = open_view(chromium, harness.page_url(app_url, "rankings", lang="en"))
     choose(page, 0, "2021")  # year
     choose(page, 1, "Districts")  # unit type
     page.wait_for_function(
@@ -91,7 +76,7 @@ def test_a_copied_url_opens_the_same_view(base_url, browser):
     values = top_down(page, 0, ".bartext")
     page.close()
 
-    again = open_view(browser, copied)
+    again = open_view(chromium, copied)
     assert chart_texts(again, 0, ".gtitle") == ["PAR Index ranking 2021: Districts"]
     assert top_down(again, 0, ".ytick text") == bars
     assert top_down(again, 0, ".bartext") == values
