@@ -29,13 +29,13 @@ class _NavigationPagesManager(PagesManager):
         PagesManager.uses_pages_directory = False
 
 
-def _patch_pages_manager() -> None:
+def patch_pages_manager() -> None:
     app_test_module.PagesManager = _NavigationPagesManager
 
 
 def app_test(*, timeout: float = 30, **query: object) -> AppTest:
     """Return an AppTest of app.py (not yet run) opened on ``?key=value`` query parameters."""
-    _patch_pages_manager()
+    patch_pages_manager()
     at = AppTest.from_file(str(APP), default_timeout=timeout)
     at.query_params.update({key: str(value) for key, value in query.items()})
     return at

@@ -10,7 +10,8 @@ from streamlit.testing.v1 import AppTest
 from parviz.importing import ImportOptions
 from parviz.loading import load_dataset
 from parviz.ui import admin, import_view
-from tests.helpers import ROOT, copy_minimal, snapshot
+from tests.apptesting import app_test
+from tests.helpers import copy_minimal, snapshot
 
 PASSWORD = "đúng-mật-khẩu 2024"
 TABLE = "Tên đơn vị,Tổng điểm,Xếp hạng\nUBND huyện Bắc Hà,80,1\nTP An Bình,70,2\n".encode()
@@ -25,7 +26,7 @@ def dataset(tmp_path, monkeypatch) -> Path:
 
 
 def import_page() -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at = app_test(timeout=60).run()  # runs app.py as the server does (see tests/apptesting.py)
     return at.switch_page("pages/import.py").run()
 
 

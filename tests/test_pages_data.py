@@ -17,7 +17,7 @@ from parviz.problems import Problem, Severity
 from parviz.storage import init_dataset
 from tests.helpers import MINIMAL, ROOT, SAMPLE, copy_minimal
 
-REAL = ROOT.parent / "shared" / "real" / "vinhphuc_2019_department.xlsx"
+REAL = ROOT / "tests" / "data" / "real" / "vinhphuc_2019_department.xlsx"
 
 
 def data_page(monkeypatch, path, lang="vi") -> AppTest:
