@@ -8,7 +8,11 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
 
 from parviz.problems import Problem
 
@@ -22,6 +26,11 @@ MAX_IMPORT_ROWS = 5_000
 MAX_IMPORT_COLUMNS = 200
 # First row of data in a file whose header is on row 1.
 FIRST_DATA_ROW = 2
+# csv.reader refuses a field longer than this (csv.field_size_limit()): file_not_table.
+CSV_FIELD_LIMIT = 131_072
+# Cells that may need str.strip(): they start or end with a space, a control or a non-ASCII
+# character (Python strips Unicode spaces; Arrow's trim does not agree on all of them).
+_MAYBE_PADDED = r"^[^!-~]|[^!-~]$"
 
 
 @dataclass(frozen=True)
@@ -132,17 +141,36 @@ def check_upload_size(data: bytes, file: str) -> list[Problem]:
 
 def sniff_separator(text: str) -> str:
     """Return ',' or ';' (or tab), judged on the first non-empty line."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    first = _first_line(text)
     counts = {sep: first.count(sep) for sep in (",", ";", "\t")}
     return max(counts, key=lambda sep: (counts[sep], sep == ","))
 
 
+def _first_line(text: str) -> str:
+    """Return the first non-empty line, splitting only the head of a large text."""
+    head = text[: 1 << 16]
+    lines = head.splitlines()
+    for position, line in enumerate(lines):
+        if line.strip():
+            if position < len(lines) - 1 or len(head) == len(text):
+                return line
+            break  # the line may go on past the head: split the whole text
+    return next((line for line in text.splitlines() if line.strip()), "")
+
+
 def read_csv_bytes(data: bytes, file: str) -> tuple[RawTable | None, list[Problem]]:
-    """Read CSV bytes into a RawTable of text cells."""
+    """Read CSV bytes into a RawTable of text cells.
+
+    A plain, rectangular file (the usual case, and every large one) is read by Arrow's CSV
+    reader; anything else goes through csv.reader, which locates each problem exactly.
+    """
     text, problems = decode_text(data, file)
     if text is None:
         return None, problems
     separator = sniff_separator(text)
+    fast = _read_plain_csv(data, separator, file)
+    if fast is not None:
+        return fast, []
     try:
         rows = list(csv.reader(io.StringIO(text), delimiter=separator))
     except csv.Error as error:
@@ -172,6 +200,75 @@ def _table_from_rows(
         body.append((row + [""] * width)[:width])
     frame = pd.DataFrame(body, columns=header, dtype=str)
     return RawTable(frame, file, sheet), problems
+
+
+def _read_plain_csv(data: bytes, separator: str, file: str) -> RawTable | None:
+    """Read a plain CSV with Arrow, exactly as csv.reader + _table_from_rows would.
+
+    Returns None (use the exact reader) for anything a plain read could get wrong or that has
+    a problem to report: quotes, NUL bytes, bare carriage returns, a blank first line, blank
+    or ragged rows, cells past the header, over-long fields, duplicate or empty headers.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if b'"' in data or b"\x00" in data or data.count(b"\r") != data.count(b"\r\n"):
+        return None
+    first = data[: data.find(b"\n")] if b"\n" in data else data
+    if not first.strip():
+        return None
+    names = [f"c{i}" for i in range(first.count(separator.encode()) + 1)]
+    try:
+        table = pacsv.read_csv(
+            io.BytesIO(data),
+            read_options=pacsv.ReadOptions(column_names=names),
+            parse_options=pacsv.ParseOptions(
+                delimiter=separator, quote_char=False, ignore_empty_lines=False
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=False
+            ),
+        )
+    except (pa.ArrowInvalid, ValueError):
+        return None  # ragged or blank rows: the exact reader reports them
+    columns = [table.column(name).combine_chunks() for name in names]
+    if any((pc.max(pc.binary_length(c)).as_py() or 0) > CSV_FIELD_LIMIT for c in columns):
+        return None
+    columns = [_strip(column) for column in columns]
+    return _plain_table(columns, file)
+
+
+def _strip(column: pa.Array) -> pa.Array:
+    """Return the cells str.strip()-ed: only the few that may be padded go through Python."""
+    padded = pc.match_substring_regex(column, _MAYBE_PADDED)
+    if not pc.any(padded).as_py():
+        return column
+    where = np.flatnonzero(padded.to_numpy(zero_copy_only=False))
+    stripped = [cell.strip() for cell in column.take(where).to_pylist()]
+    return pc.replace_with_mask(column, padded, pa.array(stripped, type=pa.string()))
+
+
+def _plain_table(columns: list[pa.Array], file: str) -> RawTable | None:
+    """Turn stripped Arrow columns (header row first) into a RawTable; None when irregular."""
+    header = [column[0].as_py() for column in columns]
+    while header and not header[-1]:
+        header.pop()
+    if not header or "" in header or len(set(header)) < len(header):
+        return None
+    body = [column.slice(1) for column in columns]
+    filled = np.zeros(len(body[0]), dtype=bool)
+    for column in body:
+        filled |= pc.greater(pc.binary_length(column), 0).to_numpy(zero_copy_only=False)
+    rows = int(np.flatnonzero(filled)[-1]) + 1 if filled.any() else 0  # trailing blank rows go
+    if any(_filled(column, rows).any() for column in body[len(header) :]):
+        return None  # a cell past the header: the exact reader reports row_too_long
+    arrays = [column.slice(0, rows) for column in body[: len(header)]]
+    frame = pa.table(arrays, names=[f"c{i}" for i in range(len(header))]).to_pandas()
+    frame.columns = header
+    return RawTable(frame, file)
+
+
+def _filled(column: pa.Array, rows: int) -> np.ndarray:
+    return pc.greater(pc.binary_length(column.slice(0, rows)), 0).to_numpy(zero_copy_only=False)
 
 
 def cell_text(value: object) -> str:

@@ -79,3 +79,23 @@ def test_parse_number():
     assert parse_number(" 91.53 ") == 91.53
     assert parse_number("abc") is None
     assert parse_number("nan") is None
+
+
+def test_plain_csv_reader_reads_what_the_exact_reader_reads(monkeypatch):
+    from parviz import reading
+
+    texts = [
+        "a,b\n1, x \n\u00a0y\u00a0,Hải\n,\n",  # padded cells, Unicode spaces, trailing blank row
+        "\ufeffa;b;\r\n1;2;\r\n3;4;\r\n",  # BOM, semicolons, CRLF, empty column past the header
+        "a,b\n1,2\n3\n",  # ragged: only the exact reader locates it
+        'a,b\n"1,5",2\n',  # quotes: the exact reader
+    ]
+    for text in texts:
+        data = text.encode("utf-8")
+        fast, fast_problems = reading.read_csv_bytes(data, "t.csv")
+        with monkeypatch.context() as patch:
+            patch.setattr(reading, "_read_plain_csv", lambda *args: None)
+            exact, exact_problems = reading.read_csv_bytes(data, "t.csv")
+        assert fast_problems == exact_problems
+        assert fast.frame.equals(exact.frame) and list(fast.frame) == list(exact.frame)
+    assert reading._read_plain_csv(texts[0].encode(), ",", "t.csv") is not None
