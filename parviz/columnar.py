@@ -2,8 +2,10 @@
 
 The cache lives beside the data in ``.parviz-cache/`` (git-ignored): one folder per key with a
 Parquet file per table and a ``manifest.json``. The key is ``fingerprint_files`` of the dataset's
-files (path, size, modification time) plus CACHE_VERSION, so editing or replacing any file makes
-a new key and the old entry is never read again.
+files (path, size, modification time) plus CACHE_VERSION and a hash of the parviz source files
+that type and validate tables, so editing or replacing any file, or changing those rules, makes a
+new key and the old entry is never read again. The manifest also keeps the validation problems
+(cross-table rules take seconds on millions of rows), so a warm load skips validation.
 
 Never wrong, at worst slow:
 - an entry is used only when its manifest names the same key and version, and every Parquet
@@ -18,6 +20,7 @@ Small datasets (below MIN_BYTES) are not cached: parsing them is faster than has
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -54,9 +57,24 @@ def cache_root(path: Path) -> Path:
     return path / CACHE_DIR if path.is_dir() else path.parent / CACHE_DIR / path.name
 
 
+# The modules whose code decides typed tables and validation problems (see code_hash).
+CODE_MODULES = (
+    "columnar", "dataset", "loading", "problems", "ranking", "reading", "schema", "validation",
+)  # fmt: skip
+
+
 def cache_key(files: list[Path]) -> str:
     """Return the key of the cache entry for ``files``."""
-    return f"v{CACHE_VERSION}-{fingerprint_files(files)}"
+    return f"v{CACHE_VERSION}-{fingerprint_files(files)}-{code_hash()}"
+
+
+@functools.cache
+def code_hash() -> str:
+    """Return a short hash of the CODE_MODULES sources: changed rules never read old entries."""
+    digest = hashlib.sha256()
+    for name in CODE_MODULES:
+        digest.update((Path(__file__).parent / f"{name}.py").read_bytes())
+    return digest.hexdigest()[:8]
 
 
 def worth_caching(files: list[Path]) -> bool:
@@ -64,8 +82,14 @@ def worth_caching(files: list[Path]) -> bool:
     return sum(file.stat().st_size for file in files) >= MIN_BYTES
 
 
-def read(path: Path, key: str) -> tuple[Tables, dict[str, Origin], list[Problem]] | None:
-    """Return the cached typed tables, origins and typing problems, or None on any mismatch."""
+Cached = tuple[Tables, dict[str, Origin], list[Problem], list[Problem] | None]
+
+
+def read(path: Path, key: str) -> Cached | None:
+    """Return the cached typed tables, origins, typing and validation problems, or None.
+
+    None on any mismatch; the validation problems are None when they were not stored.
+    """
     entry = cache_root(path) / key
     try:
         manifest = json.loads((entry / MANIFEST).read_text(encoding="utf-8"))
@@ -84,11 +108,13 @@ def read(path: Path, key: str) -> tuple[Tables, dict[str, Origin], list[Problem]
             tables[table.name] = frame
         origins = {name: Origin(**value) for name, value in manifest["origins"].items()}
         problems = [_problem(record) for record in manifest["problems"]]
+        checked = manifest.get("validation")
+        checked = None if checked is None else [_problem(record) for record in checked]
     except Exception as error:  # any damage means "no cache", never a crash or wrong data
         if not isinstance(error, FileNotFoundError):
             log.warning("cache entry %s unusable (%s); rebuilding", entry, error)
         return None
-    return tables, origins, problems
+    return tables, origins, problems, checked
 
 
 def write(
@@ -98,8 +124,11 @@ def write(
     tables: Tables,
     origins: dict[str, Origin],
     problems: list[Problem],
+    checked: list[Problem] | None = None,
 ) -> Path | None:
     """Store typed tables under ``key`` (taken before ``files`` were read); return the entry.
+
+    ``checked`` are the validation problems of these tables (None: validate on every read).
 
     Nothing is stored (None) when a file changed while it was read or is too recent to trust
     its fingerprint. Failing to write (a read-only folder, a full disk) only costs speed.
@@ -116,6 +145,7 @@ def write(
             "tables": {},
             "origins": {name: asdict(origin) for name, origin in origins.items()},
             "problems": [_record(problem) for problem in problems],
+            "validation": None if checked is None else [_record(p) for p in checked],
         }
         for name, frame in tables.items():
             target = staging / f"{name}.parquet"

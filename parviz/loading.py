@@ -52,15 +52,18 @@ def load(path: Path, *, cache: bool = True) -> LoadResult:
     key = columnar.cache_key(files) if cache else ""  # before reading: a later edit changes it
     cached = columnar.read(path, key) if cache else None
     if cached is not None:
-        tables, origins, problems = cached
+        tables, origins, problems, checked = cached
     else:
         tables, origins, problems = type_tables(path)
         if has_errors(problems):
             return LoadResult(None, problems)
-        if cache:
-            columnar.write(path, key, files, tables, origins, problems)
+        checked = None
     dataset = Dataset(tables, origins, path, fingerprint_files(files))
-    problems += validate(dataset)
+    if checked is None:
+        checked = validate(dataset)
+        if cache:
+            columnar.write(path, key, files, tables, origins, problems, checked)
+    problems = problems + checked
     return LoadResult(None if has_errors(problems) else dataset, problems)
 
 

@@ -123,3 +123,27 @@ def test_small_datasets_are_not_cached_by_default(tmp_path):
     assert entries(folder) == []
     sample_bytes = sum(f.stat().st_size for f in SAMPLE.glob("*.csv"))
     assert sample_bytes < columnar.MIN_BYTES  # the bundled sample never leaves a cache folder
+
+
+def test_warm_load_reuses_the_validation_problems(cached_minimal, monkeypatch):
+    from parviz import validation
+
+    (cached_minimal / "units.csv").write_text(
+        (cached_minimal / "units.csv").read_text() + "ghost,nowhere,Ghost,,,,,,\n"
+    )
+    age(cached_minimal)
+    first = loading.load(cached_minimal)
+    assert "unknown_block" in [p.code for p in first.problems]
+
+    def no_validation(dataset):
+        raise AssertionError("validated again")
+
+    monkeypatch.setattr(validation, "validate", no_validation)
+    assert loading.load(cached_minimal).problems == first.problems
+
+
+def test_changed_rules_never_read_an_old_entry(cached_minimal, monkeypatch):
+    loading.load(cached_minimal)
+    monkeypatch.setattr(columnar, "code_hash", lambda: "changed0")
+    loading.load(cached_minimal)
+    assert len(entries(cached_minimal)) == 1 and entries(cached_minimal)[0].endswith("changed0")
