@@ -170,7 +170,9 @@ def parse_column(
     empty = (texts == "").to_numpy(dtype=bool)
     codes = np.full(len(texts), None, dtype=object)
     if column.kind is schema.Kind.TEXT:
-        values = pd.Series(texts.astype(object).where(~empty, None).to_numpy(), dtype=object)
+        cells = texts.to_numpy(dtype=object)  # one conversion; no copy for the rare blanks
+        cells[empty] = None
+        values = pd.Series(cells, dtype=object)
     elif column.kind is schema.Kind.BOOL:
         values = pd.Series(_parse_cells(texts, ~empty, column, codes), dtype="boolean")
     else:
@@ -205,7 +207,7 @@ def _parse_numbers(
     """Return the typed values of a number or int column; write problem codes into ``codes``."""
     plain = texts.str.fullmatch(_PLAIN_NUMBER).to_numpy(dtype=bool) & ~empty
     numbers = np.full(len(texts), np.nan)
-    numbers[plain] = _to_floats(texts[plain])
+    numbers[plain] = _to_floats(texts if plain.all() else texts[plain])  # usually all plain
     codes[plain & ~np.isfinite(numbers)] = "value_not_number"
     chosen = ~plain & ~empty  # e.g. "91,53", "1 000": the rules of parse_cell, cell by cell
     parsed = _parse_cells(texts, chosen, column, codes)

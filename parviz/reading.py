@@ -233,8 +233,19 @@ def _read_plain_csv(data: bytes, separator: str, file: str) -> RawTable | None:
     columns = [table.column(name).combine_chunks() for name in names]
     if any((pc.max(pc.binary_length(c)).as_py() or 0) > CSV_FIELD_LIMIT for c in columns):
         return None
-    columns = [_strip(column) for column in columns]
+    if _may_be_padded(data, separator):
+        columns = [_strip(column) for column in columns]
     return _plain_table(columns, file)
+
+
+def _may_be_padded(data: bytes, separator: str) -> bool:
+    """Return False when no cell can change under str.strip(): one pass over the bytes.
+
+    Only spaces, controls and non-ASCII bytes can pad a cell; a file of plain ASCII words and
+    numbers (every large table) then skips the per-cell checks.
+    """
+    plain = bytes(range(0x21, 0x7F)) + b"\n\r" + separator.encode()
+    return bool(data.translate(None, plain))  # what is left is neither plain nor a separator
 
 
 def _strip(column: pa.Array) -> pa.Array:
