@@ -1,6 +1,7 @@
 """Measure parviz on the bundled sample and on a large generated dataset; write latest.json.
 
 Usage: .venv/bin/python benchmarks/run.py [--units 10000] [--years 10] [--reruns 3] [--data DIR]
+       [--skip-pages]  (load measurements only: cold, warm, standings)
 
 For each dataset it measures:
 - cold load: the first load, parsing the CSV files (and writing the columnar cache);
@@ -197,12 +198,14 @@ def measure_pptx(path: Path) -> float | None:
     return round(time.perf_counter() - start, 3)
 
 
-def measure(path: Path, reruns: int) -> dict:
-    """Return every measure of the dataset at ``path``."""
+def measure(path: Path, reruns: int, pages: bool = True) -> dict:
+    """Return every measure of the dataset at ``path`` (only the load ones without ``pages``)."""
     print(f"{path}:")
     result = measure_loading(path)
     print(f"  load cold {result['cold_load_s']} s, warm {result['warm_load_s']} s, "
           f"standings {result['standings_s']} s")  # fmt: skip
+    if not pages:
+        return result
     # The block with the most units: the heaviest view a visitor can choose.
     dataset = loading.load_dataset(path)
     block = dataset.table("units")["block"].value_counts().idxmax()
@@ -236,6 +239,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "latest.json")
     parser.add_argument("--data", type=Path, default=ROOT / "benchmarks" / "large",
                         help="folder of the large dataset (git-ignored default)")
+    parser.add_argument("--skip-pages", action="store_true",
+                        help="measure loading only (no pages, no PPTX)")
     args = parser.parse_args(argv)
     report = {
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
@@ -245,7 +250,7 @@ def main(argv: list[str] | None = None) -> None:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     for name in ("sample", "large"):
         path = SAMPLE if name == "sample" else large_dataset(args.data, args.units, args.years)
-        report[name] = measure(path, args.reruns)
+        report[name] = measure(path, args.reruns, pages=not args.skip_pages)
         report.setdefault("targets_met", {})[name] = verdicts(name, report[name])
         # Written after each dataset, so a long run interrupted later still leaves its numbers.
         args.out.write_text(json.dumps(report, indent=1, ensure_ascii=False, default=str) + "\n")
