@@ -5,7 +5,7 @@ import streamlit as st
 from parviz import breakdown, comparison, theme
 from parviz.charts import criteria as charts
 from parviz.i18n import t
-from parviz.ui import render, state
+from parviz.ui import cache, render, state
 from parviz.ui.page import page_setup
 
 page = page_setup("criteria")
@@ -31,29 +31,46 @@ def clickable_chart(figure, key: str, table) -> None:
         st.switch_page("pages/profile.py")
 
 
-table = breakdown.criterion_table(dataset, year=year, block=block)
+def block_view(dataset, year: int, block: str, lang: str):
+    """Return the breakdown table, heatmap, summary table and points-lost bars (cached)."""
+    table = breakdown.criterion_table(dataset, year=year, block=block)
+    if table.empty:
+        return table, None, None, None
+    block_name = dataset.block_name(block, lang)
+    title = t("criteria.heatmap.title", lang, block=block_name, year=year)
+    heatmap = charts.heatmap(table, lang, title=title)
+    summary = breakdown.summary_table(breakdown.summary(table), lang)
+    title = t("criteria.lost.title", lang, block=block_name, year=year)
+    return table, heatmap, summary, charts.lost_bars(table, lang, title=title)
+
+
+def years_view(dataset, block: str, lang: str):
+    """Return the averages-over-years figure (None without data) and the methodology breaks."""
+    averages = breakdown.block_averages_over_years(dataset, block=block)
+    breaks = comparison.methodology_breaks(dataset, block)
+    if averages.empty:
+        return None, breaks
+    title = t("criteria.years.title", lang, block=dataset.block_name(block, lang))
+    return charts.averages_over_years(averages, lang, title=title, breaks=breaks), breaks
+
+
+table, heatmap, summary, lost = cache.shared(dataset, block_view, year, block, lang)
 if table.empty:
     render.notice("criteria.only_totals", lang, year=year, block=block_name)
 else:
-    title = t("criteria.heatmap.title", lang, block=block_name, year=year)
-    clickable_chart(charts.heatmap(table, lang, title=title), "criteria_heatmap", table)
+    clickable_chart(heatmap, "criteria_heatmap", table)
     st.caption(t("criteria.heatmap.help", lang))
 
     render.section(t("criteria.summary.title", lang))
-    summary = breakdown.summary_table(breakdown.summary(table), lang)
     st.dataframe(summary, hide_index=True, width="stretch")
 
-    title = t("criteria.lost.title", lang, block=block_name, year=year)
-    clickable_chart(charts.lost_bars(table, lang, title=title), "criteria_lost", table)
+    clickable_chart(lost, "criteria_lost", table)
     st.caption(t("criteria.lost.help", lang))
 
-averages = breakdown.block_averages_over_years(dataset, block=block)
-if averages.empty:
+figure, breaks = cache.shared(dataset, years_view, block, lang)
+if figure is None:
     render.notice("criteria.no_years", lang, block=block_name)
 else:
-    breaks = comparison.methodology_breaks(dataset, block)
-    title = t("criteria.years.title", lang, block=block_name)
-    figure = charts.averages_over_years(averages, lang, title=title, breaks=breaks)
     st.plotly_chart(figure, config=config, theme=None, width="stretch")
     if breaks:
         st.caption(t("criteria.years.breaks", lang, years=", ".join(map(str, breaks))))

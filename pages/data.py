@@ -5,7 +5,7 @@ import streamlit as st
 from parviz import bundle, provenance
 from parviz.i18n import fmt_number, t
 from parviz.theme import file_stem
-from parviz.ui import render
+from parviz.ui import cache, render, tables
 from parviz.ui.page import page_setup
 from parviz.ui.render import escape_markdown
 
@@ -50,34 +50,46 @@ else:
     )
 
 render.section(t("data.methodology.heading", lang))
-for year, block in provenance.methodology_years(dataset):
-    label = t("data.methodology.year", lang, year=year, block=dataset.block_name(block, lang))
+
+
+def methodology(dataset, lang: str):
+    """Return per methodology year: label, maximum caption, criteria and bands as text tables."""
+    sections = []
+    for year, block in provenance.methodology_years(dataset):
+        label = t("data.methodology.year", lang, year=year, block=dataset.block_name(block, lang))
+        maximum = fmt_number(dataset.max_total(year, block), lang)
+        criteria = tables.as_text(provenance.criteria_table(dataset, year, block, lang), lang)
+        bands = tables.as_text(provenance.bands_table(dataset, year, block, lang), lang)
+        sections.append((label, maximum, criteria, bands))
+    return sections
+
+
+def text_table(frame, numbers, prefix: str) -> None:
+    """Draw a small text table, its number columns right-aligned, headers from the catalog."""
+    st.dataframe(
+        frame,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            c: st.column_config.Column(
+                t(f"{prefix}.{c}", lang), alignment="right" if c in numbers else None
+            )
+            for c in frame.columns
+        },
+    )
+
+
+for label, maximum, (criteria, numbers), (bands, band_numbers) in cache.shared(
+    dataset, methodology, lang
+):
     with st.expander(label, expanded=False):
-        maximum = dataset.max_total(year, block)
-        st.caption(t("data.methodology.max_total", lang, max=fmt_number(maximum, lang)))
-        criteria = provenance.criteria_table(dataset, year, block, lang)
+        st.caption(t("data.methodology.max_total", lang, max=maximum))
         if criteria.empty:
             st.caption(t("data.methodology.no_criteria", lang))
         else:
-            st.dataframe(
-                provenance.styled(criteria, lang),
-                hide_index=True,
-                width="stretch",
-                column_config={
-                    c: st.column_config.Column(t(f"data.methodology.{c}", lang))
-                    for c in criteria.columns
-                },
-            )
-        bands = provenance.bands_table(dataset, year, block, lang)
+            text_table(criteria, numbers, "data.methodology")
         if not bands.empty:
-            st.dataframe(
-                provenance.styled(bands, lang),
-                hide_index=True,
-                width="stretch",
-                column_config={
-                    c: st.column_config.Column(t(f"data.bands.{c}", lang)) for c in bands.columns
-                },
-            )
+            text_table(bands, band_numbers, "data.bands")
 
 render.section(t("data.validation.heading", lang))
 report = provenance.problems_table(page.problems, lang)

@@ -11,24 +11,90 @@ from parviz.ui.page import page_setup
 page = page_setup("profile")
 lang, dataset, year, block = page.lang, page.dataset, page.year, page.block
 block_name = dataset.block_name(block, lang)
-standings = cache.standings(dataset)
-unit_ids = profile.block_units(standings, block=block, year=year)
+
+
+def units_of(dataset, block: str, year: int) -> list[str]:
+    """Return the units of the block to choose from (cached)."""
+    return profile.block_units(cache.standings(dataset), block=block, year=year)
+
+
+def view(dataset, year: int, block: str, unit_id: str, lang: str) -> dict:
+    """Return everything the profile of ``unit_id`` draws: numbers, figures, lines (cached)."""
+    standings = cache.standings(dataset)
+    short_name = dataset.name_in(unit_id, year, short=True)
+    ranks = cache.ranking_of(dataset, year=year, block=block)
+    row = profile.ranking_row(ranks, unit_id)
+    breaks = comparison.methodology_breaks(dataset, block)
+    title = t("profile.chart.history_title", lang, unit=short_name)
+    found = {
+        "ranked": row is not None,
+        "kpi": profile.kpi_values(row, lang) if row is not None else None,
+        "history": charts.history(
+            profile.history(standings, unit_id), lang, title=title, breaks=breaks
+        ),
+    }
+    if row is None:
+        return found
+    table = breakdown.criterion_table(dataset, year=year, block=block)
+    points = ranking.criterion_points(dataset)
+    deltas = profile.deltas_of(points, dataset.table("criteria"), row)
+    found.update(table_empty=table.empty, deltas=deltas, radar=None, waterfall=None)
+    if not table.empty:
+        series = profile.radar_series(table, unit_id)
+        leader = series["leader_id"]
+        leader_name = dataset.name_in(leader, year, short=True) if leader else None
+        title = t("profile.chart.radar_title", lang, unit=short_name, year=year)
+        found["radar"] = charts.radar(
+            series, lang, title=title, unit_name=short_name, leader_name=leader_name
+        )
+        strengths, weaknesses = profile.strengths_and_weaknesses(table, unit_id)
+        found["strengths"] = profile.strength_lines(strengths, lang)
+        found["weaknesses"] = profile.strength_lines(weaknesses, lang)
+    if deltas.previous_year is not None and not deltas.missing_years:
+        found["changed"] = comparison.methodology_changed(
+            dataset, block, deltas.previous_year, year
+        )
+        title = t(
+            "profile.chart.waterfall_title",
+            lang,
+            unit=short_name,
+            year=year,
+            previous=deltas.previous_year,
+            before=deltas.previous_score,
+            after=deltas.score,
+        )
+        found["waterfall"] = charts.waterfall(deltas, lang, title=title)
+    if deltas.previous_year is not None:
+        passes = profile.overtakes(standings, unit_id=unit_id, year=year)
+        found["overtakes"] = profile.overtake_lines(
+            passes,
+            points,
+            dataset.table("criteria"),
+            unit_id=unit_id,
+            year=year,
+            previous_year=deltas.previous_year,
+            lang=lang,
+        )
+    plan = profile.way_up(ranks, table, unit_id)
+    names = dict(zip(ranks["unit_id"], ranks["short_name"]))
+    found["way_up"] = profile.way_up_lines(plan, names, lang)
+    return found
+
+
+unit_ids = cache.shared(dataset, units_of, block, year)
 if not unit_ids:
     render.notice("profile.no_units", lang, block=block_name)
     st.stop()
 unit_id = widgets.unit_select(dataset, unit_ids, year, lang)
 unit_name = dataset.name_in(unit_id, year)
-short_name = dataset.name_in(unit_id, year, short=True)
 config = theme.plotly_config(theme.file_stem("ho-so", unit_id, year))
-ranks = cache.ranking_of(dataset, year=year, block=block)
-row = profile.ranking_row(ranks, unit_id)
-breaks = comparison.methodology_breaks(dataset, block)
+found = cache.shared(dataset, view, year, block, unit_id, lang)
 
 render.section(t("profile.heading", lang, unit=unit_name, year=year))
-if row is None:
+if not found["ranked"]:
     render.notice("profile.not_ranked", lang, unit=unit_name, year=year)
 else:
-    kpi = profile.kpi_values(row, lang)
+    kpi = found["kpi"]
     tiles = st.columns(3)
     tiles[0].metric(t("profile.kpi.score", lang), kpi["score"], kpi["score_delta"])
     tiles[1].metric(
@@ -42,32 +108,15 @@ else:
     tiles[2].markdown(f"**{kpi['classification']}**")
 
 render.section(t("profile.section.history", lang))
-history = profile.history(standings, unit_id)
-title = t("profile.chart.history_title", lang, unit=short_name)
-st.plotly_chart(
-    charts.history(history, lang, title=title, breaks=breaks),
-    config=config,
-    theme=None,
-    width="stretch",
-    key="profile_history",
-)
+st.plotly_chart(found["history"], config=config, theme=None, width="stretch", key="profile_history")
 
-if row is not None:
-    table = breakdown.criterion_table(dataset, year=year, block=block)
-    points = ranking.criterion_points(dataset)
-    deltas = profile.deltas_of(points, dataset.table("criteria"), row)
+if found["ranked"]:
+    deltas = found["deltas"]
     render.section(t("profile.section.radar", lang))
-    if table.empty:
+    if found["table_empty"]:
         render.notice("profile.only_totals", lang, year=year)
     else:
-        series = profile.radar_series(table, unit_id)
-        leader = series["leader_id"]
-        leader_name = dataset.name_in(leader, year, short=True) if leader else None
-        title = t("profile.chart.radar_title", lang, unit=short_name, year=year)
-        figure = charts.radar(
-            series, lang, title=title, unit_name=short_name, leader_name=leader_name
-        )
-        st.plotly_chart(figure, config=config, theme=None, width="stretch")
+        st.plotly_chart(found["radar"], config=config, theme=None, width="stretch")
     if deltas.previous_year is None:
         render.section(t("profile.section.waterfall", lang, previous="–"))
         render.notice("profile.no_previous", lang)
@@ -77,7 +126,7 @@ if row is not None:
             missing = ", ".join(map(str, deltas.missing_years))
             render.notice("profile.missing_years", lang, years=missing)
         else:
-            if comparison.methodology_changed(dataset, block, deltas.previous_year, year):
+            if found["changed"]:
                 st.warning(
                     t(
                         "profile.methodology_changed",
@@ -86,17 +135,8 @@ if row is not None:
                         year_b=year,
                     )
                 )
-            title = t(
-                "profile.chart.waterfall_title",
-                lang,
-                unit=short_name,
-                year=year,
-                previous=deltas.previous_year,
-                before=deltas.previous_score,
-                after=deltas.score,
-            )
             st.plotly_chart(
-                charts.waterfall(deltas, lang, title=title),
+                found["waterfall"],
                 config=config,
                 theme=None,
                 width="stretch",
@@ -105,33 +145,18 @@ if row is not None:
 
     if deltas.previous_year is not None:
         render.section(t("profile.section.overtakes", lang, year=year))
-        passes = profile.overtakes(standings, unit_id=unit_id, year=year)
-        lines = profile.overtake_lines(
-            passes,
-            points,
-            dataset.table("criteria"),
-            unit_id=unit_id,
-            year=year,
-            previous_year=deltas.previous_year,
-            lang=lang,
-        )
+        lines = found["overtakes"]
         st.markdown("\n".join(f"- {line}" for line in lines) or t("profile.overtake.none", lang))
 
-    if not table.empty:
-        strengths, weaknesses = profile.strengths_and_weaknesses(table, unit_id)
+    if not found["table_empty"]:
         left, right = st.columns(2)
-        for column, key, frame in (
-            (left, "strengths", strengths),
-            (right, "weaknesses", weaknesses),
-        ):
+        for column, key in ((left, "strengths"), (right, "weaknesses")):
             with column:
                 render.section(t(f"profile.section.{key}", lang))
-                st.markdown("\n".join(f"- {line}" for line in profile.strength_lines(frame, lang)))
+                st.markdown("\n".join(f"- {line}" for line in found[key]))
 
     render.section(t("profile.section.way_up", lang))
-    plan = profile.way_up(ranks, table, unit_id)
-    names = dict(zip(ranks["unit_id"], ranks["short_name"]))
-    st.markdown("\n".join(f"- {line}" for line in profile.way_up_lines(plan, names, lang)))
+    st.markdown("\n".join(f"- {line}" for line in found["way_up"]))
 
 # Findings about this unit (added by the findings engineer): one call here.
 findings_view.show_unit(dataset, unit_id, year, lang)

@@ -12,15 +12,65 @@ page = page_setup("rank_changes")
 lang, dataset, year, block = page.lang, page.dataset, page.year, page.block
 block_name = dataset.block_name(block, lang)
 
-history = comparison.block_history(cache.standings(dataset), block)
-unit_ids = comparison.units_in_order(history, year)
+
+def units_of(dataset, block: str, year: int):
+    """Return the block's units in rank order of ``year`` and their short names (cached)."""
+    history = comparison.block_history(cache.standings(dataset), block)
+    return comparison.units_in_order(history, year), dict(
+        zip(history["unit_id"], history["short_name"])
+    )
+
+
+def bump_view(dataset, block: str, lang: str, focus: str, hidden: tuple):
+    """Return the bump chart of the block's ranks over the years (cached per choice)."""
+    history = comparison.block_history(cache.standings(dataset), block)
+    return charts.bump_chart(
+        history,
+        lang=lang,
+        block_name=dataset.block_name(block, lang),
+        source=charts.source_caption(dataset, lang),
+        focus=focus,
+        hidden=hidden,
+        colours=theme.unit_colours(history["unit_id"]),  # the same colour in both charts
+        breaks=comparison.methodology_breaks(dataset, block),
+    )
+
+
+def pair_view(dataset, block: str, lang: str, focus: str, year_a: int, year_b: int):
+    """Return the comparison of two years: warning flag, movement line, dumbbell, movers."""
+    history = comparison.block_history(cache.standings(dataset), block)
+    compared = comparison.compare_years(
+        cache.standings(dataset), dataset, block=block, year_a=year_a, year_b=year_b
+    )
+    movement = comparison.unit_movement(compared, focus, year_a=year_a, year_b=year_b, lang=lang)
+    dumbbell = charts.dumbbell(
+        compared,
+        year_a=year_a,
+        year_b=year_b,
+        lang=lang,
+        block_name=dataset.block_name(block, lang),
+        source=charts.source_caption(dataset, lang, years=[year_a, year_b]),
+        measure=comparison.comparable_measure(dataset, block, year_a, year_b),
+        focus=focus,
+        colours=theme.unit_colours(history["unit_id"]),
+    )
+    sentences = [
+        [
+            comparison.mover_sentence(row, year_a=year_a, year_b=year_b, lang=lang)
+            for _, row in rows.iterrows()
+        ]
+        for rows in comparison.movers(compared)
+    ]
+    changed = comparison.methodology_changed(dataset, block, year_a, year_b)
+    return changed, movement, dumbbell, sentences
+
+
+unit_ids, names = cache.shared(dataset, units_of, block, year)
 if not unit_ids:
     render.notice("rankings.page.no_data", lang, year=year, block=block_name)
     st.stop()
 focus = widgets.unit_select(dataset, unit_ids, year, lang)
-names = dict(zip(history["unit_id"], history["short_name"]))
 years = dataset.years_of(block)
-colours = theme.unit_colours(history["unit_id"])  # the same colour for a unit in both charts
 
 # Ranks over all years.
 render.section(t("rankings.page.bump_heading", lang))
@@ -31,16 +81,7 @@ hidden = st.multiselect(
     key=f"hidden_{block}",
     placeholder=t("rankings.page.hidden_placeholder", lang),
 )
-bump = charts.bump_chart(
-    history,
-    lang=lang,
-    block_name=block_name,
-    source=charts.source_caption(dataset, lang),
-    focus=focus,
-    hidden=hidden,
-    colours=colours,
-    breaks=comparison.methodology_breaks(dataset, block),
-)
+bump = cache.shared(dataset, bump_view, block, lang, focus, tuple(sorted(hidden)))
 stem = theme.file_stem(t("rankings.chart.file_bump", lang), block, focus)
 st.plotly_chart(bump, config=theme.plotly_config(stem), theme=None, width="stretch")
 
@@ -61,45 +102,27 @@ if year_a == year_b:
     render.notice("rankings.page.same_year", lang)
     st.stop()
 year_a, year_b = min(year_a, year_b), max(year_a, year_b)
-if comparison.methodology_changed(dataset, block, year_a, year_b):
+changed, movement, dumbbell, sentences = cache.shared(
+    dataset, pair_view, block, lang, focus, year_a, year_b
+)
+if changed:
     st.warning(
         t("rankings.page.methodology_warning", lang, year_a=year_a, year_b=year_b),
         icon=":material/warning:",
     )
-compared = comparison.compare_years(
-    cache.standings(dataset), dataset, block=block, year_a=year_a, year_b=year_b
-)
-movement = comparison.unit_movement(compared, focus, year_a=year_a, year_b=year_b, lang=lang)
 if movement:
     st.markdown(f"**{render.escape_markdown(movement)}**")
-measure = comparison.comparable_measure(dataset, block, year_a, year_b)
-dumbbell = charts.dumbbell(
-    compared,
-    year_a=year_a,
-    year_b=year_b,
-    lang=lang,
-    block_name=block_name,
-    source=charts.source_caption(dataset, lang, years=[year_a, year_b]),
-    measure=measure,
-    focus=focus,
-    colours=colours,
-)
 stem = theme.file_stem(t("rankings.chart.file_dumbbell", lang), year_a, year_b, block)
 st.plotly_chart(dumbbell, config=theme.plotly_config(stem), theme=None, width="stretch")
 
 # Movers.
 render.section(t("rankings.page.movers_heading", lang, year_a=year_a, year_b=year_b))
-rises, falls = comparison.movers(compared)
-for column, heading, rows, empty in zip(
+for column, heading, lines, empty in zip(
     st.columns(2),
     ("rankings.page.rises", "rankings.page.falls"),
-    (rises, falls),
+    sentences,
     ("rankings.page.no_rises", "rankings.page.no_falls"),
 ):
     column.markdown(f"**{t(heading, lang)}**")
-    sentences = [
-        comparison.mover_sentence(row, year_a=year_a, year_b=year_b, lang=lang)
-        for _, row in rows.iterrows()
-    ]
-    lines = [f"- {render.escape_markdown(sentence)}" for sentence in sentences]
-    column.markdown("\n".join(lines) or t(empty, lang))
+    bullets = [f"- {render.escape_markdown(sentence)}" for sentence in lines]
+    column.markdown("\n".join(bullets) or t(empty, lang))

@@ -12,25 +12,33 @@ page = page_setup("rankings")
 lang, dataset, year, block = page.lang, page.dataset, page.year, page.block
 block_name = dataset.block_name(block, lang)
 
-ranking = cache.ranking_of(dataset, year=year, block=block)
-if ranking.empty:
+
+def view(dataset, year: int, block: str, lang: str):
+    """Return the ranked bars, the display table and its file stem (None when no ranking)."""
+    ranking = cache.ranking_of(dataset, year=year, block=block)
+    if ranking.empty:
+        return None, None, ""
+    figure = charts.ranking_bar(
+        ranking,
+        lang=lang,
+        block_name=dataset.block_name(block, lang),
+        source=charts.source_caption(dataset, lang, years=[year]),
+        bands=charts.band_names(dataset, year=year, block=block, lang=lang),
+        max_score=dataset.max_total(year, block) or 100.0,
+    )
+    stem = theme.file_stem(t("rankings.chart.file_bar", lang), year, block)
+    return figure, comparison.ranking_table(ranking, lang), stem
+
+
+figure, table, stem = cache.shared(dataset, view, year, block, lang)
+if figure is None:
     render.notice("rankings.page.no_data", lang, year=year, block=block_name)
     st.stop()
-
-figure = charts.ranking_bar(
-    ranking,
-    lang=lang,
-    block_name=block_name,
-    source=charts.source_caption(dataset, lang, years=[year]),
-    bands=charts.band_names(dataset, year=year, block=block, lang=lang),
-    max_score=dataset.max_total(year, block) or 100.0,
-)
-stem = theme.file_stem(t("rankings.chart.file_bar", lang), year, block)
 st.plotly_chart(figure, config=theme.plotly_config(stem), theme=None, width="stretch")
 
 render.section(t("rankings.page.table_heading", lang))
 tables.table_with_downloads(
-    comparison.ranking_table(ranking, lang),
+    table,
     lang=lang,
     file_stem=stem,
     sheet_name=f"{t('rankings.page.sheet', lang)} {year}",

@@ -11,6 +11,7 @@ from plotly.subplots import make_subplots
 
 from parviz import theme
 from parviz.breakdown import criterion_name
+from parviz.charts.ranking import cap_ids, cap_note
 from parviz.i18n import fmt_number, fmt_percent, t
 
 # Titles wrap at this many characters: the page may be the narrow (centred) layout.
@@ -31,6 +32,16 @@ def criterion_labels(table: pd.DataFrame, lang: str, *, width: int = 18) -> dict
     }
 
 
+def _capped(table: pd.DataFrame, lang: str, source: str) -> tuple[pd.DataFrame, str, bool]:
+    """Keep the top and bottom TOP_N units of a large block; add the note to ``source``."""
+    units = _unit_order(table)
+    kept = cap_ids(units)
+    if len(kept) == len(units):
+        return table, source, False
+    note = cap_note(len(kept), len(units), lang)
+    return table[table["unit_id"].isin(kept)], f"{source}<br>{note}" if source else note, True
+
+
 def _unit_order(table: pd.DataFrame) -> list[str]:
     # Rank order, best first; Plotly draws the first category at the bottom, so reverse.
     return list(dict.fromkeys(table.sort_values(["rank", "short_name"])["unit_id"]))
@@ -40,8 +51,9 @@ def heatmap(table: pd.DataFrame, lang: str, *, title: str, source: str = "") -> 
     """Units × criteria, coloured by % of maximum minus the block average, labelled with %.
 
     ``table`` as from ``breakdown.shares``. A criterion that does not apply to a unit is an
-    empty cell.
+    empty cell. A large block shows its top and bottom TOP_N units (averages stay the block's).
     """
+    table, source, capped = _capped(table, lang, source)
     labels = criterion_labels(table, lang)
     units = _unit_order(table)
     names = dict(zip(table["unit_id"], table["short_name"]))
@@ -100,12 +112,18 @@ def heatmap(table: pd.DataFrame, lang: str, *, title: str, source: str = "") -> 
     )
     theme.apply_layout(fig, lang, wrap(title, TITLE_WIDTH), source)
     fig.update_layout(height=max(360, 34 * len(units) + 160), margin={"t": 110})
+    if capped:
+        fig.update_layout(margin={"b": 110})
     fig.update_xaxes(side="top", tickangle=0)
     return fig
 
 
 def lost_bars(table: pd.DataFrame, lang: str, *, title: str, source: str = "") -> go.Figure:
-    """Points lost (maximum − points) per criterion, stacked per unit, units in rank order."""
+    """Points lost (maximum − points) per criterion, stacked per unit, units in rank order.
+
+    A large block shows its top and bottom TOP_N units.
+    """
+    table, source, capped = _capped(table, lang, source)
     labels = criterion_labels(table, lang, width=40)
     units = _unit_order(table)
     names = dict(zip(table["unit_id"], table["short_name"]))
@@ -136,7 +154,7 @@ def lost_bars(table: pd.DataFrame, lang: str, *, title: str, source: str = "") -
             "title": "",
             "traceorder": "normal",
         },
-        margin={"t": 90, "b": 110},
+        margin={"t": 90, "b": 140 if capped else 110},
     )
     fig.update_xaxes(title=t("criteria.chart.lost_axis", lang), tickformat=".1f")
     return fig

@@ -8,7 +8,7 @@ caption, localised decimal separator). Rank axes run 1 at the top.
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -23,11 +23,52 @@ _TEXT_ON = {"#56B4E9": theme.TEXT, "#E69F00": theme.TEXT, "#CC79A7": theme.TEXT}
 BAR_COLOUR = theme.PALETTE[0]
 ROW_HEIGHT = 26  # px per unit: 30 units stay legible without overlapping labels
 LABEL_MARGIN = 170  # px on the right of the bump chart for unit names
+# A block with more units than 2 × TOP_N shows its top and bottom TOP_N (plus the chosen unit)
+# in charts of one row or line per unit; the full list stays in the tables and downloads.
+# 2 × 15 = 30: a province's blocks (≤ 30 units) are always drawn whole.
+TOP_N = 15
 
 
-def _caption_room(fig: go.Figure) -> None:
-    """Give the (possibly two-line) source caption room below the axis."""
-    fig.update_layout(margin={"b": 95})
+def cap_ids(unit_ids: Sequence[str], focus: str | None = None, n: int = TOP_N) -> list[str]:
+    """Return ``unit_ids`` (best first) cut to the first and last ``n`` plus ``focus``.
+
+    All of them when there are no more than 2 × ``n``; the order is kept.
+    """
+    ids = list(unit_ids)
+    if len(ids) <= 2 * n:
+        return ids
+    keep = set(ids[:n]) | set(ids[-n:]) | ({focus} if focus else set())
+    return [unit_id for unit_id in ids if unit_id in keep]
+
+
+def cap_note(
+    shown: int,
+    total: int,
+    lang: str,
+    *,
+    focus: bool = False,
+    n: int = TOP_N,
+    key: str = "charts.cap.note",
+) -> str:
+    """Return the note under a capped chart: "Showing 31 of 9,500 units: the top 15, …"."""
+    return t(
+        key,
+        lang,
+        shown=fmt_number(shown, lang, 0),
+        total=fmt_number(total, lang, 0),
+        top=n,
+        bottom=n,
+        focus=t("charts.cap.focus", lang) if focus else "",
+    )
+
+
+def _with_note(source: str, note: str) -> str:
+    return f"{source}<br>{note}" if source else note
+
+
+def _caption_room(fig: go.Figure, extra: bool = False) -> None:
+    """Give the (possibly two-line) source caption room below the axis (and a cap note)."""
+    fig.update_layout(margin={"b": 125 if extra else 95})
 
 
 def _height(n_rows: int, extra: int = 170) -> int:
@@ -67,13 +108,22 @@ def ranking_bar(
     source: str = "",
     bands: Mapping[str, str] | None = None,
     max_score: float = 100.0,
+    focus: str | None = None,
 ) -> go.Figure:
     """Return horizontal bars of scores, 1st at the top, with the block average as a line.
 
     ``bands`` maps band_id → band name in display order; bars are coloured by band when the
-    ranking has band ids, else all one colour.
+    ranking has band ids, else all one colour. A block of more than 2 × TOP_N units shows the
+    top and bottom TOP_N (and ``focus``), with a note; the average is of every unit.
     """
-    ordered = ranking.sort_values(["rank", "unit"]).reset_index(drop=True)
+    everyone = ranking.sort_values(["rank", "unit"]).reset_index(drop=True)
+    average = float(everyone["score"].mean()) if len(everyone) else math.nan
+    kept = cap_ids(everyone["unit_id"].tolist(), focus)
+    ordered = everyone
+    if len(kept) < len(everyone):
+        ordered = everyone[everyone["unit_id"].isin(kept)].reset_index(drop=True)
+        note = cap_note(len(kept), len(everyone), lang, focus=focus in kept[TOP_N:-TOP_N])
+        source = _with_note(source, note)
     labels = [unit_label(r, n) for r, n in zip(ordered["rank"], ordered["short_name"])]
     ordered = ordered.assign(_label=labels)
     year = int(ordered["year"].iloc[0]) if len(ordered) else ""
@@ -100,7 +150,6 @@ def ranking_bar(
                 meta="bars",
             )
         )
-    average = float(ordered["score"].mean()) if len(ordered) else math.nan
     if not math.isnan(average):
         fig.add_vline(
             x=average,
@@ -122,7 +171,7 @@ def ranking_bar(
         )
     title = t("rankings.chart.bar_title", lang, year=year, block=block_name)
     theme.apply_layout(fig, lang, title, source)
-    _caption_room(fig)
+    _caption_room(fig, extra=len(ordered) < len(everyone))
     fig.update_layout(
         height=_height(len(ordered)),
         barmode="overlay",
@@ -178,11 +227,30 @@ def bump_chart(
     n_ranks = int(history["rank"].max()) if len(history) else 1
     # Latest name of each unit labels its line (a renamed unit keeps one line: same unit_id).
     order = shown.sort_values("year").groupby("unit_id", sort=False).tail(1).sort_values("rank")
+    kept = cap_ids(order["unit_id"].tolist(), focus)
+    capped = len(kept) < len(order)
     fig = go.Figure()
+    if capped:  # the other units: one faint WebGL trace, lines split by None gaps
+        _others_trace(fig, shown[~shown["unit_id"].isin(kept)], years, lang)
+        note = cap_note(
+            len(kept),
+            len(order),
+            lang,
+            focus=focus in kept[TOP_N:-TOP_N],
+            key="charts.cap.bump_note",
+        )
+        order = order[order["unit_id"].isin(kept)]
+        source = _with_note(source, note)
+    rows_of = {
+        unit_id: rows
+        for unit_id, rows in shown[shown["unit_id"].isin(kept)].groupby("unit_id", sort=False)
+    }
+    # With many ranks the labels of neighbouring lines would overlap: name the ends only.
+    labelled = set(kept) if not capped else {kept[0], kept[-1], focus}
     focus_trace = None
     for _, last in order.iterrows():
         unit_id = last["unit_id"]
-        rows = shown[shown["unit_id"] == unit_id].set_index("year").reindex(years).reset_index()
+        rows = rows_of[unit_id].set_index("year").reindex(years).reset_index()
         is_focus = focus is None or unit_id == focus
         colour = colours.get(unit_id, theme.GREY) if is_focus else theme.GREY
         trace = go.Scatter(
@@ -207,7 +275,8 @@ def bump_chart(
             focus_trace = trace  # drawn last, on top of the grey lines
             continue
         fig.add_trace(trace)
-        _end_label(fig, last, colour, bold=False)
+        if unit_id in labelled:
+            _end_label(fig, last, colour, bold=False)
     if focus_trace is not None:
         fig.add_trace(focus_trace)
         _end_label(fig, order[order["unit_id"] == focus].iloc[0], focus_trace.line.color, True)
@@ -227,17 +296,17 @@ def bump_chart(
         block=block_name,
     )
     theme.apply_layout(fig, lang, title, source)
-    _caption_room(fig)
+    _caption_room(fig, extra=capped)
     fig.update_layout(
-        height=_height(n_ranks, extra=190),
-        margin={"r": LABEL_MARGIN, "l": 60, "t": 100},
+        height=_height(min(n_ranks, 2 * TOP_N), extra=190),
+        margin={"r": LABEL_MARGIN, "l": 60, "t": 100, **({"b": 125} if capped else {})},
         hovermode="closest",
     )
     fig.update_yaxes(
         title_text=t("rankings.chart.rank_axis", lang),
         range=[n_ranks + 0.5, 0.5],
         autorange=False,
-        dtick=1,
+        dtick=1 if n_ranks <= 2 * TOP_N else None,
         zeroline=False,
     )
     fig.update_xaxes(
@@ -246,6 +315,37 @@ def bump_chart(
         range=[years[0] - 0.3, years[-1] + 0.3] if years else None,
     )
     return fig
+
+
+def _others_trace(fig: go.Figure, others: pd.DataFrame, years: list[int], lang: str) -> None:
+    """Draw every unit of ``others`` as one faint grey WebGL line trace (None between units)."""
+    grid = others.pivot_table(index="unit_id", columns="year", values="rank", aggfunc="first")
+    grid = grid.reindex(columns=years)
+    names = others.sort_values("year").groupby("unit_id")["short_name"].last()
+    count = len(grid)
+    xs = (years + [None]) * count
+    ys: list[float | None] = []
+    text: list[str | None] = []
+    for unit_id, ranks in zip(grid.index, grid.to_numpy(dtype=float)):
+        ys += [None if math.isnan(r) else float(r) for r in ranks] + [None]
+        text += [str(names.get(unit_id, unit_id))] * len(years) + [None]
+    fig.add_trace(
+        go.Scattergl(
+            x=xs,
+            y=ys,
+            text=text,
+            mode="lines",
+            line={"color": theme.GREY, "width": 1},
+            opacity=0.35,
+            connectgaps=False,
+            hovertemplate="%{text}<br>%{x}: "
+            + t("rankings.chart.hover_rank", lang)
+            + " %{y}<extra></extra>",
+            name=t("charts.cap.others", lang, count=fmt_number(count, lang, 0)),
+            showlegend=False,
+            meta="others",
+        )
+    )
 
 
 def _end_label(fig: go.Figure, last: pd.Series, colour: str, bold: bool) -> None:
@@ -281,6 +381,12 @@ def dumbbell(
     (use the index when the maxima differ between the years).
     """
     ordered = comparison.sort_values(["rank_b", "unit"]).reset_index(drop=True)
+    kept = cap_ids(ordered["unit_id"].tolist(), focus)
+    capped = len(kept) < len(ordered)
+    if capped:
+        note = cap_note(len(kept), len(ordered), lang, focus=focus in kept[TOP_N:-TOP_N])
+        source = _with_note(source, note)
+        ordered = ordered[ordered["unit_id"].isin(kept)].reset_index(drop=True)
     labels = [unit_label(r, n) for r, n in zip(ordered["rank_b"], ordered["short_name"])]
     labels = [
         f"<b>{lab}</b>" if uid == focus else lab for lab, uid in zip(labels, ordered["unit_id"])
@@ -325,13 +431,19 @@ def dumbbell(
     axis_key = "rankings.chart.index_axis" if measure == "index" else "rankings.chart.score_axis"
     title = t("rankings.chart.dumbbell_title", lang, year_a=year_a, year_b=year_b, block=block_name)
     theme.apply_layout(fig, lang, title, source)
-    _caption_room(fig)
+    _caption_room(fig, extra=capped)
     fig.update_layout(
         height=_height(len(ordered)),
         # The measure names the legend ("Điểm: ○ 2020 ● 2021"): an axis title would collide with
         # the chart title above or the source caption below.
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1, "xanchor": "right",
-                "title": {"text": f"{t(axis_key, lang)}:"}},
+        legend={
+            "orientation": "h",
+            "yanchor": "bottom",
+            "y": 1.0,
+            "x": 1,
+            "xanchor": "right",
+            "title": {"text": f"{t(axis_key, lang)}:"},
+        },
         margin={"t": 100},
     )
     fig.update_yaxes(

@@ -17,13 +17,17 @@ without restarting the server, while an unchanged folder costs one ``stat`` per 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
 
 from parviz import loading, ranking, settings
 from parviz.dataset import Dataset, fingerprint_files
+
+T = TypeVar("T")
 
 
 def dataset_path() -> Path:
@@ -70,8 +74,56 @@ def _ranking_of(_dataset: Dataset, fingerprint: str, year: int, block: str) -> p
     return ranking.rank(_dataset, year=year, block=block)
 
 
+def derived(dataset: Dataset, function: Callable[..., T], /, *args: object) -> T:
+    """Return ``function(dataset, *args)``, computed once per dataset and arguments (a copy).
+
+    For a page's derived data (breakdown tables, findings, comparison frames): every rerun of
+    every session after the first gets a pickled copy instead of recomputing. ``function`` must
+    be a named function (module or page level); ``args`` small hashable values (year, block,
+    unit id, language, tuples of them), never frames.
+    """
+    if not dataset.fingerprint:
+        return function(dataset, *args)
+    return _derived(dataset, dataset.fingerprint, function, _identity(function), args)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _derived(
+    _dataset: Dataset, fingerprint: str, _function: Callable, identity: str, args: tuple
+) -> object:
+    return _function(_dataset, *args)
+
+
+def shared(dataset: Dataset, function: Callable[..., T], /, *args: object) -> T:
+    """Return ``function(dataset, *args)`` computed once per dataset and arguments, shared.
+
+    The same object is returned to every caller (``st.cache_resource``, no copy): for figures
+    and other results nobody changes. ``st.plotly_chart`` copies a figure before sending it, so
+    a cached figure costs no rebuild and no unpickling. Same rules as ``derived``.
+    """
+    if not dataset.fingerprint:
+        return function(dataset, *args)
+    return _shared(dataset, dataset.fingerprint, function, _identity(function), args)
+
+
+# Figures of a large dataset weigh up to ~1 MB each: bounded, least recently used dropped.
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _shared(
+    _dataset: Dataset, fingerprint: str, _function: Callable, identity: str, args: tuple
+) -> object:
+    return _function(_dataset, *args)
+
+
+def _identity(function: Callable) -> str:
+    """Return a key naming ``function`` uniquely: its file, line and name (page functions too)."""
+    code = function.__code__
+    return f"{code.co_filename}:{code.co_firstlineno}:{function.__qualname__}"
+
+
 def clear() -> None:
     """Forget every cached dataset and table (after an import, and in tests)."""
     _load.clear()
     _standings.clear()
     _ranking_of.clear()
+    _derived.clear()
+    _shared.clear()

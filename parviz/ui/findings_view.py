@@ -9,6 +9,7 @@ import streamlit as st
 from parviz import findings
 from parviz.dataset import Dataset
 from parviz.i18n import t
+from parviz.ui import cache
 from parviz.ui.render import escape_markdown
 
 
@@ -50,9 +51,8 @@ def copy_text(
 
 def show_block(dataset: Dataset, year: int, block: str, lang: str) -> None:
     """Draw the findings of one block and year (the Overview page's single call)."""
-    found = findings.findings(dataset, year=year, block=block)
     render_findings(
-        findings.texts(found, dataset, lang),
+        cache.derived(dataset, block_texts, year, block, lang),
         lang,
         key=f"findings-{block}-{year}",
         note=_note(dataset, lang),
@@ -62,13 +62,22 @@ def show_block(dataset: Dataset, year: int, block: str, lang: str) -> None:
 
 def show_unit(dataset: Dataset, unit_id: str, year: int, lang: str) -> None:
     """Draw the findings of ``year`` about one unit (the unit profile's single call)."""
-    found = findings.unit_findings(dataset, unit_id, year=year)
     render_findings(
-        findings.texts(found, dataset, lang),
+        cache.derived(dataset, unit_texts, unit_id, year, lang),
         lang,
         key=f"findings-unit-{unit_id}-{year}",
         note=_note(dataset, lang),
     )
+
+
+def block_texts(dataset: Dataset, year: int, block: str, lang: str) -> list[str]:
+    """Return the sentences of the findings of one block and year (cached by the caller)."""
+    return findings.texts(findings.findings(dataset, year=year, block=block), dataset, lang)
+
+
+def unit_texts(dataset: Dataset, unit_id: str, year: int, lang: str) -> list[str]:
+    """Return the sentences of the findings of ``year`` about one unit."""
+    return findings.texts(findings.unit_findings(dataset, unit_id, year=year), dataset, lang)
 
 
 def _note(dataset: Dataset, lang: str) -> str | None:

@@ -72,8 +72,7 @@ def load() -> tuple[str, Dataset]:
 
 def spotlight_select(dataset: Dataset, year: int, lang: str) -> list[str]:
     """Draw the sidebar choice of units to spotlight (names as in ``year``)."""
-    table = cache.standings(dataset)
-    units = table.loc[table["year"] == year, "unit_id"].astype(str).tolist()
+    units = cache.shared(dataset, _units_of, year)
     return st.sidebar.multiselect(
         t("presentation.page.spotlights", lang),
         units,
@@ -229,14 +228,17 @@ def downloads(slide: Slide, story: Storyline, dataset: Dataset, blocks: list[str
                 file_name=f"{stem}.pptx", key="download_pptx",
                 mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
             )
-        document = annex.to_html(dataset, year=story.year, blocks=blocks, lang=lang)
+        # Files are built when clicked (callables), not on every slide change.
+        def document() -> str:
+            return cache.shared(dataset, _annex, story.year, tuple(blocks), lang)
+
         st.download_button(t("presentation.page.download_annex_html", lang), document,
                            file_name=f"{stem}-phu-luc.html", mime="text/html",
                            key="download_annex_html")
         if annex.chromium_path():
             st.download_button(
                 t("presentation.page.download_annex_pdf", lang),
-                lambda: annex.to_pdf(document, lang=lang),
+                lambda: annex.to_pdf(document(), lang=lang),
                 file_name=f"{stem}-phu-luc.pdf", mime="application/pdf",
                 key="download_annex_pdf",
             )
@@ -246,11 +248,20 @@ def downloads(slide: Slide, story: Storyline, dataset: Dataset, blocks: list[str
             table = comparison.ranking_table(slide.data, lang)
             table_stem = theme.file_stem(slide.title)
             st.download_button(t("presentation.page.download_csv", lang),
-                               tables.to_csv_bytes(table), file_name=f"{table_stem}.csv",
+                               lambda: tables.to_csv_bytes(table), file_name=f"{table_stem}.csv",
                                mime="text/csv", key="download_csv")
             st.download_button(t("presentation.page.download_xlsx", lang),
-                               tables.to_xlsx_bytes(table, slide.title),
+                               lambda: tables.to_xlsx_bytes(table, slide.title),
                                file_name=f"{table_stem}.xlsx", key="download_xlsx")
+
+
+def _annex(dataset: Dataset, year: int, blocks: tuple[str, ...], lang: str) -> str:
+    return annex.to_html(dataset, year=year, blocks=list(blocks), lang=lang)
+
+
+def _units_of(dataset: Dataset, year: int) -> list[str]:
+    table = cache.standings(dataset)
+    return table.loc[table["year"] == year, "unit_id"].astype(str).tolist()
 
 
 def year_select(dataset: Dataset, lang: str) -> int:

@@ -15,6 +15,10 @@ from parviz.i18n import fmt_number, t
 from parviz.overview import BlockKpis
 from parviz.problems import Problem
 
+# The Overview's compact ranking lists a block whole up to COMPACT_ALL units (a province's
+# blocks), else its top and bottom COMPACT_ENDS.
+COMPACT_ALL = 30
+COMPACT_ENDS = 10
 # More than this many problems are summarised: a page of 4,000 lines helps no one.
 MAX_PROBLEMS_SHOWN = 100
 
@@ -120,7 +124,14 @@ def kpi_tiles(kpis: BlockKpis, lang: str) -> None:
 
 
 def compact_ranking(table: pd.DataFrame, lang: str, *, previous_year: int | None) -> None:
-    """Draw a compact ranking table (rank, unit, score, previous rank, change)."""
+    """Draw a compact ranking table (rank, unit, score, previous rank, change).
+
+    A block of more than COMPACT_ALL units shows its top and bottom COMPACT_ENDS rows, with a
+    note pointing to the full table on the Rankings page.
+    """
+    total = len(table)
+    if total > COMPACT_ALL:
+        table = pd.concat([table.head(COMPACT_ENDS), table.tail(COMPACT_ENDS)])
     decimal, thousands = (",", ".") if lang == "vi" else (".", ",")
     styler = table.style.format(
         "{:.2f}", subset=["score"], decimal=decimal, thousands=thousands, na_rep="–"
@@ -139,6 +150,11 @@ def compact_ranking(table: pd.DataFrame, lang: str, *, previous_year: int | None
     }
     # Sized to its content: five narrow columns stretched over a wide screen are hard to read.
     st.dataframe(styler, hide_index=True, column_config=config, width="content", height="content")
+    if total > len(table):
+        st.caption(
+            t("charts.cap.table", lang, shown=len(table), total=fmt_number(total, lang, 0),
+              ends=COMPACT_ENDS)
+        )  # fmt: skip
     if previous_year is not None:
         st.caption(t("ui.table.change_help", lang, year=previous_year))
 

@@ -8,7 +8,10 @@ import pandas as pd
 import streamlit as st
 
 from parviz.export.tables import to_csv_bytes, to_xlsx_bytes
-from parviz.i18n import t
+from parviz.i18n import fmt_number, t
+
+CONTENT_ROWS = 50
+SCROLL_HEIGHT = 600  # px
 
 
 def styled(table: pd.DataFrame, lang: str) -> pd.io.formats.style.Styler:
@@ -22,6 +25,19 @@ def styled(table: pd.DataFrame, lang: str) -> pd.io.formats.style.Styler:
     return table.style.format(
         "{:.2f}", subset=floats, decimal=decimal, thousands=thousands, na_rep="–"
     ).format(subset=integers, na_rep="–")
+
+
+def as_text(table: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, list[str]]:
+    """Return ``table`` with its float columns as text ("12,50"; "–" for gaps), and those columns.
+
+    For small read-only tables drawn often (methodology, bands): a Styler costs milliseconds per
+    table on every rerun, text costs nothing. Right-align the returned columns.
+    """
+    floats = [c for c in table.columns if pd.api.types.is_float_dtype(table[c])]
+    text = table.copy()
+    for column in floats:
+        text[column] = [fmt_number(float(v), lang) for v in table[column]]
+    return text.fillna("–"), floats
 
 
 def table_with_downloads(
@@ -39,13 +55,15 @@ def table_with_downloads(
         styled(table, lang),
         hide_index=True,
         width="stretch",
-        height="content",
+        # A province's block fits on screen; thousands of rows scroll inside the table.
+        height="content" if len(table) <= CONTENT_ROWS else SCROLL_HEIGHT,
         column_config=config,
     )
     left, right, _ = st.columns([1, 1, 4])
     left.download_button(
         t("rankings.page.download_csv", lang),
-        data=to_csv_bytes(table),
+        # Built when clicked (a callable), not on every rerun: a large table's XLSX takes seconds.
+        data=lambda: to_csv_bytes(table),
         file_name=f"{file_stem}.csv",
         mime="text/csv",
         key=f"{key}_csv",
@@ -53,7 +71,7 @@ def table_with_downloads(
     )
     right.download_button(
         t("rankings.page.download_xlsx", lang),
-        data=to_xlsx_bytes(table, sheet_name),
+        data=lambda: to_xlsx_bytes(table, sheet_name),
         file_name=f"{file_stem}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}_xlsx",

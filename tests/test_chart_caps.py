@@ -1,0 +1,127 @@
+"""Charts of one row or line per unit stay small and readable on a block of 1,000 units."""
+
+import json
+
+import pandas as pd
+import pytest
+
+from parviz import breakdown
+from parviz.charts import criteria as criteria_charts
+from parviz.charts import ranking as charts
+
+UNITS = 1000
+N = charts.TOP_N
+
+
+def _ranking(units: int = UNITS, year: int = 2024) -> pd.DataFrame:
+    ids = [f"u{i:04d}" for i in range(units)]
+    return pd.DataFrame(
+        {
+            "year": year,
+            "unit_id": ids,
+            "unit": [f"Đơn vị {i}" for i in range(units)],
+            "short_name": [f"ĐV {i}" for i in range(units)],
+            "rank": range(1, units + 1),
+            "score": [95 - 60 * i / units for i in range(units)],
+            "band_id": None,
+        }
+    )
+
+
+def _size(figure) -> int:
+    return len(figure.to_json().encode())
+
+
+def _bar_labels(figure) -> list[str]:
+    return [label for trace in figure.data if trace.meta == "bars" for label in trace.y]
+
+
+def test_ranking_bar_keeps_the_top_and_bottom_and_the_focus_unit():
+    figure = charts.ranking_bar(_ranking(), lang="vi", block_name="Khối", focus="u0500")
+    labels = _bar_labels(figure)
+    assert len(labels) == 2 * N + 1
+    assert labels[0] == "1. ĐV 0" and labels[-1] == f"{UNITS}. ĐV {UNITS - 1}"
+    assert "501. ĐV 500" in labels
+    assert _size(figure) < 1_000_000
+    source = figure.layout.annotations[-1].text
+    assert "31 trên 1.000" in source  # the note says how many are shown
+
+
+def test_ranking_bar_average_is_of_every_unit():
+    ranking = _ranking()
+    figure = charts.ranking_bar(ranking, lang="en", block_name="Block")
+    average = next(trace for trace in figure.data if trace.meta == "average")
+    assert f"{ranking['score'].mean():.2f}" in average.name
+
+
+def test_a_small_block_is_drawn_whole():
+    figure = charts.ranking_bar(_ranking(30), lang="vi", block_name="Khối")
+    assert len(_bar_labels(figure)) == 30
+    assert not any("trên" in (note.text or "") for note in figure.layout.annotations)
+
+
+def test_bump_chart_draws_the_ends_and_one_grey_webgl_trace_for_the_rest():
+    history = pd.concat([_ranking(year=year) for year in (2022, 2023, 2024)])
+    figure = charts.bump_chart(history, lang="vi", block_name="Khối", focus="u0700")
+    units = [trace for trace in figure.data if trace.meta not in ("others",)]
+    others = [trace for trace in figure.data if trace.meta == "others"]
+    assert len(units) == 2 * N + 1
+    assert len(others) == 1 and others[0].type == "scattergl"
+    assert units[-1].meta == "u0700"  # the focus unit drawn last, on top
+    assert len(figure.layout.annotations) < 10  # end labels at the ends and the focus only
+    assert figure.layout.height < 2000
+    assert _size(figure) < 1_000_000
+
+
+def test_dumbbell_keeps_the_top_and_bottom():
+    ranking = _ranking()
+    compared = pd.DataFrame(
+        {
+            "unit_id": ranking["unit_id"],
+            "unit": ranking["unit"],
+            "short_name": ranking["short_name"],
+            "rank_b": ranking["rank"],
+            "score_a": ranking["score"] - 1,
+            "score_b": ranking["score"],
+        }
+    )
+    figure = charts.dumbbell(compared, year_a=2023, year_b=2024, lang="en", block_name="Block")
+    assert len(figure.data[1].y) == 2 * N
+    assert _size(figure) < 1_000_000
+
+
+@pytest.fixture(scope="module")
+def shares() -> pd.DataFrame:
+    ranking = _ranking()
+    criteria = pd.DataFrame(
+        {
+            "criterion_id": ["C1", "C2"],
+            "order": [1, 2],
+            "name_vi": ["Chỉ đạo", "Thể chế"],
+            "name_en": ["Direction", "Institutions"],
+        }
+    )
+    points = pd.DataFrame(
+        {
+            "unit_id": list(ranking["unit_id"]) * 2,
+            "criterion_id": ["C1"] * UNITS + ["C2"] * UNITS,
+            "points": list(ranking["score"] / 10) * 2,
+            "max_points": 10.0,
+        }
+    )
+    return breakdown.shares(points, ranking, criteria)
+
+
+def test_heatmap_and_points_lost_cap_their_rows(shares):
+    heatmap = criteria_charts.heatmap(shares, "vi", title="Tiêu chí")
+    assert len(heatmap.data[0].y) == 2 * N
+    assert _size(heatmap) < 1_000_000
+    lost = criteria_charts.lost_bars(shares, "vi", title="Điểm bị trừ")
+    assert all(len(trace.y) == 2 * N for trace in lost.data)
+    assert _size(lost) < 1_000_000
+    assert "1.000" in heatmap.layout.annotations[-1].text
+
+
+def test_capped_figures_survive_json():
+    figure = charts.ranking_bar(_ranking(), lang="vi", block_name="Khối")
+    assert json.loads(figure.to_json())["data"]
