@@ -220,6 +220,8 @@ def selected_unit(event: object, table: pd.DataFrame) -> str | None:
         points = event["selection"]["points"]  # type: ignore[index]
     except (KeyError, TypeError):
         return None
+    if not points:  # the usual rerun: no click, no label lookup over a large table
+        return None
     labels = {
         f"{rank}. {name}": unit_id
         for unit_id, name, rank in zip(table["unit_id"], table["short_name"], table["rank"])

@@ -27,6 +27,9 @@ LABEL_MARGIN = 170  # px on the right of the bump chart for unit names
 # in charts of one row or line per unit; the full list stays in the tables and downloads.
 # 2 × 15 = 30: a province's blocks (≤ 30 units) are always drawn whole.
 TOP_N = 15
+# The bump chart draws at most this many of the other units as faint lines (evenly spread by
+# rank): 10,000 lines would weigh megabytes and show only a grey mass.
+OTHERS_MAX = 400
 
 
 def cap_ids(unit_ids: Sequence[str], focus: str | None = None, n: int = TOP_N) -> list[str]:
@@ -321,6 +324,8 @@ def _others_trace(fig: go.Figure, others: pd.DataFrame, years: list[int], lang: 
     """Draw every unit of ``others`` as one faint grey WebGL line trace (None between units)."""
     grid = others.pivot_table(index="unit_id", columns="year", values="rank", aggfunc="first")
     grid = grid.reindex(columns=years)
+    if len(grid) > OTHERS_MAX:  # an even sample by latest rank
+        grid = grid.sort_values(years[-1]).iloc[:: math.ceil(len(grid) / OTHERS_MAX)]
     names = others.sort_values("year").groupby("unit_id")["short_name"].last()
     count = len(grid)
     xs = (years + [None]) * count

@@ -11,6 +11,9 @@ from parviz.export.tables import to_csv_bytes, to_xlsx_bytes
 from parviz.i18n import fmt_number, t
 
 CONTENT_ROWS = 50
+# Above this many rows a Styler costs a large share of a second on every rerun: the numbers
+# are sent as text with the language's separators instead (right-aligned).
+STYLER_ROWS = 1000
 SCROLL_HEIGHT = 600  # px
 
 
@@ -51,8 +54,14 @@ def table_with_downloads(
 ) -> None:
     """Draw ``table`` (localised headers) and buttons that download it as CSV and XLSX."""
     config = {column: st.column_config.Column(width="medium") for column in wide_columns}
+    shown: pd.DataFrame | pd.io.formats.style.Styler
+    if len(table) > STYLER_ROWS:
+        shown, numbers = as_text(table, lang)
+        config |= {c: st.column_config.Column(alignment="right") for c in numbers}
+    else:
+        shown = styled(table, lang)
     st.dataframe(
-        styled(table, lang),
+        shown,
         hide_index=True,
         width="stretch",
         # A province's block fits on screen; thousands of rows scroll inside the table.
