@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from parviz import schema
@@ -126,6 +127,11 @@ class Dataset:
             shorts.append(str(short))
         return by_unit
 
+    @cached_property
+    def score_keys(self) -> ScoreKeys:
+        """Return integer keys of the score rows (computed once; shared: do not change them)."""
+        return score_keys(self.tables)
+
     def name_in(self, unit_id: str, year: int, short: bool = False) -> str:
         """Return the name a unit had in ``year`` (its latest name before its first one)."""
         found = self._names_by_unit.get(unit_id)
@@ -134,6 +140,91 @@ class Dataset:
         years, full, shorts = found
         position = max(bisect.bisect_right(years, year) - 1, 0) if years[0] <= year else -1
         return (shorts if short else full)[position]
+
+
+@dataclass(frozen=True, eq=False)
+class ScoreKeys:
+    """Where each score row's unit, criterion and methodology are, as row positions (-1: none).
+
+    Validation and ranking look these up instead of joining the text columns of millions of
+    score rows: the text is hashed once here, every later step indexes integer arrays.
+    """
+
+    unit: np.ndarray  # row of units with this unit_id
+    block: np.ndarray  # code of the unit's block in ``blocks`` (-1: unknown unit or no block)
+    blocks: np.ndarray  # the distinct blocks of units
+    criterion: np.ndarray  # row of criteria with this (year, unit's block, criterion_id)
+    methodology: np.ndarray  # row of methodology with this (year, unit's block)
+    criterion_code: np.ndarray  # code of criterion_id in ``criterion_ids``
+    criterion_ids: np.ndarray  # the distinct criterion_ids of scores
+
+    def of_unit(self, values: pd.Series, fill: object = None) -> np.ndarray:
+        """Return ``values`` (a units column) for each score row; ``fill`` for unknown units."""
+        return _take(values, self.unit, fill)
+
+    def of_criterion(self, values: pd.Series, fill: object = None) -> np.ndarray:
+        """Return ``values`` (a criteria column) for each score row; ``fill`` when unknown."""
+        return _take(values, self.criterion, fill)
+
+
+def score_keys(tables: dict[str, pd.DataFrame]) -> ScoreKeys:
+    """Compute the ScoreKeys of ``tables`` (NA never matches: key columns are required)."""
+    scores, units = tables["scores"], tables["units"]
+    criteria, methodology = tables["criteria"], tables["methodology"]
+    unit_codes, unit_ids = pd.factorize(scores["unit_id"])
+    unit = _find(unit_codes, pd.Index(unit_ids).get_indexer(units["unit_id"]))
+    block_of_unit, blocks = pd.factorize(units["block"])
+    block = _take(block_of_unit, unit, -1)
+    year_codes, years = pd.factorize(scores["year"])
+    year_index = pd.Index(years)
+    year_block = _combine(year_codes, block, len(blocks))
+
+    def year_block_of(table: pd.DataFrame) -> np.ndarray:
+        codes = pd.Index(blocks).get_indexer(table["block"])
+        return _combine(year_index.get_indexer(table["year"]), codes, len(blocks))
+
+    criterion_codes, criterion_ids = pd.factorize(scores["criterion_id"])
+    known_ids = pd.Index(criterion_ids).get_indexer(criteria["criterion_id"])
+    size = len(criterion_ids)
+    return ScoreKeys(
+        unit=unit,
+        block=block,
+        blocks=np.asarray(blocks, dtype=object),
+        criterion=_find(
+            _combine(year_block, criterion_codes, size),
+            _combine(year_block_of(criteria), known_ids, size),
+        ),
+        methodology=_find(year_block, year_block_of(methodology)),
+        criterion_code=criterion_codes,
+        criterion_ids=np.asarray(criterion_ids, dtype=object),
+    )
+
+
+def _combine(first: np.ndarray, second: np.ndarray, size: int) -> np.ndarray:
+    """Return one int64 code per pair of codes (``second`` < ``size``); -1 when either is -1."""
+    combined = first.astype("int64") * size + second
+    return np.where((first < 0) | (second < 0), -1, combined)
+
+
+def _find(codes: np.ndarray, table_codes: np.ndarray) -> np.ndarray:
+    """Return the first position of each code in ``table_codes``; -1 when absent or negative."""
+    table_codes = np.asarray(table_codes, dtype="int64")
+    first = (table_codes >= 0) & ~pd.Series(table_codes).duplicated().to_numpy()
+    found = pd.Index(table_codes[first]).get_indexer(np.asarray(codes, dtype="int64"))
+    return np.where((found >= 0) & (codes >= 0), np.flatnonzero(first)[found], -1)
+
+
+def _take(values: pd.Series | np.ndarray, positions: np.ndarray, fill: object) -> np.ndarray:
+    """Return ``values`` at ``positions``, ``fill`` where a position is -1."""
+    array = np.asarray(values)
+    if not len(array):
+        return np.full(len(positions), fill, dtype=object if fill is None else array.dtype)
+    taken = array[positions]
+    missing = positions < 0
+    if missing.any():
+        taken = taken.astype(object) if fill is None else taken.copy()
+        taken[missing] = fill
+    return taken
 
 
 def parse_bool(text: str | None) -> bool | None:

@@ -170,7 +170,7 @@ def parse_column(
     empty = (texts == "").to_numpy(dtype=bool)
     codes = np.full(len(texts), None, dtype=object)
     if column.kind is schema.Kind.TEXT:
-        cells = texts.to_numpy(dtype=object)  # one conversion; no copy for the rare blanks
+        cells = _text_objects(texts)
         cells[empty] = None
         values = pd.Series(cells, dtype=object)
     elif column.kind is schema.Kind.BOOL:
@@ -180,13 +180,35 @@ def parse_column(
     if not column.nullable:
         codes[empty] = "value_missing"
     problems = []
-    for position in np.flatnonzero(codes != None):  # noqa: E711 (element-wise on objects)
+    for position in np.flatnonzero(pd.notna(codes)):  # codes are None or a problem code
         code = codes[position]
         params = {} if code == "value_missing" else {"value": texts.iat[position]}
         if params and column.minimum is not None:
             params["minimum"] = column.minimum
         problems.append(_cell_problem(code, raw, int(position), header, **params))
     return values, problems
+
+
+def _text_objects(texts: pd.Series) -> np.ndarray:
+    """Return the cells as an object array of str, one str object per distinct value.
+
+    Key columns repeat few values over millions of rows: encoding them first and taking from
+    the small dictionary is several times faster than one Python str per cell, and shares them.
+    """
+    try:
+        encoded = pc.dictionary_encode(_arrow_strings(texts))
+    except (pa.ArrowException, TypeError, ValueError):
+        return texts.to_numpy(dtype=object)
+    if len(encoded.dictionary) > len(encoded) // 2:  # mostly distinct: nothing to share
+        return texts.to_numpy(dtype=object)
+    words = np.asarray(encoded.dictionary.to_pylist(), dtype=object)
+    return words.take(encoded.indices.to_numpy(zero_copy_only=False))
+
+
+def _arrow_strings(texts: pd.Series) -> pa.Array:
+    """Return the cells as one Arrow string array (no copy for Arrow-backed text)."""
+    array = pa.array(texts, type=pa.string())
+    return array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
 
 
 def _clean_texts(cells: pd.Series) -> pd.Series:
@@ -205,6 +227,9 @@ def _parse_numbers(
     texts: pd.Series, empty: np.ndarray, column: schema.Column, codes: np.ndarray
 ) -> pd.Series:
     """Return the typed values of a number or int column; write problem codes into ``codes``."""
+    fast = None if empty.any() else _cast_all(texts, column)
+    if fast is not None:
+        return fast
     plain = texts.str.fullmatch(_PLAIN_NUMBER).to_numpy(dtype=bool) & ~empty
     numbers = np.full(len(texts), np.nan)
     numbers[plain] = _to_floats(texts if plain.all() else texts[plain])  # usually all plain
@@ -221,6 +246,25 @@ def _parse_numbers(
         codes[low] = np.where(numbers[low] < 0, "value_negative", "value_below_minimum")
     numbers[codes != None] = np.nan  # noqa: E711
     return pd.Series(numbers).astype(_dtype(column.kind))
+
+
+def _cast_all(texts: pd.Series, column: schema.Column) -> pd.Series | None:
+    """Return the typed column when Arrow casts every cell to a valid value, else None.
+
+    The usual large column. Arrow reads the standard decimal grammar, and reads it as float()
+    does (both round correctly); what else it accepts (nan, inf) is not finite and sends the
+    column, like any cell it refuses, to the exact path that reports each cell.
+    """
+    try:
+        numbers = pc.cast(_arrow_strings(texts), pa.float64()).to_numpy(zero_copy_only=False)
+    except (pa.ArrowException, TypeError, ValueError):
+        return None
+    valid = np.isfinite(numbers).all()
+    if valid and column.kind is schema.Kind.INT:
+        valid = bool((numbers == np.floor(numbers)).all())
+    if valid and column.minimum is not None and len(numbers):
+        valid = bool(numbers.min() >= column.minimum)
+    return pd.Series(numbers).astype(_dtype(column.kind)) if valid else None
 
 
 def _to_floats(plain: pd.Series) -> np.ndarray:
@@ -288,9 +332,11 @@ def parse_number(text: str) -> float | None:
 def duplicate_keys(frame: pd.DataFrame, table: schema.Table, raw: RawTable) -> list[Problem]:
     """Report every row whose key repeats an earlier row's key."""
     key = list(table.key)
-    if frame.empty or frame[key].isna().all(axis=None):
+    codes = [pd.factorize(frame[name])[0] for name in key]  # -1 for an empty cell
+    complete = np.logical_and.reduce([c >= 0 for c in codes]) if codes else np.zeros(0, bool)
+    if frame.empty or not any((c >= 0).any() for c in codes):
         return []
-    repeated = frame[frame.duplicated(subset=key, keep="first") & frame[key].notna().all(axis=1)]
+    repeated = frame[pd.Series(_combined_codes(codes)).duplicated().to_numpy() & complete]
     return [
         Problem(
             "duplicate_key",
@@ -302,3 +348,18 @@ def duplicate_keys(frame: pd.DataFrame, table: schema.Table, raw: RawTable) -> l
         )
         for _, row in repeated.iterrows()
     ]
+
+
+def _combined_codes(codes: list[np.ndarray]) -> np.ndarray:
+    """Return one int64 code per row for the tuple of per-column codes (-1 allowed).
+
+    Rows get the same code exactly when all their column codes are equal, as
+    DataFrame.duplicated compares them (an empty cell equals an empty cell), on integers.
+    """
+    combined = np.zeros(len(codes[0]), dtype="int64")
+    for column in codes:
+        size = int(column.max(initial=-1)) + 2
+        if int(combined.max(initial=0)) >= 2**62 // size:  # keep the product in int64
+            combined = pd.factorize(combined)[0].astype("int64")
+        combined = combined * size + (column + 1)
+    return combined

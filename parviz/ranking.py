@@ -34,22 +34,87 @@ def criterion_points(dataset: Dataset) -> pd.DataFrame:
 
 @lru_cache(maxsize=8)  # every page rerun asks for it; a large dataset has millions of scores
 def _criterion_points(dataset: Dataset) -> pd.DataFrame:
-    scores = dataset.table("scores")[["year", "unit_id", "criterion_id", "points"]]
-    scores = scores.merge(dataset.table("units")[["unit_id", "block"]], on="unit_id")
-    criteria = dataset.table("criteria")[["year", "block", "criterion_id", "parent_id"]]
-    scores = scores.merge(criteria, on=["year", "block", "criterion_id"], how="left")
-    top = scores[scores["parent_id"].isna()].drop(columns="parent_id")
-    sub = (
-        scores[scores["parent_id"].notna()]
-        .groupby(["year", "block", "unit_id", "parent_id"], as_index=False)["points"]
-        .sum()
-        .rename(columns={"parent_id": "criterion_id"})
+    """Compute criterion_points with integer keys (Dataset.score_keys), not joins on text.
+
+    Same rows, order and sums as joining scores to units and criteria: rows of top-level (or
+    unknown) criteria in file order, then sub-criteria sums sorted by year, block, unit_id and
+    parent_id; a criterion's own row wins over the sum of its sub-criteria.
+    """
+    scores, units = dataset.table("scores"), dataset.table("units")
+    criteria, keys = dataset.table("criteria"), dataset.score_keys
+    known = keys.unit >= 0
+    is_sub = known & keys.of_criterion(criteria["parent_id"].notna().to_numpy(), False)
+    top = scores.loc[known & ~is_sub, ["year", "unit_id", "criterion_id", "points"]]
+    blocks = keys.of_unit(units["block"].to_numpy(dtype=object))[known & ~is_sub]
+    top = top.assign(block=pd.Series(blocks, index=top.index, dtype=object))
+    top_max = keys.of_criterion(criteria["max_points"].to_numpy(), np.nan)[known & ~is_sub]
+    sub, sub_max = _sub_criteria_sums(dataset, is_sub)
+    combined = pd.concat([top, sub], ignore_index=True)
+    combined["max_points"] = np.concatenate([top_max, sub_max])
+    # Key codes of (year, unit, criterion): an own row and a sum for the same criterion clash.
+    codes, _ = pd.factorize(np.concatenate([top["criterion_id"], sub["criterion_id"]]))
+    unit = np.concatenate([keys.unit[known & ~is_sub], _unit_rows(units, sub["unit_id"])])
+    clash = pd.DataFrame({"year": combined["year"], "unit": unit, "code": codes}).duplicated()
+    return combined[~clash.to_numpy()].reset_index(drop=True)
+
+
+def _unit_rows(units: pd.DataFrame, unit_ids: pd.Series) -> np.ndarray:
+    """Return the row in units of each of ``unit_ids`` (all known)."""
+    return pd.Index(units["unit_id"]).get_indexer(unit_ids)
+
+
+def _sub_criteria_sums(dataset: Dataset, is_sub: np.ndarray) -> tuple[pd.DataFrame, np.ndarray]:
+    """Return sub-criteria points summed per (year, block, unit_id, parent_id), and maxima.
+
+    Grouped on one integer key made of codes whose order is that of the text (factorize with
+    sort): the groups come out in the order, and with the sums, of a groupby on the text.
+    """
+    keys, units, scores = dataset.score_keys, dataset.table("units"), dataset.table("scores")
+    rows = np.flatnonzero(is_sub)
+    unit_code, unit_ids = pd.factorize(units["unit_id"], sort=True)
+    block_code, blocks = pd.factorize(units["block"], sort=True)
+    year_code, years = pd.factorize(scores["year"].take(rows), sort=True)
+    criteria = dataset.table("criteria")
+    parent_of_criterion, parent_ids = pd.factorize(criteria["parent_id"], sort=True)
+    parent_code = parent_of_criterion[keys.criterion[rows]]
+    sizes = (len(years), len(blocks), len(unit_ids), len(parent_ids))
+    codes = (year_code, block_code[keys.unit[rows]], unit_code[keys.unit[rows]], parent_code)
+    key = np.ravel_multi_index(codes, sizes) if rows.size else np.zeros(0, dtype="int64")
+    frame = pd.DataFrame(
+        {
+            "points": scores["points"].to_numpy().take(rows),
+            "max_points": keys.of_criterion(_parent_maxima(criteria)).take(rows).astype("float64"),
+        }
     )
-    combined = pd.concat([top, sub], ignore_index=True).drop_duplicates(
-        ["year", "unit_id", "criterion_id"], keep="first"
+    sums = frame.groupby(key, sort=True).agg(
+        points=("points", "sum"), max_points=("max_points", "first")
     )
-    maxima = dataset.table("criteria")[["year", "block", "criterion_id", "max_points"]]
-    return combined.merge(maxima, on=["year", "block", "criterion_id"], how="left")
+    year, block, unit, criterion = np.unravel_index(sums.index.to_numpy(), sizes)
+    sub = pd.DataFrame(
+        {
+            "year": years.take(year),
+            "block": pd.Series(np.asarray(blocks, dtype=object).take(block), dtype=object),
+            "unit_id": pd.Series(np.asarray(unit_ids, dtype=object).take(unit), dtype=object),
+            "criterion_id": pd.Series(
+                np.asarray(parent_ids, dtype=object).take(criterion), dtype=object
+            ),
+            "points": sums["points"].to_numpy(),
+        }
+    )
+    return sub, sums["max_points"].to_numpy()
+
+
+def _parent_maxima(criteria: pd.DataFrame) -> np.ndarray:
+    """Return, per criteria row, the max_points of its parent in the same year and block."""
+    parents = criteria[["year", "block", "parent_id"]].merge(
+        criteria[["year", "block", "criterion_id", "max_points"]].drop_duplicates(
+            ["year", "block", "criterion_id"]
+        ),
+        left_on=["year", "block", "parent_id"],
+        right_on=["year", "block", "criterion_id"],
+        how="left",
+    )
+    return parents["max_points"].to_numpy()
 
 
 def unit_points(dataset: Dataset) -> pd.DataFrame:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from parviz import schema
@@ -102,7 +103,10 @@ def check_units_known(dataset: Dataset) -> list[Problem]:
     problems = []
     for table in ("unit_names", "scores", "results"):
         frame = dataset.table(table)
-        bad = frame[~frame["unit_id"].isin(known)]
+        if table == "scores":
+            bad = _score_rows(dataset, dataset.score_keys.unit < 0)
+        else:
+            bad = frame[~frame["unit_id"].isin(known)]
         problems += _problems(
             dataset, table, bad, "unknown_unit", "unit_id", lambda r: {"unit": r["unit_id"]}
         )
@@ -127,9 +131,13 @@ def check_methodology_exists(dataset: Dataset) -> list[Problem]:
     declared = dataset.table("methodology")[["year", "block"]].drop_duplicates()
     problems = []
     for table in ("criteria", "bands", "scores", "results"):
-        frame = _with_block(dataset, table)
-        joined = frame.merge(declared, on=["year", "block"], how="left", indicator=True)
-        bad = joined[(joined["_merge"] == "left_only") & joined["block"].notna()]
+        if table == "scores":
+            keys = dataset.score_keys
+            bad = _score_rows(dataset, (keys.block >= 0) & (keys.methodology < 0), block=True)
+        else:
+            frame = _with_block(dataset, table)
+            joined = frame.merge(declared, on=["year", "block"], how="left", indicator=True)
+            bad = joined[(joined["_merge"] == "left_only") & joined["block"].notna()]
         problems += _problems(
             dataset,
             table,
@@ -141,7 +149,7 @@ def check_methodology_exists(dataset: Dataset) -> list[Problem]:
     return problems
 
 
-@lru_cache(maxsize=2)  # several rules need scores with blocks: join 4 million rows once
+@lru_cache(maxsize=2)  # results need their blocks in two rules
 def _with_block(dataset: Dataset, table: str) -> pd.DataFrame:
     """Return ``table`` with each row's block (looked up through the unit when needed).
 
@@ -154,15 +162,32 @@ def _with_block(dataset: Dataset, table: str) -> pd.DataFrame:
     return frame.merge(blocks, on="unit_id", how="left")
 
 
+def _score_rows(dataset: Dataset, chosen: np.ndarray, *, block: bool = False) -> pd.DataFrame:
+    """Return the first MAX_PROBLEMS_PER_RULE ``chosen`` score rows (with the unit's block).
+
+    Rules on the millions of score rows select them with Dataset.score_keys (integer lookups
+    instead of joins on text) and build a frame only of the few rows they report.
+    """
+    positions = np.flatnonzero(chosen)[:MAX_PROBLEMS_PER_RULE]
+    rows = dataset.table("scores").iloc[positions]
+    if block:
+        keys = dataset.score_keys
+        rows = rows.assign(block=keys.blocks[keys.block[positions]])
+    return rows
+
+
 def check_unit_years(dataset: Dataset) -> list[Problem]:
     """Require scores and results to fall inside their unit's first and last year."""
     units = dataset.table("units")[["unit_id", "first_year", "last_year"]]
     problems = []
     for table in ("scores", "results"):
-        frame = dataset.table(table).merge(units, on="unit_id", how="inner")
-        early = frame["first_year"].notna() & (frame["year"] < frame["first_year"])
-        late = frame["last_year"].notna() & (frame["year"] > frame["last_year"])
-        bad = frame[(early | late).fillna(False).astype(bool)]
+        if table == "scores":
+            bad = _scores_outside_years(dataset)
+        else:
+            frame = dataset.table(table).merge(units, on="unit_id", how="inner")
+            early = frame["first_year"].notna() & (frame["year"] < frame["first_year"])
+            late = frame["last_year"].notna() & (frame["year"] > frame["last_year"])
+            bad = frame[(early | late).fillna(False).astype(bool)]
         problems += _problems(
             dataset,
             table,
@@ -177,6 +202,24 @@ def check_unit_years(dataset: Dataset) -> list[Problem]:
             },
         )
     return problems
+
+
+def _scores_outside_years(dataset: Dataset) -> pd.DataFrame:
+    """Return the score rows outside their (known) unit's first and last year."""
+    keys, units = dataset.score_keys, dataset.table("units")
+    years = dataset.table("scores")["year"].to_numpy(dtype="float64", na_value=np.nan)
+    bounds = {
+        name: keys.of_unit(units[name].to_numpy(dtype="float64", na_value=np.nan), np.nan)
+        for name in ("first_year", "last_year")
+    }
+    with np.errstate(invalid="ignore"):  # NaN bounds (no limit) compare False
+        outside = (years < bounds["first_year"]) | (years > bounds["last_year"])
+    rows = _score_rows(dataset, outside & (keys.unit >= 0))
+    unit = keys.unit[np.flatnonzero(outside & (keys.unit >= 0))[:MAX_PROBLEMS_PER_RULE]]
+    return rows.assign(
+        first_year=units["first_year"].to_numpy()[unit],
+        last_year=units["last_year"].to_numpy()[unit],
+    )
 
 
 def _int_or_dash(value: object) -> str:
@@ -223,13 +266,8 @@ def check_criteria(dataset: Dataset) -> list[Problem]:
 
 def check_scores(dataset: Dataset) -> list[Problem]:
     """Require each score's criterion to exist for its year and block, within its maximum."""
-    scores = _with_block(dataset, "scores")
-    criteria = dataset.table("criteria")[["year", "block", "criterion_id", "max_points"]]
-    joined = scores.merge(
-        criteria, on=["year", "block", "criterion_id"], how="left", indicator=True
-    )
-    known_unit = joined["block"].notna()
-    unknown = joined[(joined["_merge"] == "left_only") & known_unit]
+    keys = dataset.score_keys
+    unknown = _score_rows(dataset, (keys.block >= 0) & (keys.criterion < 0))
     problems = _problems(
         dataset,
         "scores",
@@ -238,11 +276,16 @@ def check_scores(dataset: Dataset) -> list[Problem]:
         "criterion_id",
         lambda r: {"criterion": r["criterion_id"], "year": int(r["year"])},
     )
-    above = joined[joined["points"] > joined["max_points"] + schema.SCORE_TOLERANCE]
+    maxima = keys.of_criterion(dataset.table("criteria")["max_points"].to_numpy(), np.nan)
+    points = dataset.table("scores")["points"].to_numpy()
+    with np.errstate(invalid="ignore"):  # no maximum (NaN): never above
+        above = points > maxima + schema.SCORE_TOLERANCE
+    rows = _score_rows(dataset, above)
+    rows = rows.assign(max_points=maxima[np.flatnonzero(above)[:MAX_PROBLEMS_PER_RULE]])
     problems += _problems(
         dataset,
         "scores",
-        above,
+        rows,
         "score_above_max",
         "points",
         lambda r: {
