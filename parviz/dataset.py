@@ -132,6 +132,17 @@ class Dataset:
         """Return integer keys of the score rows (computed once; shared: do not change them)."""
         return score_keys(self.tables)
 
+    def names_in(self, unit_ids: pd.Series, years: pd.Series, short: bool = False) -> list[str]:
+        """Return name_in for each (unit_id, year) pair, looking up only renamed units by year."""
+        column = 2 if short else 1
+        single = {u: n[column][0] for u, n in self._names_by_unit.items() if len(n[0]) == 1}
+        ids = pd.Series(unit_ids, dtype=object).to_numpy()
+        names = pd.Series(ids).map(single).to_numpy(dtype=object)
+        year_values = np.asarray(years, dtype=object)
+        for position in np.flatnonzero(pd.isna(names)):  # renamed or unknown units
+            names[position] = self.name_in(ids[position], int(year_values[position]), short)
+        return names.tolist()
+
     def name_in(self, unit_id: str, year: int, short: bool = False) -> str:
         """Return the name a unit had in ``year`` (its latest name before its first one)."""
         found = self._names_by_unit.get(unit_id)

@@ -143,35 +143,44 @@ def type_table(table: schema.Table, raw: RawTable | None) -> tuple[pd.DataFrame,
         if key not in table.column_names
     ]
     typed = {}
+    key_codes: dict[str, np.ndarray] = {}  # text columns' value codes, for duplicate_keys
     for column in table.columns:
         if column.name not in headers:
             if column.required:
                 problems.append(Problem("column_missing", column=column.name, **where))
             typed[column.name] = pd.Series([None] * len(raw.frame), dtype=_dtype(column.kind))
             continue
-        values, cell_problems = parse_column(raw, headers[column.name], column)
+        values, cell_problems = parse_column(raw, headers[column.name], column, key_codes=key_codes)
         typed[column.name] = values
         problems += cell_problems
     frame = pd.DataFrame(typed)
     frame[ROW] = np.arange(len(raw.frame), dtype="int64") + raw.first_row
-    problems += duplicate_keys(frame, table, raw)
+    problems += duplicate_keys(frame, table, raw, key_codes=key_codes)
     return frame, problems
 
 
 def parse_column(
-    raw: RawTable, header: str, column: schema.Column
+    raw: RawTable,
+    header: str,
+    column: schema.Column,
+    *,
+    key_codes: dict[str, np.ndarray] | None = None,
 ) -> tuple[pd.Series, list[Problem]]:
     """Parse one column's text cells; report empty required cells and unparsable values.
 
     Vectorised for large files: plain numbers (what float() reads unambiguously) are converted
-    in one pass, and only the rare other cells go through parse_cell one by one.
+    in one pass, and only the rare other cells go through parse_cell one by one. A text
+    column's value codes (equal codes for equal values, -1 for empty) go into ``key_codes``.
     """
     texts = _clean_texts(raw.frame[header])
     empty = (texts == "").to_numpy(dtype=bool)
     codes = np.full(len(texts), None, dtype=object)
     if column.kind is schema.Kind.TEXT:
-        cells = _text_objects(texts)
+        cells, value_codes = _text_objects(texts)
         cells[empty] = None
+        if key_codes is not None and value_codes is not None:
+            value_codes[empty] = -1
+            key_codes[column.name] = value_codes
         values = pd.Series(cells, dtype=object)
     elif column.kind is schema.Kind.BOOL:
         values = pd.Series(_parse_cells(texts, ~empty, column, codes), dtype="boolean")
@@ -189,8 +198,8 @@ def parse_column(
     return values, problems
 
 
-def _text_objects(texts: pd.Series) -> np.ndarray:
-    """Return the cells as an object array of str, one str object per distinct value.
+def _text_objects(texts: pd.Series) -> tuple[np.ndarray, np.ndarray | None]:
+    """Return the cells as an object array of str, and the code of each value (or None).
 
     Key columns repeat few values over millions of rows: encoding them first and taking from
     the small dictionary is several times faster than one Python str per cell, and shares them.
@@ -198,11 +207,12 @@ def _text_objects(texts: pd.Series) -> np.ndarray:
     try:
         encoded = pc.dictionary_encode(_arrow_strings(texts))
     except (pa.ArrowException, TypeError, ValueError):
-        return texts.to_numpy(dtype=object)
+        return texts.to_numpy(dtype=object), None
     if len(encoded.dictionary) > len(encoded) // 2:  # mostly distinct: nothing to share
-        return texts.to_numpy(dtype=object)
+        return texts.to_numpy(dtype=object), None
     words = np.asarray(encoded.dictionary.to_pylist(), dtype=object)
-    return words.take(encoded.indices.to_numpy(zero_copy_only=False))
+    value_codes = encoded.indices.to_numpy(zero_copy_only=False).astype("int64")
+    return words.take(value_codes), value_codes
 
 
 def _arrow_strings(texts: pd.Series) -> pa.Array:
@@ -329,10 +339,21 @@ def parse_number(text: str) -> float | None:
     return number if math.isfinite(number) else None
 
 
-def duplicate_keys(frame: pd.DataFrame, table: schema.Table, raw: RawTable) -> list[Problem]:
-    """Report every row whose key repeats an earlier row's key."""
+def duplicate_keys(
+    frame: pd.DataFrame,
+    table: schema.Table,
+    raw: RawTable,
+    *,
+    key_codes: dict[str, np.ndarray] | None = None,
+) -> list[Problem]:
+    """Report every row whose key repeats an earlier row's key.
+
+    ``key_codes`` may hold value codes of key columns from parsing (-1 for empty): they spare
+    hashing millions of text cells again.
+    """
     key = list(table.key)
-    codes = [pd.factorize(frame[name])[0] for name in key]  # -1 for an empty cell
+    known = key_codes or {}
+    codes = [known[n] if n in known else pd.factorize(frame[n])[0] for n in key]  # -1: empty
     complete = np.logical_and.reduce([c >= 0 for c in codes]) if codes else np.zeros(0, bool)
     if frame.empty or not any((c >= 0).any() for c in codes):
         return []

@@ -23,6 +23,9 @@ RANK_KEYS = (
 )
 
 
+UNIT_KEY = ("year", "block", "unit_id")
+
+
 def criterion_points(dataset: Dataset) -> pd.DataFrame:
     """Return (year, block, unit_id, criterion_id, points, max_points) for top-level criteria.
 
@@ -122,10 +125,12 @@ def unit_points(dataset: Dataset) -> pd.DataFrame:
 
     Criteria that do not apply to a unit (no score row) lower its maximum.
     """
-    points = criterion_points(dataset)
-    per_unit = points.groupby(["year", "block", "unit_id"], as_index=False).agg(
-        points=("points", "sum"), applicable_max=("max_points", "sum")
-    )
+    return _unit_points(dataset).copy()
+
+
+@lru_cache(maxsize=8)  # validation (check_totals) and standings both need it
+def _unit_points(dataset: Dataset) -> pd.DataFrame:
+    per_unit = _sum_per_unit(_criterion_points(dataset))
     criteria = dataset.table("criteria")
     all_top = (
         criteria[criteria["parent_id"].isna()]
@@ -143,6 +148,28 @@ def unit_points(dataset: Dataset) -> pd.DataFrame:
     return per_unit[["year", "unit_id", "points", "max_points"]]
 
 
+def _sum_per_unit(points: pd.DataFrame) -> pd.DataFrame:
+    """Return points and applicable_max summed per (year, block, unit_id), sorted by them.
+
+    Grouped on one integer key of sorted codes: the groups, their order and their sums are
+    those of a groupby on the three columns, without hashing text per row in the groupby.
+    """
+    codes, labels = zip(*(pd.factorize(points[name], sort=True) for name in UNIT_KEY))
+    keep = np.logical_and.reduce([code >= 0 for code in codes])  # groupby drops NA keys
+    sizes = tuple(len(label) for label in labels)
+    key = np.ravel_multi_index([code[keep] for code in codes], sizes) if keep.any() else []
+    sums = points.loc[keep, ["points", "max_points"]].groupby(np.asarray(key), sort=True).sum()
+    positions = np.unravel_index(sums.index.to_numpy(dtype="int64"), sizes)
+    per_unit = pd.DataFrame(
+        {name: label.take(at) for name, label, at in zip(UNIT_KEY, labels, positions)}
+    )
+    if len(per_unit):  # the dtype a groupby on the text columns gives (object when empty)
+        per_unit = per_unit.astype({"block": "str", "unit_id": "str"})
+    per_unit["points"] = sums["points"].to_numpy()
+    per_unit["applicable_max"] = sums["max_points"].to_numpy()
+    return per_unit
+
+
 @lru_cache(maxsize=8)
 def standings(dataset: Dataset) -> pd.DataFrame:
     """Return one row per ranked unit, year and block with score, index, rank and changes.
@@ -152,17 +179,15 @@ def standings(dataset: Dataset) -> pd.DataFrame:
     table = _scored_units(dataset)
     table = _add_ranks(table)
     table = _add_previous(table, dataset)
-    table["unit"] = [dataset.name_in(u, int(y)) for u, y in zip(table["unit_id"], table["year"])]
-    table["short_name"] = [
-        dataset.name_in(u, int(y), short=True) for u, y in zip(table["unit_id"], table["year"])
-    ]
+    table["unit"] = dataset.names_in(table["unit_id"], table["year"])
+    table["short_name"] = dataset.names_in(table["unit_id"], table["year"], short=True)
     return table.sort_values(["block", "year", "rank", "unit"]).reset_index(drop=True)
 
 
 def _scored_units(dataset: Dataset) -> pd.DataFrame:
     """Join points and published results into score and index per unit and year."""
     results = dataset.table("results").drop(columns="_row")
-    points = unit_points(dataset)
+    points = _unit_points(dataset)
     table = results.merge(points, on=["year", "unit_id"], how="outer")
     table = table.merge(dataset.table("units")[["unit_id", "block"]], on="unit_id")
     methodology = dataset.table("methodology")[["year", "block", "max_total"]]
