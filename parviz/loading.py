@@ -208,17 +208,23 @@ def _text_objects(texts: pd.Series) -> tuple[np.ndarray, np.ndarray | None]:
         encoded = pc.dictionary_encode(_arrow_strings(texts))
     except (pa.ArrowException, TypeError, ValueError):
         return texts.to_numpy(dtype=object), None
-    if len(encoded.dictionary) > len(encoded) // 2:  # mostly distinct: nothing to share
+    # A chunked column's chunks all carry the one dictionary of the whole column.
+    chunks = encoded.chunks if isinstance(encoded, pa.ChunkedArray) else [encoded]
+    if not chunks or len(chunks[-1].dictionary) > len(encoded) // 2:  # mostly distinct
         return texts.to_numpy(dtype=object), None
-    words = np.asarray(encoded.dictionary.to_pylist(), dtype=object)
-    value_codes = encoded.indices.to_numpy(zero_copy_only=False).astype("int64")
+    words = np.asarray(chunks[-1].dictionary.to_pylist(), dtype=object)
+    value_codes = np.concatenate(
+        [chunk.indices.to_numpy(zero_copy_only=False) for chunk in chunks]
+    ).astype("int64")
     return words.take(value_codes), value_codes
 
 
-def _arrow_strings(texts: pd.Series) -> pa.Array:
-    """Return the cells as one Arrow string array (no copy for Arrow-backed text)."""
-    array = pa.array(texts, type=pa.string())
-    return array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
+def _arrow_strings(texts: pd.Series) -> pa.Array | pa.ChunkedArray:
+    """Return the cells as Arrow strings (no copy for Arrow-backed text)."""
+    array = pa.array(texts)
+    if pa.types.is_string(array.type) or pa.types.is_large_string(array.type):
+        return array
+    return pa.array(texts, type=pa.large_string())
 
 
 def _clean_texts(cells: pd.Series) -> pd.Series:

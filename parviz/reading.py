@@ -49,7 +49,7 @@ class RawTable:
 
 def decode_text(data: bytes, file: str) -> tuple[str | None, list[Problem]]:
     """Decode UTF-8 (with or without BOM); report empty, binary or other encodings."""
-    if not data.strip():
+    if not data or data.isspace():  # as ``not data.strip()``, without copying a large file
         return None, [Problem("file_empty", file=file)]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, [Problem("file_encoding", file=file, params={"encoding": "UTF-16"})]
@@ -211,7 +211,9 @@ def _read_plain_csv(data: bytes, separator: str, file: str) -> RawTable | None:
     """
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    if b'"' in data or b"\x00" in data or data.count(b"\r") != data.count(b"\r\n"):
+    if b'"' in data or b"\x00" in data:
+        return None
+    if b"\r" in data and data.count(b"\r") != data.count(b"\r\n"):
         return None
     first = data[: data.find(b"\n")] if b"\n" in data else data
     if not first.strip():
@@ -225,12 +227,14 @@ def _read_plain_csv(data: bytes, separator: str, file: str) -> RawTable | None:
                 delimiter=separator, quote_char=False, ignore_empty_lines=False
             ),
             convert_options=pacsv.ConvertOptions(
-                column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=False
+                # large_string: what pandas' str dtype holds, so to_pandas copies nothing
+                column_types=dict.fromkeys(names, pa.large_string()),
+                strings_can_be_null=False,
             ),
         )
     except (pa.ArrowInvalid, ValueError):
         return None  # ragged or blank rows: the exact reader reports them
-    columns = [table.column(name).combine_chunks() for name in names]
+    columns = [table.column(name) for name in names]  # chunked: combining would copy
     if any((pc.max(pc.binary_length(c)).as_py() or 0) > CSV_FIELD_LIMIT for c in columns):
         return None
     if _may_be_padded(data, separator):
@@ -250,12 +254,13 @@ def _may_be_padded(data: bytes, separator: str) -> bool:
 
 def _strip(column: pa.Array) -> pa.Array:
     """Return the cells str.strip()-ed: only the few that may be padded go through Python."""
+    column = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
     padded = pc.match_substring_regex(column, _MAYBE_PADDED)
     if not pc.any(padded).as_py():
         return column
     where = np.flatnonzero(padded.to_numpy(zero_copy_only=False))
     stripped = [cell.strip() for cell in column.take(where).to_pylist()]
-    return pc.replace_with_mask(column, padded, pa.array(stripped, type=pa.string()))
+    return pc.replace_with_mask(column, padded, pa.array(stripped, type=column.type))
 
 
 def _plain_table(columns: list[pa.Array], file: str) -> RawTable | None:
@@ -266,16 +271,24 @@ def _plain_table(columns: list[pa.Array], file: str) -> RawTable | None:
     if not header or "" in header or len(set(header)) < len(header):
         return None
     body = [column.slice(1) for column in columns]
-    filled = np.zeros(len(body[0]), dtype=bool)
-    for column in body:
-        filled |= pc.greater(pc.binary_length(column), 0).to_numpy(zero_copy_only=False)
-    rows = int(np.flatnonzero(filled)[-1]) + 1 if filled.any() else 0  # trailing blank rows go
+    rows = _rows_up_to_last_filled(body)  # trailing blank rows go
     if any(_filled(column, rows).any() for column in body[len(header) :]):
         return None  # a cell past the header: the exact reader reports row_too_long
     arrays = [column.slice(0, rows) for column in body[: len(header)]]
     frame = pa.table(arrays, names=[f"c{i}" for i in range(len(header))]).to_pandas()
     frame.columns = header
     return RawTable(frame, file)
+
+
+def _rows_up_to_last_filled(body: list[pa.Array]) -> int:
+    """Return the number of rows up to the last one with a non-empty cell."""
+    rows = len(body[0])
+    if rows and any(column[rows - 1].as_py() for column in body):
+        return rows  # the usual file: its last row is filled
+    filled = np.zeros(rows, dtype=bool)
+    for column in body:
+        filled |= _filled(column, rows)
+    return int(np.flatnonzero(filled)[-1]) + 1 if filled.any() else 0
 
 
 def _filled(column: pa.Array, rows: int) -> np.ndarray:
