@@ -20,6 +20,7 @@ Small datasets (below MIN_BYTES) are not cached: parsing them is faster than has
 
 from __future__ import annotations
 
+import concurrent.futures
 import functools
 import hashlib
 import json
@@ -28,7 +29,7 @@ import os
 import shutil
 import tempfile
 import time
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -133,36 +134,98 @@ def write(
     Nothing is stored (None) when a file changed while it was read or is too recent to trust
     its fingerprint. Failing to write (a read-only folder, a full disk) only costs speed.
     """
+    return begin_write(path, key, files, tables, origins, problems).finish(checked)
+
+
+def begin_write(
+    path: Path,
+    key: str,
+    files: list[Path],
+    tables: Tables,
+    origins: dict[str, Origin],
+    problems: list[Problem],
+) -> PendingWrite:
+    """Start writing the Parquet files of ``tables``; PendingWrite.finish(checked) completes it.
+
+    The frames are converted to Arrow here; encoding and writing the Parquet files (C++ code
+    that releases the GIL) runs in a background thread, so the caller can validate meanwhile.
+    """
     newest = max((file.stat().st_mtime for file in files), default=0.0)
     if time.time() - newest < RACY_SECONDS or cache_key(files) != key:
-        return None
-    root = cache_root(path)
+        return PendingWrite(None, None, {}, None)
+    manifest = {
+        "key": key,
+        "tables": {},
+        "origins": {name: asdict(origin) for name, origin in origins.items()},
+        "problems": [_record(problem) for problem in problems],
+    }
+    try:
+        arrow = {n: pa.Table.from_pandas(f, preserve_index=False) for n, f in tables.items()}
+    except (TypeError, ValueError, pa.ArrowException) as error:
+        log.warning("cannot convert the tables of %s for the cache: %s", path, error)
+        return PendingWrite(None, None, {}, None)
+    worker = concurrent.futures.ThreadPoolExecutor(max_workers=1)
+    future = worker.submit(_write_tables, cache_root(path), arrow)
+    worker.shutdown(wait=False)  # the thread ends with its one task
+    return PendingWrite(cache_root(path), future, manifest, key)
+
+
+@dataclass
+class PendingWrite:
+    """A cache entry whose Parquet files are being written (see begin_write)."""
+
+    root: Path | None
+    future: concurrent.futures.Future | None
+    manifest: dict
+    key: str | None
+
+    def finish(self, checked: list[Problem] | None) -> Path | None:
+        """Wait for the files, add the manifest with ``checked``; return the entry or None."""
+        if self.future is None or self.root is None or self.key is None:
+            return None
+        staging, infos = self.future.result()
+        if staging is None:
+            return None
+        try:
+            manifest = {**self.manifest, "tables": infos}
+            manifest["validation"] = None if checked is None else [_record(p) for p in checked]
+            (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False), "utf-8")
+            entry = self.root / self.key
+            shutil.rmtree(entry, ignore_errors=True)
+            os.replace(staging, entry)  # atomic: readers see the whole entry or none
+        except (OSError, TypeError, ValueError) as error:
+            log.warning("cannot write the cache in %s: %s", self.root, error)
+            shutil.rmtree(staging, ignore_errors=True)
+            return None
+        _remove_others(self.root, keep=self.key)
+        return entry
+
+    def abandon(self) -> None:
+        """Wait for the files and delete them (validation failed)."""
+        if self.future is not None:
+            staging, _ = self.future.result()
+            if staging is not None:
+                shutil.rmtree(staging, ignore_errors=True)
+
+
+def _write_tables(root: Path, arrow: dict[str, pa.Table]) -> tuple[Path | None, dict]:
+    """Write each table to a Parquet file in a new staging folder; return it and the infos."""
+    infos = {}
+    staging = None
     try:
         root.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".tmp-", dir=root))
-        manifest = {
-            "key": key,
-            "tables": {},
-            "origins": {name: asdict(origin) for name, origin in origins.items()},
-            "problems": [_record(problem) for problem in problems],
-            "validation": None if checked is None else [_record(p) for p in checked],
-        }
-        for name, frame in tables.items():
+        for name, table in arrow.items():
             target = staging / f"{name}.parquet"
-            pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), target)
-            manifest["tables"][name] = {
-                "rows": len(frame),
-                "sha256": hashlib.sha256(target.read_bytes()).hexdigest(),
-            }
-        (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False), "utf-8")
-        entry = root / key
-        shutil.rmtree(entry, ignore_errors=True)
-        os.replace(staging, entry)  # atomic: readers see the whole entry or none
+            pq.write_table(table, target)
+            data = target.read_bytes()
+            infos[name] = {"rows": table.num_rows, "sha256": hashlib.sha256(data).hexdigest()}
     except (OSError, TypeError, ValueError, pa.ArrowException) as error:
         log.warning("cannot write the cache in %s: %s", root, error)
-        return None
-    _remove_others(root, keep=key)
-    return entry
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+        return None, {}
+    return staging, infos
 
 
 def _remove_others(root: Path, *, keep: str) -> None:

@@ -42,8 +42,6 @@ def load(path: Path, *, cache: bool = True) -> LoadResult:
     A large dataset's typed tables are kept in a columnar cache beside it (parviz.columnar) and
     read from there while its files are unchanged; ``cache=False`` always parses the files.
     """
-    from parviz.validation import validate  # validation builds on typed tables from here
-
     path = Path(path)
     if not path.exists():
         return LoadResult(None, [Problem("dataset_missing", file=str(path))])
@@ -60,11 +58,29 @@ def load(path: Path, *, cache: bool = True) -> LoadResult:
         checked = None
     dataset = Dataset(tables, origins, path, fingerprint_files(files))
     if checked is None:
-        checked = validate(dataset)
-        if cache:
-            columnar.write(path, key, files, tables, origins, problems, checked)
+        checked = _validate_and_cache(dataset, path if cache else None, key, files, problems)
     problems = problems + checked
     return LoadResult(None if has_errors(problems) else dataset, problems)
+
+
+def _validate_and_cache(
+    dataset: Dataset, cache_path: Path | None, key: str, files: list[Path], problems: list[Problem]
+) -> list[Problem]:
+    """Validate ``dataset``; with a ``cache_path``, cache its tables meanwhile (in a thread)."""
+    from parviz.validation import validate  # validation builds on typed tables from here
+
+    if cache_path is None:
+        return validate(dataset)
+    pending = columnar.begin_write(
+        cache_path, key, files, dataset.tables, dataset.origins, problems
+    )
+    try:
+        checked = validate(dataset)
+    except BaseException:
+        pending.abandon()
+        raise
+    pending.finish(checked)
+    return checked
 
 
 def type_tables(path: Path) -> tuple[dict[str, pd.DataFrame], dict[str, Origin], list[Problem]]:
