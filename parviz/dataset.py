@@ -15,6 +15,8 @@ from parviz import schema
 
 # Hidden column holding each row's spreadsheet row number in its source file.
 ROW = "_row"
+# A text column as (code per row, -1 when empty; the distinct values the codes point to).
+TextCodes = tuple[np.ndarray, np.ndarray]
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,9 @@ class Dataset:
     origins: dict[str, Origin] = field(default_factory=dict)
     path: Path | None = None
     fingerprint: str = ""
+    # Value codes of text columns from parsing, {table: {column: TextCodes}}: optional, they
+    # spare hashing millions of key cells again (Dataset.score_keys).
+    text_codes: dict[str, dict[str, TextCodes]] = field(default_factory=dict, repr=False)
 
     def table(self, name: str) -> pd.DataFrame:
         """Return the typed frame of table ``name`` (empty with its columns when absent)."""
@@ -130,7 +135,7 @@ class Dataset:
     @cached_property
     def score_keys(self) -> ScoreKeys:
         """Return integer keys of the score rows (computed once; shared: do not change them)."""
-        return score_keys(self.tables)
+        return score_keys(self.tables, self.text_codes.get("scores", {}))
 
     def names_in(self, unit_ids: pd.Series, years: pd.Series, short: bool = False) -> list[str]:
         """Return name_in for each (unit_id, year) pair, looking up only renamed units by year."""
@@ -178,11 +183,17 @@ class ScoreKeys:
         return _take(values, self.criterion, fill)
 
 
-def score_keys(tables: dict[str, pd.DataFrame]) -> ScoreKeys:
-    """Compute the ScoreKeys of ``tables`` (NA never matches: key columns are required)."""
+def score_keys(
+    tables: dict[str, pd.DataFrame], codes: dict[str, TextCodes] | None = None
+) -> ScoreKeys:
+    """Compute the ScoreKeys of ``tables`` (NA never matches: key columns are required).
+
+    ``codes`` may hold the scores' TextCodes of unit_id and criterion_id from parsing.
+    """
     scores, units = tables["scores"], tables["units"]
     criteria, methodology = tables["criteria"], tables["methodology"]
-    unit_codes, unit_ids = pd.factorize(scores["unit_id"])
+    codes = codes or {}
+    unit_codes, unit_ids = codes.get("unit_id") or pd.factorize(scores["unit_id"])
     unit = _find(unit_codes, pd.Index(unit_ids).get_indexer(units["unit_id"]))
     block_of_unit, blocks = pd.factorize(units["block"])
     block = _take(block_of_unit, unit, -1)
@@ -194,7 +205,9 @@ def score_keys(tables: dict[str, pd.DataFrame]) -> ScoreKeys:
         codes = pd.Index(blocks).get_indexer(table["block"])
         return _combine(year_index.get_indexer(table["year"]), codes, len(blocks))
 
-    criterion_codes, criterion_ids = pd.factorize(scores["criterion_id"])
+    criterion_codes, criterion_ids = codes.get("criterion_id") or pd.factorize(
+        scores["criterion_id"]
+    )
     known_ids = pd.Index(criterion_ids).get_indexer(criteria["criterion_id"])
     size = len(criterion_ids)
     return ScoreKeys(

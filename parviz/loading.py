@@ -14,7 +14,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from parviz import columnar, schema
-from parviz.dataset import ROW, Dataset, Origin, fingerprint_files, parse_bool
+from parviz.dataset import ROW, Dataset, Origin, TextCodes, fingerprint_files, parse_bool
 from parviz.problems import DataError, Problem, Severity, has_errors
 from parviz.reading import RawTable, read_csv_bytes, read_workbook_tables
 
@@ -51,12 +51,14 @@ def load(path: Path, *, cache: bool = True) -> LoadResult:
     cached = columnar.read(path, key) if cache else None
     if cached is not None:
         tables, origins, problems, checked = cached
+        codes = {}
     else:
-        tables, origins, problems = type_tables(path)
+        codes: dict[str, dict[str, TextCodes]] = {}
+        tables, origins, problems = type_tables(path, text_codes=codes)
         if has_errors(problems):
             return LoadResult(None, problems)
         checked = None
-    dataset = Dataset(tables, origins, path, fingerprint_files(files))
+    dataset = Dataset(tables, origins, path, fingerprint_files(files), text_codes=codes)
     if checked is None:
         checked = _validate_and_cache(dataset, path if cache else None, key, files, problems)
     problems = problems + checked
@@ -83,12 +85,18 @@ def _validate_and_cache(
     return checked
 
 
-def type_tables(path: Path) -> tuple[dict[str, pd.DataFrame], dict[str, Origin], list[Problem]]:
-    """Read every table of the dataset at ``path`` and type its cells; collect the problems."""
+def type_tables(
+    path: Path, *, text_codes: dict[str, dict[str, TextCodes]] | None = None
+) -> tuple[dict[str, pd.DataFrame], dict[str, Origin], list[Problem]]:
+    """Read every table of the dataset at ``path`` and type its cells; collect the problems.
+
+    ``text_codes`` receives, per table, the value codes of text columns (see Dataset).
+    """
     raw, problems = read_raw_tables(path)
     tables, origins = {}, {}
     for table in schema.TABLES:
-        frame, table_problems = type_table(table, raw.get(table.name))
+        codes = {} if text_codes is None else text_codes.setdefault(table.name, {})
+        frame, table_problems = type_table(table, raw.get(table.name), text_codes=codes)
         tables[table.name] = frame
         problems += table_problems
         if table.name in raw:
@@ -147,8 +155,13 @@ def _dtype(kind: schema.Kind) -> str:
     return {"int": "Int64", "number": "float64", "bool": "boolean"}.get(kind.value, "object")
 
 
-def type_table(table: schema.Table, raw: RawTable | None) -> tuple[pd.DataFrame, list[Problem]]:
-    """Check the columns of a raw table and parse its cells into typed columns."""
+def type_table(
+    table: schema.Table, raw: RawTable | None, *, text_codes: dict[str, TextCodes] | None = None
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """Check the columns of a raw table and parse its cells into typed columns.
+
+    ``text_codes`` receives the value codes of text columns (equal values, equal codes).
+    """
     if raw is None:
         return empty_frame(table), []
     where = {"file": raw.file, "sheet": raw.sheet}
@@ -159,7 +172,7 @@ def type_table(table: schema.Table, raw: RawTable | None) -> tuple[pd.DataFrame,
         if key not in table.column_names
     ]
     typed = {}
-    key_codes: dict[str, np.ndarray] = {}  # text columns' value codes, for duplicate_keys
+    key_codes: dict[str, TextCodes] = {} if text_codes is None else text_codes
     for column in table.columns:
         if column.name not in headers:
             if column.required:
@@ -180,23 +193,24 @@ def parse_column(
     header: str,
     column: schema.Column,
     *,
-    key_codes: dict[str, np.ndarray] | None = None,
+    key_codes: dict[str, TextCodes] | None = None,
 ) -> tuple[pd.Series, list[Problem]]:
     """Parse one column's text cells; report empty required cells and unparsable values.
 
     Vectorised for large files: plain numbers (what float() reads unambiguously) are converted
     in one pass, and only the rare other cells go through parse_cell one by one. A text
-    column's value codes (equal codes for equal values, -1 for empty) go into ``key_codes``.
+    column's value codes and values (equal codes for equal values, -1 for empty) go into
+    ``key_codes``.
     """
     texts = _clean_texts(raw.frame[header])
     empty = (texts == "").to_numpy(dtype=bool)
     codes = np.full(len(texts), None, dtype=object)
     if column.kind is schema.Kind.TEXT:
-        cells, value_codes = _text_objects(texts)
+        cells, encoded = _text_objects(texts)
         cells[empty] = None
-        if key_codes is not None and value_codes is not None:
-            value_codes[empty] = -1
-            key_codes[column.name] = value_codes
+        if key_codes is not None and encoded is not None:
+            encoded[0][empty] = -1
+            key_codes[column.name] = encoded
         values = pd.Series(cells, dtype=object)
     elif column.kind is schema.Kind.BOOL:
         values = pd.Series(_parse_cells(texts, ~empty, column, codes), dtype="boolean")
@@ -214,8 +228,8 @@ def parse_column(
     return values, problems
 
 
-def _text_objects(texts: pd.Series) -> tuple[np.ndarray, np.ndarray | None]:
-    """Return the cells as an object array of str, and the code of each value (or None).
+def _text_objects(texts: pd.Series) -> tuple[np.ndarray, TextCodes | None]:
+    """Return the cells as an object array of str, and their (codes, distinct values) or None.
 
     Key columns repeat few values over millions of rows: encoding them first and taking from
     the small dictionary is several times faster than one Python str per cell, and shares them.
@@ -232,7 +246,7 @@ def _text_objects(texts: pd.Series) -> tuple[np.ndarray, np.ndarray | None]:
     value_codes = np.concatenate(
         [chunk.indices.to_numpy(zero_copy_only=False) for chunk in chunks]
     ).astype("int64")
-    return words.take(value_codes), value_codes
+    return words.take(value_codes), (value_codes, words)
 
 
 def _arrow_strings(texts: pd.Series) -> pa.Array | pa.ChunkedArray:
@@ -366,7 +380,7 @@ def duplicate_keys(
     table: schema.Table,
     raw: RawTable,
     *,
-    key_codes: dict[str, np.ndarray] | None = None,
+    key_codes: dict[str, TextCodes] | None = None,
 ) -> list[Problem]:
     """Report every row whose key repeats an earlier row's key.
 
@@ -375,7 +389,7 @@ def duplicate_keys(
     """
     key = list(table.key)
     known = key_codes or {}
-    codes = [known[n] if n in known else pd.factorize(frame[n])[0] for n in key]  # -1: empty
+    codes = [(known[n] if n in known else pd.factorize(frame[n]))[0] for n in key]  # -1: empty
     complete = np.logical_and.reduce([c >= 0 for c in codes]) if codes else np.zeros(0, bool)
     if frame.empty or not any((c >= 0).any() for c in codes):
         return []
