@@ -6,6 +6,7 @@ import csv
 import io
 
 import openpyxl
+import pandas as pd
 
 from parviz.loading import load, load_dataset, parse_number
 from parviz.ranking import rank
@@ -99,3 +100,56 @@ def test_plain_csv_reader_reads_what_the_exact_reader_reads(monkeypatch):
         assert fast_problems == exact_problems
         assert fast.frame.equals(exact.frame) and list(fast.frame) == list(exact.frame)
     assert reading._read_plain_csv(texts[0].encode(), ",", "t.csv") is not None
+
+
+# Cells of one scores column, the problem codes expected (row → code): whole-column Arrow casts
+# and the per-cell path must agree, including what Arrow reads that float() rejects (nan, inf).
+NUMBER_CASES = [
+    (["1", "2.5", "+3", ".5", "1e1"], {}),
+    (["1", "nan", "2"], {3: "value_not_number"}),
+    (["1", "inf", "1e400"], {3: "value_not_number", 4: "value_not_number"}),
+    (["1", "91,5", "1 000"], {}),
+    (["1", "-1", "2"], {3: "value_negative"}),
+    (["1", "", "2"], {3: "value_missing"}),
+]
+
+
+def test_number_columns_cast_whole_or_cell_by_cell_alike():
+    from parviz import schema
+    from parviz.loading import type_table
+    from parviz.reading import RawTable
+
+    table = schema.TABLES_BY_NAME["scores"]
+    for cells, expected in NUMBER_CASES:
+        frame = pd.DataFrame(
+            {"year": ["2020"] * len(cells), "unit_id": [f"u{i}" for i in range(len(cells))],
+             "criterion_id": ["C1"] * len(cells), "points": cells},
+            dtype="str",
+        )  # fmt: skip
+        typed, problems = type_table(table, RawTable(frame, "scores.csv"))
+        assert {p.row: p.code for p in problems} == expected, cells
+        for position, cell in enumerate(cells):
+            if position + 2 not in expected:
+                number = parse_number(cell)
+                assert typed["points"].iloc[position] == number, cell
+
+
+def test_duplicate_keys_alike_from_parse_codes_or_values():
+    from parviz import schema
+    from parviz.loading import duplicate_keys, type_table
+    from parviz.reading import RawTable
+
+    units = ["a", "b", "a", "a", "", "", "b"]
+    years = ["2020", "2020", "2020", "2021", "2020", "2020", "2020"]
+    frame = pd.DataFrame(
+        {"year": years, "unit_id": units, "criterion_id": ["C1"] * 7, "points": ["1"] * 7},
+        dtype="str",
+    )
+    raw = RawTable(pd.concat([frame] * 3, ignore_index=True), "scores.csv")  # codes: repeats
+    table = schema.TABLES_BY_NAME["scores"]
+    codes: dict = {}
+    typed, problems = type_table(table, raw, text_codes=codes)
+    assert "unit_id" in codes  # the parse's codes were used
+    from_codes = [p for p in problems if p.code == "duplicate_key"]
+    assert from_codes == duplicate_keys(typed, table, raw)  # codes hashed from the values
+    assert [p.row for p in from_codes[:2]] == [4, 8]  # a/2020 again; rows 6, 7 lack a unit

@@ -120,3 +120,72 @@ def test_totals_only_year_ranks(tmp_path):
     )
     ranking = rank(load_dataset(folder), year=2021, block="district")
     assert ranking["score"].tolist() == [84.0, 84.0, 75.5]
+
+
+def _criterion_points_by_joins(dataset) -> pd.DataFrame:
+    """criterion_points as plain joins on the text columns: the reference for the fast one."""
+    scores = dataset.table("scores")[["year", "unit_id", "criterion_id", "points"]]
+    scores = scores.merge(dataset.table("units")[["unit_id", "block"]], on="unit_id")
+    criteria = dataset.table("criteria")[["year", "block", "criterion_id", "parent_id"]]
+    scores = scores.merge(criteria, on=["year", "block", "criterion_id"], how="left")
+    top = scores[scores["parent_id"].isna()].drop(columns="parent_id")
+    sub = (
+        scores[scores["parent_id"].notna()]
+        .groupby(["year", "block", "unit_id", "parent_id"], as_index=False)["points"]
+        .sum()
+        .rename(columns={"parent_id": "criterion_id"})
+    )
+    combined = pd.concat([top, sub], ignore_index=True).drop_duplicates(
+        ["year", "unit_id", "criterion_id"], keep="first"
+    )
+    maxima = dataset.table("criteria")[["year", "block", "criterion_id", "max_points"]]
+    return combined.merge(maxima, on=["year", "block", "criterion_id"], how="left")
+
+
+SUB_CRITERIA = """year,block,criterion_id,parent_id,order,name_vi,name_en,max_points
+2021,district,C1,,1,Một,One,60
+2021,district,C1.1,C1,1,Một một,One one,30
+2021,district,C1.2,C1,2,Một hai,One two,30
+2021,district,C2,,2,Hai,Two,40
+"""
+# Sub-criteria rows, a top-level row, a criterion's own row beside its sub-criteria (it wins),
+# an unknown criterion and an unknown unit: in a shuffled order.
+SUB_SCORES = """year,unit_id,criterion_id,points
+2021,b,C1.2,10
+2021,a,C1.1,20.5
+2021,b,C2,30
+2021,a,C1.2,5.25
+2021,b,C1.1,7
+2021,zz,C1.1,1
+2021,a,C9,3
+2021,c,C1,44
+2021,c,C1.1,1
+2021,a,C2,12
+"""
+
+
+def test_criterion_points_equal_the_joins_on_text(tmp_path):
+    from parviz.dataset import Dataset
+    from parviz.loading import type_tables
+
+    folder = with_table(tmp_path, "criteria", SUB_CRITERIA)
+    (folder / "scores.csv").write_text(SUB_SCORES)
+    tables, origins, _ = type_tables(folder)
+    dataset = Dataset(tables, origins, folder)
+    points = criterion_points(dataset)
+    pd.testing.assert_frame_equal(points, _criterion_points_by_joins(dataset), check_exact=True)
+    by_key = points.set_index(["unit_id", "criterion_id"])["points"]
+    assert by_key[("a", "C1")] == 25.75 and by_key[("c", "C1")] == 44  # own row wins
+    assert ("zz", "C1") not in by_key.index  # unknown unit: no points
+    keys = dataset.score_keys
+    assert list(keys.unit[[5]]) == [-1] and list(keys.criterion[[6]]) == [-1]
+
+
+def test_sample_points_equal_the_joins_on_text():
+    from tests.helpers import SAMPLE
+
+    dataset = load_dataset(SAMPLE)
+    pd.testing.assert_frame_equal(
+        criterion_points(dataset), _criterion_points_by_joins(dataset), check_exact=True
+    )
+    assert len(unit_points(dataset)) == len(dataset.table("results"))
