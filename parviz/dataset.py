@@ -171,8 +171,6 @@ class ScoreKeys:
     blocks: np.ndarray  # the distinct blocks of units
     criterion: np.ndarray  # row of criteria with this (year, unit's block, criterion_id)
     methodology: np.ndarray  # row of methodology with this (year, unit's block)
-    criterion_code: np.ndarray  # code of criterion_id in ``criterion_ids``
-    criterion_ids: np.ndarray  # the distinct criterion_ids of scores
 
     def of_unit(self, values: pd.Series, fill: object = None) -> np.ndarray:
         """Return ``values`` (a units column) for each score row; ``fill`` for unknown units."""
@@ -202,8 +200,8 @@ def score_keys(
     year_block = _combine(year_codes, block, len(blocks))
 
     def year_block_of(table: pd.DataFrame) -> np.ndarray:
-        codes = pd.Index(blocks).get_indexer(table["block"])
-        return _combine(year_index.get_indexer(table["year"]), codes, len(blocks))
+        block_codes = pd.Index(blocks).get_indexer(table["block"])
+        return _combine(year_index.get_indexer(table["year"]), block_codes, len(blocks))
 
     criterion_codes, criterion_ids = codes.get("criterion_id") or pd.factorize(
         scores["criterion_id"]
@@ -219,8 +217,6 @@ def score_keys(
             _combine(year_block_of(criteria), known_ids, size),
         ),
         methodology=_find(year_block, year_block_of(methodology)),
-        criterion_code=criterion_codes,
-        criterion_ids=np.asarray(criterion_ids, dtype=object),
     )
 
 
