@@ -28,6 +28,7 @@ from pptx.slide import Slide as PptxSlide
 from pptx.util import Inches, Pt
 
 from parviz import storyline, theme
+from parviz.charts.ranking import cap_ids, cap_note
 from parviz.dataset import Dataset
 from parviz.export import images
 from parviz.i18n import fmt_number, t
@@ -138,7 +139,10 @@ def _bullets_only(page: PptxSlide, slide: Slide, story: Storyline, dataset: Data
 
 
 def _ranking_slide(page: PptxSlide, slide: Slide, story: Storyline, dataset: Dataset) -> None:
-    ranks = slide.data
+    ranks = _capped(slide.data)
+    if len(ranks) < len(slide.data):  # a large block: the same top/bottom cut as the app's charts
+        note = cap_note(len(ranks), len(slide.data), story.lang)
+        _text_box(page, MARGIN, CONTENT_BOTTOM, WIDTH - 2 * MARGIN, Inches(0.3), [note], size=11)
     data = CategoryChartData(number_format="0.00")
     data.categories = [
         _fit(f"{int(r)}. {n}", LABEL_CHARS) for r, n in zip(ranks["rank"], ranks["short_name"])
@@ -171,6 +175,12 @@ def _ranking_slide(page: PptxSlide, slide: Slide, story: Storyline, dataset: Dat
     series.format.fill.solid()
     series.format.fill.fore_color.rgb = BAR
     _localised_labels(series, ranks["score"], story.lang)
+
+
+def _capped(ranks: pd.DataFrame) -> pd.DataFrame:
+    """Return the top and bottom TOP_N rows of a large ranking (all rows of a small one)."""
+    keep = cap_ids(ranks["unit_id"].tolist())
+    return ranks[ranks["unit_id"].isin(keep)] if len(keep) < len(ranks) else ranks
 
 
 def _fit(text: str, width: int) -> str:
