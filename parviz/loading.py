@@ -418,5 +418,7 @@ def _combined_codes(codes: list[np.ndarray]) -> np.ndarray:
         size = int(column.max(initial=-1)) + 2
         if int(combined.max(initial=0)) >= 2**62 // size:  # keep the product in int64
             combined = pd.factorize(combined)[0].astype("int64")
-        combined = combined * size + (column + 1)
+        combined *= size  # in place: these are arrays of millions of rows
+        combined += column
+        combined += 1
     return combined

@@ -86,7 +86,8 @@ def _sub_criteria_sums(dataset: Dataset, is_sub: np.ndarray) -> tuple[pd.DataFra
     frame = pd.DataFrame(
         {
             "points": scores["points"].to_numpy().take(rows),
-            "max_points": keys.of_criterion(_parent_maxima(criteria)).take(rows).astype("float64"),
+            # Sub-criteria rows all have a criterion (their parent comes from it).
+            "max_points": _parent_maxima(criteria).astype("float64")[keys.criterion[rows]],
         }
     )
     sums = frame.groupby(key, sort=True).agg(
