@@ -125,3 +125,23 @@ def test_libreoffice_renders_the_deck(deck_bytes, tmp_path):
     subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(out)], check=True,
                    timeout=120)
     assert len(list(out.parent.glob("page-*.png"))) == 11
+
+
+def test_a_large_block_ranking_slide_shows_the_top_and_bottom_15_with_a_note(tmp_path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_large", ROOT / "scripts" / "make_large.py")
+    make_large = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_large)
+    make_large.write(tmp_path / "large", units=150, years=2)  # one block has > 30 units
+    dataset = load_dataset(tmp_path / "large")
+    year = max(dataset.years)
+    large = storyline.build(dataset, year=year, lang="en", spotlights=[])
+    deck = Presentation(io.BytesIO(pptx.build_deck(large, dataset)))
+    ranking_slides = [s for s in large.slides if s.kind == storyline.RANKING]
+    first = max(ranking_slides, key=lambda slide: len(slide.data))  # the most units
+    page = deck.slides[large.slides.index(first)]
+    bars = [c for c in charts(page) if c.chart_type is not None][0]
+    assert len(first.data) > 30
+    assert len(list(bars.plots[0].categories)) == 30
+    assert any("Showing 30 of" in text for text in texts(page))
