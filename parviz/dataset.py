@@ -135,7 +135,8 @@ class Dataset:
     @cached_property
     def score_keys(self) -> ScoreKeys:
         """Return integer keys of the score rows (computed once; shared: do not change them)."""
-        return score_keys(self.tables, self.text_codes.get("scores", {}))
+        # The codes serve only here: popped, they do not stay in memory with the dataset.
+        return score_keys(self.tables, self.text_codes.pop("scores", {}))
 
     def names_in(self, unit_ids: pd.Series, years: pd.Series, short: bool = False) -> list[str]:
         """Return name_in for each (unit_id, year) pair, looking up only renamed units by year."""
