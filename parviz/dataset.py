@@ -232,7 +232,10 @@ def _find(codes: np.ndarray, table_codes: np.ndarray) -> np.ndarray:
     table_codes = np.asarray(table_codes, dtype="int64")
     first = (table_codes >= 0) & ~pd.Series(table_codes).duplicated().to_numpy()
     found = pd.Index(table_codes[first]).get_indexer(np.asarray(codes, dtype="int64"))
-    return np.where((found >= 0) & (codes >= 0), np.flatnonzero(first)[found], -1)
+    positions = np.flatnonzero(first)
+    if not len(positions):  # an empty table: nothing is found (and -1 must not index it)
+        return np.full(len(found), -1, dtype="int64")
+    return np.where((found >= 0) & (codes >= 0), positions[found], -1)
 
 
 def _take(values: pd.Series | np.ndarray, positions: np.ndarray, fill: object) -> np.ndarray:

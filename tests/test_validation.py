@@ -120,3 +120,12 @@ def test_all_problems_are_reported_at_once(tmp_path):
     (folder / "blocks.csv").unlink()
     codes = {p.code for p in load(folder).problems}
     assert {"value_not_number", "file_missing"} <= codes
+
+
+def test_an_empty_unit_list_is_reported_not_raised(tmp_path):
+    header = (
+        "unit_id,block,name,short_name,aliases,first_year,last_year,predecessor_ids,successor_ids\n"
+    )
+    folder = with_table(tmp_path, "units", header)
+    problems = load(folder).problems  # found by hypothesis: used to raise IndexError
+    assert "unknown_unit" in {p.code for p in problems}
