@@ -66,12 +66,17 @@ def running_app(env: Mapping[str, str] | None = None, timeout: float = 60) -> It
         _wait_healthy(base, process, timeout, log)
         yield base
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
+
+
+def stop(process: subprocess.Popen) -> None:
+    """End a server this test run started (terminate, then kill after 10 s)."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def _wait_healthy(base: str, process: subprocess.Popen, timeout: float, log: Path) -> None:

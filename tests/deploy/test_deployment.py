@@ -31,6 +31,7 @@ from tests.browser.harness import (
     free_port,
     page_url,
     running_app,
+    stop,
 )
 from tests.helpers import ROOT, SAMPLE
 
@@ -100,12 +101,7 @@ def running_nginx(replicas: list[str]) -> Iterator[str]:
             time.sleep(0.2)
         yield base
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
         shutil.rmtree(folder, ignore_errors=True)
 
 
