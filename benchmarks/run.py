@@ -64,6 +64,21 @@ for index, (kind, value) in enumerate(_elements({path!r})):
         st.metric(*value)
     elif kind == "title":
         st.title(value)
+    elif kind == "alert":
+        st.info(value)
+    elif kind == "code":
+        st.code(value, language=None)
+    elif kind == "html":
+        st.html(value)
+    elif kind == "expander":
+        st.expander(value)
+    elif kind == "button":
+        st.button(value, key=f"button{{index}}")
+    elif kind == "download_button":
+        st.download_button(value, data=b"", key=f"download{{index}}")
+    elif kind == "sidebar_choice":
+        label, options = value
+        st.sidebar.selectbox(label, options, key=f"choice{{index}}")
 '''
 
 
@@ -110,21 +125,42 @@ def measure_loading(path: Path) -> dict:
 
 
 def _elements(at) -> list[tuple[str, object]]:
-    """Return what a page drew, in order, as (kind, value) pairs the floor script can redraw."""
+    """Return what a page drew, in order, as (kind, value) pairs the floor script can redraw.
+
+    Every element a visitor sees counts (tables, alerts, widgets of the sidebar too): a floor
+    that skipped some would charge Streamlit's cost of drawing them to parviz.
+    """
     found = []
-    for node in at.main:  # AppTest walks the whole tree, depth first
-        kind = getattr(node, "type", "")
-        if kind == "plotly_chart":
-            found.append(("plotly_chart", node.proto.spec))
-        elif kind == "arrow_data_frame":
-            found.append(("dataframe", node.value))
-        elif kind in ("markdown", "caption", "header", "subheader"):
-            found.append(("markdown", node.value))
-        elif kind == "title":
-            found.append(("title", node.value))
-        elif kind == "metric":
-            found.append(("metric", (node.label, node.value)))
+    for node in [*at.main, *at.sidebar]:  # AppTest walks each tree depth first
+        element = _element(node)
+        if element is not None:
+            found.append(element)
     return found
+
+
+def _element(node) -> tuple[str, object] | None:
+    """Return one drawn element as a (kind, value) pair, or None for layout-only nodes."""
+    kind = getattr(node, "type", "")
+    simple = {"markdown": "markdown", "caption": "markdown", "header": "markdown",
+              "subheader": "markdown", "title": "title", "warning": "alert", "info": "alert",
+              "success": "alert", "error": "alert", "code": "code"}  # fmt: skip
+    if kind in simple:
+        return simple[kind], node.value
+    if kind == "plotly_chart":
+        return "plotly_chart", node.proto.spec
+    if kind in ("dataframe", "arrow_data_frame"):
+        return "dataframe", node.value
+    if kind == "metric":
+        return "metric", (node.label, node.value)
+    if kind == "html":
+        return "html", node.proto.body
+    if kind == "expander":
+        return "expander", node.label
+    if kind in ("button", "download_button"):
+        return kind, node.proto.label
+    if kind in ("selectbox", "radio", "multiselect"):
+        return "sidebar_choice", (node.label, list(node.options))
+    return None
 
 
 def _rerun_ms(at, reruns: int) -> float:
