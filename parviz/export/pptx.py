@@ -183,6 +183,13 @@ def _capped(ranks: pd.DataFrame) -> pd.DataFrame:
     return ranks[ranks["unit_id"].isin(keep)] if len(keep) < len(ranks) else ranks
 
 
+def _legend_below(chart) -> None:
+    """Show the legend under the plot, outside it."""
+    chart.has_legend = True
+    chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+    chart.legend.include_in_layout = False
+
+
 def _fit(text: str, width: int) -> str:
     """Return ``text`` cut to ``width`` characters with an ellipsis (a wrapped label makes
     LibreOffice hide every other category label)."""
@@ -234,9 +241,7 @@ def _changes_slide(page: PptxSlide, slide: Slide, story: Storyline, dataset: Dat
         CONTENT_BOTTOM - CONTENT_TOP, data,
     ).chart
     chart.font.size, chart.font.name = Pt(14), FONT
-    chart.has_legend = True
-    chart.legend.position = XL_LEGEND_POSITION.BOTTOM
-    chart.legend.include_in_layout = False
+    _legend_below(chart)
     chart.value_axis.reverse_order = True  # rank 1 at the top
     chart.value_axis.crosses = XL_AXIS_CROSSES.MAXIMUM  # keep the years at the bottom
     chart.value_axis.minimum_scale = 1
@@ -298,9 +303,7 @@ def _spotlight_slide(page: PptxSlide, slide: Slide, story: Storyline, dataset: D
             CONTENT_BOTTOM - CONTENT_TOP, data,
         ).chart
         chart.font.size, chart.font.name = Pt(14), FONT
-        chart.has_legend = True
-        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
-        chart.legend.include_in_layout = False
+        _legend_below(chart)
         for series, colour in zip(chart.plots[0].series, (BAR, AVERAGE)):
             series.format.line.color.rgb = colour
             series.format.line.width = Pt(3)

@@ -10,6 +10,7 @@ import streamlit as st
 
 from parviz.dataset import Dataset
 from parviz.i18n import t
+from parviz.loading import LoadResult
 from parviz.problems import Problem
 from parviz.ui import cache, navigation, render, state, widgets
 
@@ -49,17 +50,8 @@ def leave_legacy_pages_mode() -> None:
         st.rerun()
 
 
-def page_setup(slug: str, *, filters: Sequence[str] = (YEAR, BLOCK)) -> PageContext:
-    """Load the dataset, draw the sidebar ``filters``, the banner and the page header.
-
-    When the dataset cannot be used, draw its problems instead and stop the page, so a page's
-    own code only ever runs with a valid dataset. ``filters``: any of "year", "block" (block
-    needs year).
-    """
-    leave_legacy_pages_mode()
-    lang = state.language()
-    title = navigation.entry(slug).title(lang)
-    st.set_page_config(page_title=f"{title} · {t('ui.app.title', lang)}")
+def usable_dataset(title: str, lang: str) -> LoadResult:
+    """Return the cached load of the dataset; draw its problems (or crash) and stop if unusable."""
     path = cache.dataset_path()
     try:
         result = cache.load_result()
@@ -72,6 +64,21 @@ def page_setup(slug: str, *, filters: Sequence[str] = (YEAR, BLOCK)) -> PageCont
         st.title(title)
         render.load_problems(result.problems, path, lang)
         st.stop()
+    return result
+
+
+def page_setup(slug: str, *, filters: Sequence[str] = (YEAR, BLOCK)) -> PageContext:
+    """Load the dataset, draw the sidebar ``filters``, the banner and the page header.
+
+    When the dataset cannot be used, draw its problems instead and stop the page, so a page's
+    own code only ever runs with a valid dataset. ``filters``: any of "year", "block" (block
+    needs year).
+    """
+    leave_legacy_pages_mode()
+    lang = state.language()
+    title = navigation.entry(slug).title(lang)
+    st.set_page_config(page_title=f"{title} · {t('ui.app.title', lang)}")
+    result = usable_dataset(title, lang)
     dataset = result.dataset
     year = block = None
     if YEAR in filters or BLOCK in filters:

@@ -17,7 +17,7 @@ from parviz.dataset import Dataset
 from parviz.export import annex, pptx, tables
 from parviz.i18n import t
 from parviz.storyline import Slide, Storyline
-from parviz.ui import cache, page, render, state, widgets
+from parviz.ui import cache, page, state, widgets
 
 log = logging.getLogger(__name__)
 
@@ -59,15 +59,11 @@ def load() -> tuple[str, Dataset]:
     """Return the language and the dataset; draw its problems and stop when it is unusable."""
     page.leave_legacy_pages_mode()  # a first deep link to /presentation must get the app shell
     lang = state.language()
-    title = f"{t('ui.page.presentation.title', lang)} · {t('ui.app.title', lang)}"
+    title = t("ui.page.presentation.title", lang)
     # The sidebar (year, spotlights, downloads) starts closed: the slide gets the whole screen.
-    st.set_page_config(page_title=title, initial_sidebar_state="collapsed")
-    result = cache.load_result()
-    if result.dataset is None:
-        st.title(t("ui.page.presentation.title", lang))
-        render.load_problems(result.problems, cache.dataset_path(), lang)
-        st.stop()
-    return lang, result.dataset
+    st.set_page_config(page_title=f"{title} · {t('ui.app.title', lang)}",
+                       initial_sidebar_state="collapsed")
+    return lang, page.usable_dataset(title, lang).dataset
 
 
 def spotlight_select(dataset: Dataset, year: int, lang: str) -> list[str]:
