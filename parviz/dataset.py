@@ -70,11 +70,19 @@ class Dataset:
 
     def block_name(self, block: str, lang: str) -> str:
         """Return the display name of ``block`` in ``lang``."""
-        frame = self.table("blocks")
-        row = frame[frame["block"] == block]
-        if row.empty:
+        names = self._block_names.get(block)
+        if names is None:
             return block
-        return str(row.iloc[0]["name_en" if lang == "en" else "name_vi"])
+        return names[1] if lang == "en" else names[0]
+
+    @cached_property
+    def _block_names(self) -> dict[str, tuple[str, str]]:
+        """Return {block: (name_vi, name_en)}, first row of each block (asked on every rerun)."""
+        frame = self.table("blocks")
+        names: dict[str, tuple[str, str]] = {}
+        for block, vi, en in zip(frame["block"], frame["name_vi"], frame["name_en"]):
+            names.setdefault(block, (str(vi), str(en)))
+        return names
 
     @cached_property
     def years(self) -> list[int]:
@@ -83,8 +91,17 @@ class Dataset:
 
     def years_of(self, block: str) -> list[int]:
         """Return the years in which ``block`` was scored, ascending."""
+        return list(self._years_by_block.get(block, ()))
+
+    @cached_property
+    def _years_by_block(self) -> dict[str, tuple[int, ...]]:
+        """Return {block: scored years ascending} (asked on every rerun by the filters)."""
         frame = self.table("methodology")
-        return sorted({int(y) for y in frame.loc[frame["block"] == block, "year"]})
+        years: dict[str, set[int]] = {}
+        for block, year in zip(frame["block"], frame["year"]):
+            if not pd.isna(year):
+                years.setdefault(block, set()).add(int(year))
+        return {block: tuple(sorted(found)) for block, found in years.items()}
 
     def criteria(self, year: int, block: str, top_level: bool = True) -> pd.DataFrame:
         """Return the criteria of a year and block in display order."""
@@ -96,9 +113,17 @@ class Dataset:
 
     def max_total(self, year: int, block: str) -> float | None:
         """Return the maximum total of a year and block, or None when not scored."""
+        return self._max_totals.get((year, block))
+
+    @cached_property
+    def _max_totals(self) -> dict[tuple[int, str], float]:
+        """Return {(year, block): max_total}, first row of each pair."""
         frame = self.table("methodology")
-        row = frame[(frame["year"] == year) & (frame["block"] == block)]
-        return None if row.empty else float(row.iloc[0]["max_total"])
+        totals: dict[tuple[int, str], float] = {}
+        for year, block, total in zip(frame["year"], frame["block"], frame["max_total"]):
+            if not pd.isna(year):
+                totals.setdefault((int(year), block), float(total))
+        return totals
 
     @cached_property
     def unit_names(self) -> pd.DataFrame:
