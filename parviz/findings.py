@@ -22,6 +22,9 @@ from parviz.dataset import Dataset
 # Units that are, or were the year before, in the first TOP places have every move reported;
 # elsewhere in the block only the largest rise and the largest fall are.
 TOP = 3
+# Ties are listed group by group, best ranked first, up to TIE_GROUPS; further groups (a block of
+# thousands of communes has hundreds) are counted in one "tie_others" finding.
+TIE_GROUPS = 5
 CLASSIFICATIONS = ("excellent", "good", "completed", "not_completed")
 # The order in which findings of one block and year are listed.
 KINDS = (
@@ -30,6 +33,7 @@ KINDS = (
     "first_time",
     "runner_up",
     "tie",
+    "tie_others",
     "lowest",
     "methodology_change",
     "rise",
@@ -207,25 +211,47 @@ def first_time_at(history: pd.DataFrame, unit_id: str, year: int, rank: int) -> 
 
 
 def ties(rows: pd.DataFrame) -> list[Finding]:
-    """Return one finding per group of two or more units with equal published totals."""
+    """Return a finding per group of units with equal totals (best TIE_GROUPS), then a count."""
     scored = rows[rows["score"].notna()]
-    found = []
-    for score, group in scored.groupby(scored["score"].round(2), sort=False):
-        if len(group) < 2:
-            continue
-        group = group.sort_values(["rank", "unit"])
-        ranks = [int(r) for r in group["rank"]]
-        first = group.iloc[0]
+    groups = [
+        group.sort_values(["rank", "unit"])
+        for _, group in scored.groupby(scored["score"].round(2), sort=False)
+        if len(group) >= 2
+    ]
+    groups.sort(key=lambda group: group["rank"].iloc[0])
+    found = [_tie(group) for group in groups[:TIE_GROUPS]]
+    others = groups[TIE_GROUPS:]
+    if others:
+        first = others[0].iloc[0]
         found.append(
             Finding(
-                "tie",
+                "tie_others",
                 str(first["block"]),
                 int(first["year"]),
-                tuple(str(u) for u in group["unit_id"]),
-                _plain({"score": score, "ranks": ranks, "same_rank": len(set(ranks)) == 1}),
+                figures={"groups": len(others), "units": sum(len(group) for group in others)},
             )
         )
-    return sorted(found, key=lambda f: f.figures["ranks"][0])
+    return found
+
+
+def _tie(group: pd.DataFrame) -> Finding:
+    """Return the finding of one group of tied units (sorted by rank)."""
+    ranks = [int(r) for r in group["rank"]]
+    first = group.iloc[0]
+    return Finding(
+        "tie",
+        str(first["block"]),
+        int(first["year"]),
+        tuple(str(u) for u in group["unit_id"]),
+        # Rounded as the grouping key was (numpy's rounding, like Series.round).
+        _plain(
+            {
+                "score": np.round(first["score"], 2),
+                "ranks": ranks,
+                "same_rank": len(set(ranks)) == 1,
+            }
+        ),
+    )
 
 
 def moves(rows: pd.DataFrame) -> list[Finding]:
@@ -427,6 +453,8 @@ def render(finding: Finding, dataset: Dataset, lang: str) -> str:
             return i18n.t(f"{key}.same_rank", lang, units=units, score=score, rank=rank)
         ranks = join([rank_label(r, lang) for r in f["ranks"]], lang)
         return i18n.t(f"{key}.ranks", lang, units=units, score=score, ranks=ranks)
+    if finding.kind == "tie_others":
+        return i18n.t(key, lang, groups=f["groups"], units=f["units"])
     if finding.kind == "lowest":
         return i18n.t(key, lang, rank=f["rank"], count=f["count"], **common)
     if finding.kind in ("rise", "fall"):

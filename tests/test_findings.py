@@ -356,7 +356,38 @@ def test_every_kind_has_a_sentence_in_both_languages(tmp_path):
                 for lang in i18n.LANGUAGES:
                     text = render(f, dataset, lang)
                     assert text and "{" not in text and "None" not in text
+    many_ties = build(tmp_path / "ties", many_tie_rows(findings.TIE_GROUPS + 1))
+    for f in findings.findings(many_ties, year=2021):
+        seen.add(f.kind)
+        for lang in i18n.LANGUAGES:
+            assert "{" not in render(f, many_ties, lang)
     assert seen == set(findings.KINDS)
+
+
+def many_tie_rows(groups: int) -> list[Row]:
+    """Return 2021 rows: a leader, then ``groups`` pairs of tied units (a1 = a2 = 90, b1...)."""
+    rows: list[Row] = [(2021, "top", 99.0, None, None, None)]
+    for index in range(groups):
+        letter = "abcdefghijklmnop"[index]
+        rows += [(2021, f"{letter}{n}", 90.0 - index, None, None, None) for n in (1, 2)]
+    return rows
+
+
+def test_ties_beyond_the_first_groups_are_counted_not_listed(tmp_path):
+    dataset = build(tmp_path / "d", many_tie_rows(findings.TIE_GROUPS + 3))
+    found = findings.findings(dataset, year=2021)
+    ties = kinds(found, "tie")
+    assert [tie.unit_ids for tie in ties] == [(f"{c}1", f"{c}2") for c in "abcde"]
+    (others,) = kinds(found, "tie_others")
+    assert others.figures == {"groups": 3, "units": 6}
+    assert render(others, dataset, "vi") == "Ngoài ra còn 3 nhóm khác đồng điểm (6 đơn vị)."
+    assert render(others, dataset, "en") == "3 more groups of units share a total (6 units)."
+    assert [f.kind for f in found].index("tie_others") == [f.kind for f in found].index("tie") + 5
+
+
+def test_as_many_tie_groups_as_listed_need_no_count(tmp_path):
+    found = findings.findings(build(tmp_path / "d", many_tie_rows(findings.TIE_GROUPS)), year=2021)
+    assert len(kinds(found, "tie")) == findings.TIE_GROUPS and not kinds(found, "tie_others")
 
 
 def test_findings_messages_have_both_languages_and_the_same_placeholders():
