@@ -18,16 +18,17 @@ Timings are printed and written to benchmarks/latest.json; nothing here fails on
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
-import pickle
 import platform
 import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
+import types
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,44 +43,60 @@ TARGETS = {
     "sample": {"rerun_ms_max": 100.0},
 }  # fmt: skip
 
-FLOOR_SCRIPT = '''
-import json
-import pickle
+# The floor: the same app shell (page config, st.navigation over as many pages, the sidebar) and
+# the same Streamlit calls with the same arguments the page made — its tables and figures are
+# the very objects the page passed (recorded), so only parviz's own work is left out.
+FLOOR_MODULE = "parviz_bench_floor"
+FLOOR_SCRIPT = """
+import sys
 
 import streamlit as st
 
-@st.cache_resource
-def _elements(path):
-    with open(path, "rb") as handle:
-        return pickle.load(handle)
+ELEMENTS = sys.modules[{module!r}].ELEMENTS[{slug!r}]
+st.set_page_config(page_title="floor", layout="wide")
 
-for index, (kind, value) in enumerate(_elements({path!r})):
-    if kind == "plotly_chart":
-        st.plotly_chart(json.loads(value), key=f"chart{{index}}")
-    elif kind == "dataframe":
-        st.dataframe(value, key=f"table{{index}}")
-    elif kind == "markdown":
-        st.markdown(value)
-    elif kind == "metric":
-        st.metric(*value)
-    elif kind == "title":
-        st.title(value)
-    elif kind == "alert":
-        st.info(value)
-    elif kind == "code":
-        st.code(value, language=None)
-    elif kind == "html":
-        st.html(value)
-    elif kind == "expander":
-        st.expander(value)
-    elif kind == "button":
-        st.button(value, key=f"button{{index}}")
-    elif kind == "download_button":
-        st.download_button(value, data=b"", key=f"download{{index}}")
-    elif kind == "sidebar_choice":
-        label, options = value
-        st.sidebar.selectbox(label, options, key=f"choice{{index}}")
-'''
+
+def draw():
+    for index, (kind, value) in enumerate(ELEMENTS):
+        if kind in ("plotly_chart", "dataframe"):
+            args, kwargs = value
+            getattr(st, kind)(*args, **kwargs)
+        elif kind == "markdown":
+            st.markdown(value)
+        elif kind == "metric":
+            st.metric(*value)
+        elif kind == "title":
+            st.title(value)
+        elif kind == "alert":
+            st.info(value)
+        elif kind == "code":
+            st.code(value, language=None)
+        elif kind == "html":
+            st.html(value)
+        elif kind == "expander":
+            st.expander(value)
+        elif kind == "button":
+            st.button(value, key=f"button{{index}}")
+        elif kind == "download_button":
+            st.download_button(value, data=b"", key=f"download{{index}}")
+        elif kind == "sidebar_choice":
+            label, options = value
+            st.sidebar.selectbox(label, options, key=f"choice{{index}}")
+
+
+def page_factory(number):
+    def other():
+        st.write(number)
+
+    other.__name__ = f"other{{number}}"
+    return other
+
+
+pages = [st.Page(draw, title="floor", url_path="floor", default=True)]
+pages += [st.Page(page_factory(n), title=f"p{{n}}", url_path=f"p{{n}}") for n in range({others})]
+st.navigation(pages).run()
+"""
+RECORDED_CALLS = ("dataframe", "plotly_chart")
 
 
 def timed(function, *args, **kwargs) -> tuple[float, object]:
@@ -124,17 +141,52 @@ def measure_loading(path: Path) -> dict:
     }
 
 
-def _elements(at) -> list[tuple[str, object]]:
+@contextlib.contextmanager
+def recording_calls() -> Iterator[dict[str, list]]:
+    """Record the (args, kwargs) of every st.dataframe and st.plotly_chart call made inside."""
+    import streamlit as st
+    from streamlit.delta_generator import DeltaGenerator
+
+    calls: dict[str, list] = {name: [] for name in RECORDED_CALLS}
+    originals = {name: getattr(DeltaGenerator, name) for name in RECORDED_CALLS}
+    bound = {name: getattr(st, name) for name in RECORDED_CALLS}  # st.x is bound to the main DG
+
+    def recorder(name: str):
+        def record(self, *args, **kwargs):
+            calls[name].append((args, kwargs))
+            return originals[name](self, *args, **kwargs)
+
+        return record
+
+    try:
+        for name in RECORDED_CALLS:
+            setattr(DeltaGenerator, name, recorder(name))
+            setattr(st, name, types.MethodType(recorder(name), bound[name].__self__))
+        yield calls
+    finally:
+        for name in RECORDED_CALLS:
+            setattr(DeltaGenerator, name, originals[name])
+            setattr(st, name, bound[name])
+
+
+def _elements(at, calls: dict[str, list]) -> list[tuple[str, object]]:
     """Return what a page drew, in order, as (kind, value) pairs the floor script can redraw.
 
     Every element a visitor sees counts (tables, alerts, widgets of the sidebar too): a floor
-    that skipped some would charge Streamlit's cost of drawing them to parviz.
+    that skipped some would charge Streamlit's cost of drawing them to parviz. Tables and figures
+    are the recorded calls themselves (a Styler stays a Styler, a Figure a Figure).
     """
     found = []
     for node in [*at.main, *at.sidebar]:  # AppTest walks each tree depth first
         element = _element(node)
         if element is not None:
             found.append(element)
+    for kind, recorded in calls.items():
+        drawn = [index for index, (k, _) in enumerate(found) if k == kind]
+        if len(drawn) != len(recorded):
+            raise SystemExit(f"floor: {len(recorded)} {kind} calls recorded, {len(drawn)} drawn")
+        for index, call in zip(drawn, recorded):
+            found[index] = (kind, call)
     return found
 
 
@@ -180,7 +232,6 @@ def measure_pages(path: Path, reruns: int, block: str) -> dict:
 
     os.environ["PARVIZ_DATA"] = str(path)
     pages = {}
-    workdir = Path(tempfile.mkdtemp(prefix="parviz-bench-"))
     for entry in navigation.PAGES:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
         at.query_params["block"] = block
@@ -188,12 +239,14 @@ def measure_pages(path: Path, reruns: int, block: str) -> dict:
         at.switch_page(entry.script)
         first, _ = timed(at.run)
         rerun = _rerun_ms(at, reruns)
+        with recording_calls() as calls:
+            at.run()
         errors = [str(e.value)[:200] for e in at.exception] + [str(e.value)[:200] for e in at.error]
-        elements = _elements(at)
+        elements = _elements(at, calls)
         if not elements:
             print(f"  page {entry.slug}: nothing drawn", at.exception)
-        figures = [len(spec.encode()) for kind, spec in elements if kind == "plotly_chart"]
-        floor = _floor_ms(elements, workdir / f"{entry.slug}.pickle", reruns)
+        figures = [len(node.proto.spec.encode()) for node in at.get("plotly_chart")]
+        floor = _floor_ms(entry.slug, elements, reruns)
         pages[entry.slug] = {
             "first_run_ms": round(first * 1000, 1),
             "rerun_ms": round(rerun, 1),
@@ -206,17 +259,23 @@ def measure_pages(path: Path, reruns: int, block: str) -> dict:
         }
         print(f"  page {entry.slug:<14} rerun {rerun:8.1f} ms  floor {floor:7.1f} ms  "
               f"figures {len(figures)} ({sum(figures):,} B)  errors {len(errors)}")  # fmt: skip
-    shutil.rmtree(workdir, ignore_errors=True)
     return pages
 
 
-def _floor_ms(elements: list, pickle_path: Path, reruns: int) -> float:
+def _floor_ms(slug: str, elements: list, reruns: int) -> float:
     """Return the rerun time of a script that only redraws ``elements`` (precomputed)."""
     from streamlit.testing.v1 import AppTest
 
-    pickle_path.write_bytes(pickle.dumps(elements))
-    at = AppTest.from_string(FLOOR_SCRIPT.format(path=str(pickle_path)), default_timeout=600)
+    from parviz.ui import navigation
+
+    # AppTest runs the script in this process: the floor reads the objects from a module.
+    registry = sys.modules.setdefault(FLOOR_MODULE, types.ModuleType(FLOOR_MODULE))
+    registry.ELEMENTS = {slug: elements}
+    script = FLOOR_SCRIPT.format(module=FLOOR_MODULE, slug=slug, others=len(navigation.PAGES) - 1)
+    at = AppTest.from_string(script, default_timeout=600)
     at.run()
+    if at.exception:
+        raise SystemExit(f"floor of {slug} failed: {at.exception[0].value}")
     return _rerun_ms(at, reruns)
 
 
@@ -273,10 +332,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--reruns", type=int, default=3)
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "latest.json")
-    parser.add_argument("--data", type=Path, default=ROOT / "benchmarks" / "large",
-                        help="folder of the large dataset (git-ignored default)")
-    parser.add_argument("--skip-pages", action="store_true",
-                        help="measure loading only (no pages, no PPTX)")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=ROOT / "benchmarks" / "large",
+        help="folder of the large dataset (git-ignored default)",
+    )
+    parser.add_argument(
+        "--skip-pages", action="store_true", help="measure loading only (no pages, no PPTX)"
+    )
     args = parser.parse_args(argv)
     report = {
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),

@@ -16,9 +16,8 @@ block_name = dataset.block_name(block, lang)
 def units_of(dataset, block: str, year: int):
     """Return the block's units in rank order of ``year`` and their short names (cached)."""
     history = comparison.block_history(cache.standings(dataset), block)
-    return comparison.units_in_order(history, year), dict(
-        zip(history["unit_id"], history["short_name"])
-    )
+    names = widgets.Labels(zip(history["unit_id"], history["short_name"]))
+    return comparison.units_in_order(history, year), names
 
 
 def bump_view(dataset, block: str, lang: str, focus: str, hidden: tuple):
@@ -77,7 +76,7 @@ render.section(t("rankings.page.bump_heading", lang))
 hidden = st.multiselect(
     t("rankings.page.hidden", lang),
     [u for u in unit_ids if u != focus],
-    format_func=lambda unit_id: names.get(unit_id, unit_id),
+    format_func=names.__getitem__,
     key=f"hidden_{block}",
     placeholder=t("rankings.page.hidden_placeholder", lang),
 )

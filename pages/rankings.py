@@ -14,7 +14,7 @@ block_name = dataset.block_name(block, lang)
 
 
 def view(dataset, year: int, block: str, lang: str):
-    """Return the ranked bars, the display table and its file stem (None when no ranking)."""
+    """Return the ranked bars, the prepared display table and its file stem (None: no ranking)."""
     ranking = cache.ranking_of(dataset, year=year, block=block)
     if ranking.empty:
         return None, None, ""
@@ -27,7 +27,7 @@ def view(dataset, year: int, block: str, lang: str):
         max_score=dataset.max_total(year, block) or 100.0,
     )
     stem = theme.file_stem(t("rankings.chart.file_bar", lang), year, block)
-    return figure, comparison.ranking_table(ranking, lang), stem
+    return figure, tables.prepare(comparison.ranking_table(ranking, lang), lang), stem
 
 
 figure, table, stem = cache.shared(dataset, view, year, block, lang)

@@ -61,18 +61,20 @@ def load() -> tuple[str, Dataset]:
     lang = state.language()
     title = t("ui.page.presentation.title", lang)
     # The sidebar (year, spotlights, downloads) starts closed: the slide gets the whole screen.
-    st.set_page_config(page_title=f"{title} · {t('ui.app.title', lang)}",
-                       initial_sidebar_state="collapsed")
+    st.set_page_config(
+        page_title=f"{title} · {t('ui.app.title', lang)}", initial_sidebar_state="collapsed"
+    )
     return lang, page.usable_dataset(title, lang).dataset
 
 
 def spotlight_select(dataset: Dataset, year: int, lang: str) -> list[str]:
     """Draw the sidebar choice of units to spotlight (names as in ``year``)."""
     units = cache.shared(dataset, _units_of, year)
+    names = cache.shared(dataset, widgets.unit_names_in, year)
     return st.sidebar.multiselect(
         t("presentation.page.spotlights", lang),
         units,
-        format_func=lambda unit_id: dataset.name_in(unit_id, year),
+        format_func=names.__getitem__,
         key=SPOTLIGHTS,
         placeholder=t("presentation.page.spotlights_placeholder", lang),
     )
@@ -158,8 +160,10 @@ def slide_view(slide: Slide, story: Storyline, dataset: Dataset, index: int) -> 
         _footer(story, index)
         return
     subtitle = f"<div class='pv-subtitle'>{_escape(slide.subtitle)}</div>" if slide.subtitle else ""
-    st.html(f"<div class='pv-slide'>{head}<h1 class='pv-title'>{_escape(slide.title)}</h1>"
-            f"{subtitle}</div>")
+    st.html(
+        f"<div class='pv-slide'>{head}<h1 class='pv-title'>{_escape(slide.title)}</h1>"
+        f"{subtitle}</div>"
+    )
     if slide.kind == storyline.LEADERS:
         st.html(_leaders_html(slide, story.lang))
     else:
@@ -180,8 +184,13 @@ def slide_view(slide: Slide, story: Storyline, dataset: Dataset, index: int) -> 
 def _chart(fig, slide: Slide, story: Storyline) -> None:
     fig.update_layout(height=CHART_HEIGHT)
     stem = theme.file_stem(slide.title, story.year)
-    st.plotly_chart(fig, config=theme.plotly_config(stem), theme=None, width="stretch",
-                    key=f"chart_{slide.kind}_{slide.block}_{slide.unit_id}")
+    st.plotly_chart(
+        fig,
+        config=theme.plotly_config(stem),
+        theme=None,
+        width="stretch",
+        key=f"chart_{slide.kind}_{slide.block}_{slide.unit_id}",
+    )
 
 
 def _leaders_html(slide: Slide, lang: str) -> str:
@@ -213,29 +222,38 @@ def downloads(slide: Slide, story: Storyline, dataset: Dataset, blocks: list[str
             bar = st.progress(0.0)
 
             def progress(done: int, total: int) -> None:
-                bar.progress(done / total, t("presentation.page.progress", lang, index=done,
-                                             count=total))
+                bar.progress(
+                    done / total, t("presentation.page.progress", lang, index=done, count=total)
+                )
 
             st.session_state["pptx_bytes"] = pptx.build_deck(story, dataset, progress=progress)
             st.success(t("presentation.page.done", lang))
         if st.session_state.get("pptx_bytes"):
             st.download_button(
-                t("presentation.page.download_pptx", lang), st.session_state["pptx_bytes"],
-                file_name=f"{stem}.pptx", key="download_pptx",
+                t("presentation.page.download_pptx", lang),
+                st.session_state["pptx_bytes"],
+                file_name=f"{stem}.pptx",
+                key="download_pptx",
                 mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
             )
+
         # Files are built when clicked (callables), not on every slide change.
         def document() -> str:
             return cache.shared(dataset, _annex, story.year, tuple(blocks), lang)
 
-        st.download_button(t("presentation.page.download_annex_html", lang), document,
-                           file_name=f"{stem}-phu-luc.html", mime="text/html",
-                           key="download_annex_html")
+        st.download_button(
+            t("presentation.page.download_annex_html", lang),
+            document,
+            file_name=f"{stem}-phu-luc.html",
+            mime="text/html",
+            key="download_annex_html",
+        )
         if annex.chromium_path():
             st.download_button(
                 t("presentation.page.download_annex_pdf", lang),
                 lambda: annex.to_pdf(document(), lang=lang),
-                file_name=f"{stem}-phu-luc.pdf", mime="application/pdf",
+                file_name=f"{stem}-phu-luc.pdf",
+                mime="application/pdf",
                 key="download_annex_pdf",
             )
         else:
@@ -243,12 +261,19 @@ def downloads(slide: Slide, story: Storyline, dataset: Dataset, blocks: list[str
         if slide.kind == storyline.RANKING and slide.data is not None:
             table = comparison.ranking_table(slide.data, lang)
             table_stem = theme.file_stem(slide.title)
-            st.download_button(t("presentation.page.download_csv", lang),
-                               lambda: tables.to_csv_bytes(table), file_name=f"{table_stem}.csv",
-                               mime="text/csv", key="download_csv")
-            st.download_button(t("presentation.page.download_xlsx", lang),
-                               lambda: tables.to_xlsx_bytes(table, slide.title),
-                               file_name=f"{table_stem}.xlsx", key="download_xlsx")
+            st.download_button(
+                t("presentation.page.download_csv", lang),
+                lambda: tables.to_csv_bytes(table),
+                file_name=f"{table_stem}.csv",
+                mime="text/csv",
+                key="download_csv",
+            )
+            st.download_button(
+                t("presentation.page.download_xlsx", lang),
+                lambda: tables.to_xlsx_bytes(table, slide.title),
+                file_name=f"{table_stem}.xlsx",
+                key="download_xlsx",
+            )
 
 
 def _annex(dataset: Dataset, year: int, blocks: tuple[str, ...], lang: str) -> str:

@@ -14,6 +14,7 @@ from parviz.dataset import Dataset
 from parviz.i18n import fmt_number, t
 from parviz.overview import BlockKpis
 from parviz.problems import Problem
+from parviz.ui import cache
 
 # The Overview's compact ranking lists a block whole up to COMPACT_ALL units (a province's
 # blocks), else its top and bottom COMPACT_ENDS.
@@ -59,13 +60,18 @@ def illustrative_banner(dataset: Dataset, lang: str) -> None:
 def page_header(title: str, dataset: Dataset, lang: str, *, year: int | None = None) -> None:
     """Draw the page title, the dataset title and the sources of ``year``."""
     st.title(title)
+    st.caption(cache.shared(dataset, header_caption, lang, year))
+
+
+def header_caption(dataset: Dataset, lang: str, year: int | None) -> str:
+    """Return the line under a page title: the dataset title and the sources of ``year``."""
     lines = [t("ui.dataset.caption", lang, title=escape_markdown(dataset.title))]
     if year is not None:
         refs = provenance.sources_for(dataset, year=year, lang=lang)
         if refs:
             cited = "; ".join(_cite(ref) for ref in refs)
             lines.append(t("ui.dataset.sources", lang, year=year, sources=cited))
-    st.caption(" · ".join(lines))
+    return " · ".join(lines)
 
 
 def _cite(ref: provenance.SourceRef) -> str:

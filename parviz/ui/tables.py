@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
@@ -43,8 +44,25 @@ def as_text(table: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, list[str]]:
     return text.fillna("–"), floats
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """A table ready to draw: the numbers, and above STYLER_ROWS rows their text (made once)."""
+
+    table: pd.DataFrame
+    text: pd.DataFrame | None = None
+    text_columns: tuple[str, ...] = ()
+
+
+def prepare(table: pd.DataFrame, lang: str) -> Prepared:
+    """Return ``table`` prepared for ``table_with_downloads`` (cache it: text takes time)."""
+    if len(table) <= STYLER_ROWS:
+        return Prepared(table)
+    text, numbers = as_text(table, lang)
+    return Prepared(table, text, tuple(numbers))
+
+
 def table_with_downloads(
-    table: pd.DataFrame,
+    prepared: Prepared,
     *,
     lang: str,
     file_stem: str,
@@ -52,14 +70,15 @@ def table_with_downloads(
     key: str,
     wide_columns: Sequence[str] = (),
 ) -> None:
-    """Draw ``table`` (localised headers) and buttons that download it as CSV and XLSX."""
+    """Draw a prepared table (localised headers) and buttons that download it as CSV and XLSX."""
+    table = prepared.table
     config = {column: st.column_config.Column(width="medium") for column in wide_columns}
     shown: pd.DataFrame | pd.io.formats.style.Styler
-    if len(table) > STYLER_ROWS:
-        shown, numbers = as_text(table, lang)
-        config |= {c: st.column_config.Column(alignment="right") for c in numbers}
+    if prepared.text is not None:
+        shown = prepared.text
+        config |= {c: st.column_config.Column(alignment="right") for c in prepared.text_columns}
     else:
-        shown = styled(table, lang)
+        shown = styled(table, lang)  # a Styler is stateful: made per run, never shared
     st.dataframe(
         shown,
         hide_index=True,

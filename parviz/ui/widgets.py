@@ -12,7 +12,7 @@ import streamlit as st
 from parviz import i18n, settings
 from parviz.dataset import Dataset
 from parviz.i18n import t
-from parviz.ui import state
+from parviz.ui import cache, state
 
 
 def language_switch() -> str:
@@ -56,11 +56,34 @@ def block_select(dataset: Dataset, year: int, lang: str) -> str:
 def unit_select(dataset: Dataset, unit_ids: list[str], year: int, lang: str) -> str:
     """Draw the unit filter over ``unit_ids`` (names as in ``year``) and return the chosen id."""
     state.prime(state.UNIT, unit_ids, unit_ids[0])
+    names = cache.shared(dataset, unit_names_in, year)
     unit_id = st.sidebar.selectbox(
         t("ui.filter.unit", lang),
         unit_ids,
-        format_func=lambda uid: dataset.name_in(uid, year),
+        format_func=names.__getitem__,
         key=state.UNIT,
     )
     state.remember(state.UNIT, unit_id)
     return str(unit_id)
+
+
+class Labels(dict):
+    """A {option: label} dict whose missing options show as themselves.
+
+    ``labels.__getitem__`` is a format_func that costs no Python frame per option: a choice among
+    10,000 communes calls it 10,000 times a rerun.
+    """
+
+    def __missing__(self, key: object) -> str:
+        return str(key)
+
+
+def unit_names_in(dataset: Dataset, year: int) -> Labels:
+    """Return {unit_id: name in ``year``} of every unit (cached per year by the callers).
+
+    Unit choices format their options from it: a block of 10,000 communes would otherwise cost
+    10,000 name lookups on every rerun.
+    """
+    return Labels(
+        (str(uid), dataset.name_in(str(uid), year)) for uid in dataset.table("units")["unit_id"]
+    )

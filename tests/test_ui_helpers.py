@@ -1,0 +1,47 @@
+"""UI helpers that keep reruns cheap: prepared tables, option labels, the header line."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from parviz import loading
+from parviz.ui import render, tables, widgets
+from tests.helpers import SAMPLE
+
+
+def test_small_tables_stay_numbers_for_a_styler():
+    table = pd.DataFrame({"unit": ["A", "B"], "score": [91.534, 80.0]})
+    prepared = tables.prepare(table, "vi")
+    assert prepared.text is None and prepared.table is table
+
+
+def test_large_tables_are_turned_into_text_once():
+    rows = tables.STYLER_ROWS + 1
+    table = pd.DataFrame({"rank": range(1, rows + 1), "score": [91.534] * (rows - 1) + [None]})
+    prepared = tables.prepare(table, "vi")
+    assert prepared.text_columns == ("score",)
+    assert prepared.text["score"].iloc[0] == "91,53" and prepared.text["score"].iloc[-1] == "–"
+    assert prepared.text["rank"].iloc[0] == 1  # integers stay numbers: rank sorts numerically
+    assert tables.prepare(table, "en").text["score"].iloc[0] == "91.53"
+
+
+def test_labels_show_unknown_options_as_themselves():
+    labels = widgets.Labels({"a": "Đơn vị A"})
+    assert labels["a"] == "Đơn vị A" and labels["zz"] == "zz"
+    assert "zz" not in labels  # a miss is not stored
+
+
+def test_unit_names_follow_renames_by_year():
+    dataset = loading.load_dataset(SAMPLE)
+    names_2016 = widgets.unit_names_in(dataset, 2016)
+    names_2021 = widgets.unit_names_in(dataset, 2021)
+    assert set(names_2021) == set(dataset.table("units")["unit_id"])
+    assert names_2016["chi-linh"] == "UBND thị xã Chí Linh"  # a city since 2019
+    assert names_2021["chi-linh"] == "UBND thành phố Chí Linh"
+
+
+def test_header_caption_cites_the_sources_of_the_year():
+    dataset = loading.load_dataset(SAMPLE)
+    with_year = render.header_caption(dataset, "vi", 2021)
+    assert with_year.startswith(render.header_caption(dataset, "vi", None))
+    assert "2021" in with_year and len(with_year) > len(render.header_caption(dataset, "vi", None))
