@@ -198,13 +198,23 @@ class ScoreKeys:
     criterion: np.ndarray  # row of criteria with this (year, unit's block, criterion_id)
     methodology: np.ndarray  # row of methodology with this (year, unit's block)
 
-    def of_unit(self, values: pd.Series, fill: object = None) -> np.ndarray:
-        """Return ``values`` (a units column) for each score row; ``fill`` for unknown units."""
-        return _take(values, self.unit, fill)
+    def of_unit(
+        self, values: pd.Series, fill: object = None, *, rows: np.ndarray | None = None
+    ) -> np.ndarray:
+        """Return ``values`` (a units column) for each score row; ``fill`` for unknown units.
 
-    def of_criterion(self, values: pd.Series, fill: object = None) -> np.ndarray:
-        """Return ``values`` (a criteria column) for each score row; ``fill`` when unknown."""
-        return _take(values, self.criterion, fill)
+        ``rows``: only for the score rows at these positions.
+        """
+        return _take(values, self.unit if rows is None else self.unit[rows], fill)
+
+    def of_criterion(
+        self, values: pd.Series, fill: object = None, *, rows: np.ndarray | None = None
+    ) -> np.ndarray:
+        """Return ``values`` (a criteria column) for each score row; ``fill`` when unknown.
+
+        ``rows``: only for the score rows at these positions.
+        """
+        return _take(values, self.criterion if rows is None else self.criterion[rows], fill)
 
 
 def score_keys(

@@ -182,7 +182,7 @@ def type_table(
         values, cell_problems = parse_column(raw, headers[column.name], column, key_codes=key_codes)
         typed[column.name] = values
         problems += cell_problems
-    frame = pd.DataFrame(typed)
+    frame = pd.DataFrame(typed, copy=False)  # the parsed columns are new: no copy
     frame[ROW] = np.arange(len(raw.frame), dtype="int64") + raw.first_row
     problems += duplicate_keys(frame, table, raw, key_codes=key_codes)
     return frame, problems
@@ -202,9 +202,9 @@ def parse_column(
     column's value codes and values (equal codes for equal values, -1 for empty) go into
     ``key_codes``.
     """
-    texts = _clean_texts(raw.frame[header])
+    texts = raw.frame[header] if raw.plain else _clean_texts(raw.frame[header])
     empty = (texts == "").to_numpy(dtype=bool)
-    codes = np.full(len(texts), None, dtype=object)
+    codes: np.ndarray | None = None  # a problem code per cell (None: fine), made when needed
     if column.kind is schema.Kind.TEXT:
         cells, encoded = _text_objects(texts)
         cells[empty] = None
@@ -213,12 +213,16 @@ def parse_column(
             key_codes[column.name] = encoded
         values = pd.Series(cells, dtype=object)
     elif column.kind is schema.Kind.BOOL:
+        codes = _no_codes(len(texts))
         values = pd.Series(_parse_cells(texts, ~empty, column, codes), dtype="boolean")
     else:
-        values = _parse_numbers(texts, empty, column, codes)
-    if not column.nullable:
+        values, codes = _parse_numbers(texts, empty, column)
+    if not column.nullable and empty.any():
+        codes = _no_codes(len(texts)) if codes is None else codes
         codes[empty] = "value_missing"
     problems = []
+    if codes is None:  # the usual large column: every cell parsed
+        return values, problems
     for position in np.flatnonzero(pd.notna(codes)):  # codes are None or a problem code
         code = codes[position]
         params = {} if code == "value_missing" else {"value": texts.iat[position]}
@@ -244,8 +248,8 @@ def _text_objects(texts: pd.Series) -> tuple[np.ndarray, TextCodes | None]:
         return texts.to_numpy(dtype=object), None
     words = np.asarray(chunks[-1].dictionary.to_pylist(), dtype=object)
     value_codes = np.concatenate(
-        [chunk.indices.to_numpy(zero_copy_only=False) for chunk in chunks]
-    ).astype("int64")
+        [chunk.indices.to_numpy(zero_copy_only=False) for chunk in chunks], dtype="int64"
+    )
     return words.take(value_codes), (value_codes, words)
 
 
@@ -269,13 +273,19 @@ def _clean_texts(cells: pd.Series) -> pd.Series:
 _PLAIN_NUMBER = r"-?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
 
 
+def _no_codes(size: int) -> np.ndarray:
+    """Return ``size`` problem codes, all None (no problem yet)."""
+    return np.full(size, None, dtype=object)
+
+
 def _parse_numbers(
-    texts: pd.Series, empty: np.ndarray, column: schema.Column, codes: np.ndarray
-) -> pd.Series:
-    """Return the typed values of a number or int column; write problem codes into ``codes``."""
+    texts: pd.Series, empty: np.ndarray, column: schema.Column
+) -> tuple[pd.Series, np.ndarray | None]:
+    """Return the typed values of a number or int column and its problem codes (None: none)."""
     fast = None if empty.any() else _cast_all(texts, column)
     if fast is not None:
-        return fast
+        return fast, None
+    codes = _no_codes(len(texts))
     plain = texts.str.fullmatch(_PLAIN_NUMBER).to_numpy(dtype=bool) & ~empty
     numbers = np.full(len(texts), np.nan)
     numbers[plain] = _to_floats(texts if plain.all() else texts[plain])  # usually all plain
@@ -291,7 +301,7 @@ def _parse_numbers(
         low = finite & (codes == None) & (numbers < column.minimum)  # noqa: E711
         codes[low] = np.where(numbers[low] < 0, "value_negative", "value_below_minimum")
     numbers[codes != None] = np.nan  # noqa: E711
-    return pd.Series(numbers).astype(_dtype(column.kind))
+    return pd.Series(numbers).astype(_dtype(column.kind)), codes
 
 
 def _cast_all(texts: pd.Series, column: schema.Column) -> pd.Series | None:
@@ -310,7 +320,13 @@ def _cast_all(texts: pd.Series, column: schema.Column) -> pd.Series | None:
         valid = bool((numbers == np.floor(numbers)).all())
     if valid and column.minimum is not None and len(numbers):
         valid = bool(numbers.min() >= column.minimum)
-    return pd.Series(numbers).astype(_dtype(column.kind)) if valid else None
+    if not valid:
+        return None
+    if column.kind is schema.Kind.INT and len(numbers) and np.abs(numbers).max() < 2**53:
+        # What astype("Int64") makes of these whole floats, without its per-cell checks.
+        values = pd.arrays.IntegerArray(numbers.astype("int64"), np.zeros(len(numbers), bool))
+        return pd.Series(values)
+    return pd.Series(numbers).astype(_dtype(column.kind))
 
 
 def _to_floats(plain: pd.Series) -> np.ndarray:
@@ -393,7 +409,10 @@ def duplicate_keys(
     complete = np.logical_and.reduce([c >= 0 for c in codes]) if codes else np.zeros(0, bool)
     if frame.empty or not any((c >= 0).any() for c in codes):
         return []
-    repeated = frame[pd.Series(_combined_codes(codes)).duplicated().to_numpy() & complete]
+    combined = _combined_codes(codes)
+    if _all_distinct(combined):  # the usual table: nothing to locate
+        return []
+    repeated = frame[pd.Series(combined).duplicated().to_numpy() & complete]
     return [
         Problem(
             "duplicate_key",
@@ -405,6 +424,17 @@ def duplicate_keys(
         )
         for _, row in repeated.iterrows()
     ]
+
+
+def _all_distinct(codes: np.ndarray) -> bool:
+    """Return True when no two of the non-negative ``codes`` are equal (False: maybe some are).
+
+    Counting codes is a pass over an integer array, where hashing them takes several; the
+    counts need memory in proportion to the largest code, so large codes are not counted.
+    """
+    if not len(codes) or int(codes.max()) > 4 * len(codes) + 1024:
+        return False
+    return int(np.bincount(codes).max()) <= 1
 
 
 def _combined_codes(codes: list[np.ndarray]) -> np.ndarray:

@@ -47,16 +47,19 @@ def _criterion_points(dataset: Dataset) -> pd.DataFrame:
     criteria, keys = dataset.table("criteria"), dataset.score_keys
     known = keys.unit >= 0
     is_sub = known & keys.of_criterion(criteria["parent_id"].notna().to_numpy(), False)
+    rows = np.flatnonzero(known & ~is_sub)  # few or none: look up these rows only
     top = scores.loc[known & ~is_sub, ["year", "unit_id", "criterion_id", "points"]]
-    blocks = keys.of_unit(units["block"].to_numpy(dtype=object))[known & ~is_sub]
+    blocks = keys.of_unit(units["block"].to_numpy(dtype=object), rows=rows)
     top = top.assign(block=pd.Series(blocks, index=top.index, dtype=object))
-    top_max = keys.of_criterion(criteria["max_points"].to_numpy(), np.nan)[known & ~is_sub]
+    top_max = keys.of_criterion(criteria["max_points"].to_numpy(), np.nan, rows=rows)
     sub, sub_max = _sub_criteria_sums(dataset, is_sub)
     combined = pd.concat([top, sub], ignore_index=True)
     combined["max_points"] = np.concatenate([top_max, sub_max])
+    if top.empty:  # sums are one per (year, unit, parent): nothing can clash
+        return combined
     # Key codes of (year, unit, criterion): an own row and a sum for the same criterion clash.
     codes, _ = pd.factorize(np.concatenate([top["criterion_id"], sub["criterion_id"]]))
-    unit = np.concatenate([keys.unit[known & ~is_sub], _unit_rows(units, sub["unit_id"])])
+    unit = np.concatenate([keys.unit[rows], _unit_rows(units, sub["unit_id"])])
     clash = pd.DataFrame({"year": combined["year"], "unit": unit, "code": codes}).duplicated()
     return combined[~clash.to_numpy()].reset_index(drop=True)
 
@@ -71,29 +74,34 @@ def _sub_criteria_sums(dataset: Dataset, is_sub: np.ndarray) -> tuple[pd.DataFra
 
     Grouped on one integer key made of codes whose order is that of the text (factorize with
     sort): the groups come out in the order, and with the sums, of a groupby on the text.
+    A group's maximum is its parent's, the same for all its rows: looked up once per group.
     """
     keys, units, scores = dataset.score_keys, dataset.table("units"), dataset.table("scores")
     rows = np.flatnonzero(is_sub)
+    every = len(rows) == len(is_sub)  # the usual dataset: no copies of whole columns
+
+    def at_rows(values: np.ndarray) -> np.ndarray:
+        return values if every else values.take(rows)
+
     unit_code, unit_ids = pd.factorize(units["unit_id"], sort=True)
     block_code, blocks = pd.factorize(units["block"], sort=True)
-    year_code, years = pd.factorize(scores["year"].take(rows), sort=True)
+    year_code, years = pd.factorize(
+        scores["year"] if every else scores["year"].take(rows), sort=True
+    )
     criteria = dataset.table("criteria")
     parent_of_criterion, parent_ids = pd.factorize(criteria["parent_id"], sort=True)
-    parent_code = parent_of_criterion[keys.criterion[rows]]
+    criterion, unit = at_rows(keys.criterion), at_rows(keys.unit)
     sizes = (len(years), len(blocks), len(unit_ids), len(parent_ids))
-    codes = (year_code, block_code[keys.unit[rows]], unit_code[keys.unit[rows]], parent_code)
-    key = np.ravel_multi_index(codes, sizes) if rows.size else np.zeros(0, dtype="int64")
-    frame = pd.DataFrame(
-        {
-            "points": scores["points"].to_numpy().take(rows),
-            # Sub-criteria rows all have a criterion (their parent comes from it).
-            "max_points": _parent_maxima(criteria).astype("float64")[keys.criterion[rows]],
-        }
-    )
-    sums = frame.groupby(key, sort=True).agg(
-        points=("points", "sum"), max_points=("max_points", "first")
-    )
+    # (block, unit) of each unit as one code: one lookup per score row instead of two.
+    block_unit = block_code.astype("int64") * len(unit_ids) + unit_code
+    if rows.size:
+        codes = (year_code, block_unit[unit], parent_of_criterion[criterion])
+        key = np.ravel_multi_index(codes, (sizes[0], sizes[1] * sizes[2], sizes[3]))
+    else:
+        key = np.zeros(0, dtype="int64")
+    sums = pd.Series(at_rows(scores["points"].to_numpy())).groupby(key, sort=True).sum()
     year, block, unit, criterion = np.unravel_index(sums.index.to_numpy(), sizes)
+    maxima = _parent_maxima_by_code(criteria, years, blocks, parent_of_criterion, sizes)
     sub = pd.DataFrame(
         {
             "year": years.take(year),
@@ -102,10 +110,30 @@ def _sub_criteria_sums(dataset: Dataset, is_sub: np.ndarray) -> tuple[pd.DataFra
             "criterion_id": pd.Series(
                 np.asarray(parent_ids, dtype=object).take(criterion), dtype=object
             ),
-            "points": sums["points"].to_numpy(),
+            "points": sums.to_numpy(),
         }
     )
-    return sub, sums["max_points"].to_numpy()
+    return sub, maxima[year, block, criterion]
+
+
+def _parent_maxima_by_code(
+    criteria: pd.DataFrame,
+    years: object,
+    blocks: object,
+    parent_of_criterion: np.ndarray,
+    sizes: tuple[int, int, int, int],
+) -> np.ndarray:
+    """Return the parents' max_points as an array indexed by (year, block, parent) codes.
+
+    Every criteria row of a year, block and parent has that parent's maximum (NaN: unknown).
+    """
+    maxima = np.full((sizes[0], sizes[1], sizes[3]), np.nan)
+    year = pd.Index(years).get_indexer(criteria["year"])
+    block = pd.Index(blocks).get_indexer(criteria["block"])
+    chosen = (year >= 0) & (block >= 0) & (parent_of_criterion >= 0)
+    values = _parent_maxima(criteria).astype("float64")
+    maxima[year[chosen], block[chosen], parent_of_criterion[chosen]] = values[chosen]
+    return maxima
 
 
 def _parent_maxima(criteria: pd.DataFrame) -> np.ndarray:

@@ -41,6 +41,9 @@ class RawTable:
     file: str
     sheet: str | None = None
     first_row: int = FIRST_DATA_ROW  # spreadsheet row number of frame row 0
+    # True when every cell is plain printable ASCII (no space, no control): such text is
+    # already NFC and stripped, so typing skips those passes over millions of cells.
+    plain: bool = False
 
     def row_number(self, position: int) -> int:
         """Return the spreadsheet row number of the frame row at ``position``."""
@@ -49,12 +52,9 @@ class RawTable:
 
 def decode_text(data: bytes, file: str) -> tuple[str | None, list[Problem]]:
     """Decode UTF-8 (with or without BOM); report empty, binary or other encodings."""
-    if not data or data.isspace():  # as ``not data.strip()``, without copying a large file
-        return None, [Problem("file_empty", file=file)]
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, [Problem("file_encoding", file=file, params={"encoding": "UTF-16"})]
-    if b"\x00" in data[:4096] or data.startswith(b"PK\x03\x04"):
-        return None, [Problem("file_not_table", file=file, params={"detail": "binary"})]
+    problems = _not_text(data, file)
+    if problems:
+        return None, problems
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:
@@ -63,6 +63,17 @@ def decode_text(data: bytes, file: str) -> tuple[str | None, list[Problem]]:
                 "file_encoding", file=file, params={"encoding": f"≠ UTF-8 (byte {error.start})"}
             )
         ]
+
+
+def _not_text(data: bytes, file: str) -> list[Problem]:
+    """Report bytes that are empty, UTF-16 or binary (the checks made before decoding)."""
+    if not data or data.isspace():  # as ``not data.strip()``, without copying a large file
+        return [Problem("file_empty", file=file)]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return [Problem("file_encoding", file=file, params={"encoding": "UTF-16"})]
+    if b"\x00" in data[:4096] or data.startswith(b"PK\x03\x04"):
+        return [Problem("file_not_table", file=file, params={"detail": "binary"})]
+    return []
 
 
 def file_kind(data: bytes) -> str:
@@ -141,21 +152,39 @@ def check_upload_size(data: bytes, file: str) -> list[Problem]:
 
 def sniff_separator(text: str) -> str:
     """Return ',' or ';' (or tab), judged on the first non-empty line."""
-    first = _first_line(text)
-    counts = {sep: first.count(sep) for sep in (",", ";", "\t")}
+    return _separator_in(_first_line(text))
+
+
+def _separator_in(line: str) -> str:
+    counts = {sep: line.count(sep) for sep in (",", ";", "\t")}
     return max(counts, key=lambda sep: (counts[sep], sep == ","))
+
+
+# The first line is looked for in this many leading characters before the whole text.
+_HEAD = 1 << 16
 
 
 def _first_line(text: str) -> str:
     """Return the first non-empty line, splitting only the head of a large text."""
-    head = text[: 1 << 16]
+    found = _first_line_in_head(text[:_HEAD], whole=len(text) <= _HEAD)
+    if found is not None:
+        return found
+    return next((line for line in text.splitlines() if line.strip()), "")
+
+
+def _first_line_in_head(head: str, *, whole: bool) -> str | None:
+    """Return the first non-empty line of ``head``; None when it may go on past the head."""
     lines = head.splitlines()
     for position, line in enumerate(lines):
         if line.strip():
-            if position < len(lines) - 1 or len(head) == len(text):
-                return line
-            break  # the line may go on past the head: split the whole text
-    return next((line for line in text.splitlines() if line.strip()), "")
+            return line if position < len(lines) - 1 or whole else None
+    return "" if whole else None
+
+
+def _ascii_separator(data: bytes) -> str:
+    """Return sniff_separator of ASCII ``data``, decoding only its head when that suffices."""
+    found = _first_line_in_head(data[:_HEAD].decode("ascii"), whole=len(data) <= _HEAD)
+    return sniff_separator(data.decode("ascii")) if found is None else _separator_in(found)
 
 
 def read_csv_bytes(data: bytes, file: str) -> tuple[RawTable | None, list[Problem]]:
@@ -164,13 +193,20 @@ def read_csv_bytes(data: bytes, file: str) -> tuple[RawTable | None, list[Proble
     A plain, rectangular file (the usual case, and every large one) is read by Arrow's CSV
     reader; anything else goes through csv.reader, which locates each problem exactly.
     """
-    text, problems = decode_text(data, file)
-    if text is None:
-        return None, problems
-    separator = sniff_separator(text)
+    if data.isascii():  # it decodes: decoding a large file is left to the rare exact read
+        problems, text = _not_text(data, file), None
+        if problems:
+            return None, problems
+        separator = _ascii_separator(data)
+    else:
+        text, problems = decode_text(data, file)
+        if text is None:
+            return None, problems
+        separator = sniff_separator(text)
     fast = _read_plain_csv(data, separator, file)
     if fast is not None:
         return fast, []
+    text = data.decode("ascii") if text is None else text
     try:
         rows = list(csv.reader(io.StringIO(text), delimiter=separator))
     except csv.Error as error:
@@ -237,9 +273,10 @@ def _read_plain_csv(data: bytes, separator: str, file: str) -> RawTable | None:
     columns = [table.column(name) for name in names]  # chunked: combining would copy
     if any((pc.max(pc.binary_length(c)).as_py() or 0) > CSV_FIELD_LIMIT for c in columns):
         return None
-    if _may_be_padded(data, separator):
+    padded = _may_be_padded(data, separator)
+    if padded:
         columns = [_strip(column) for column in columns]
-    return _plain_table(columns, file)
+    return _plain_table(columns, file, plain=not padded)
 
 
 def _may_be_padded(data: bytes, separator: str) -> bool:
@@ -263,8 +300,11 @@ def _strip(column: pa.Array) -> pa.Array:
     return pc.replace_with_mask(column, padded, pa.array(stripped, type=column.type))
 
 
-def _plain_table(columns: list[pa.Array], file: str) -> RawTable | None:
-    """Turn stripped Arrow columns (header row first) into a RawTable; None when irregular."""
+def _plain_table(columns: list[pa.Array], file: str, *, plain: bool) -> RawTable | None:
+    """Turn stripped Arrow columns (header row first) into a RawTable; None when irregular.
+
+    ``plain``: every cell is printable ASCII (see RawTable.plain).
+    """
     header = [column[0].as_py() for column in columns]
     while header and not header[-1]:
         header.pop()
@@ -277,7 +317,7 @@ def _plain_table(columns: list[pa.Array], file: str) -> RawTable | None:
     arrays = [column.slice(0, rows) for column in body[: len(header)]]
     frame = pa.table(arrays, names=[f"c{i}" for i in range(len(header))]).to_pandas()
     frame.columns = header
-    return RawTable(frame, file)
+    return RawTable(frame, file, plain=plain)
 
 
 def _rows_up_to_last_filled(body: list[pa.Array]) -> int:
