@@ -79,9 +79,10 @@ def draw():
             st.button(value, key=f"button{{index}}")
         elif kind == "download_button":
             st.download_button(value, data=b"", key=f"download{{index}}")
-        elif kind == "sidebar_choice":
-            label, options = value
-            st.sidebar.selectbox(label, options, key=f"choice{{index}}")
+        elif kind == "choice":  # the same widget, where the page drew it
+            widget, in_sidebar, label, options = value
+            container = st.sidebar if in_sidebar else st
+            getattr(container, widget)(label, options, key=f"choice{{index}}")
 
 
 def page_factory(number):
@@ -177,10 +178,11 @@ def _elements(at, calls: dict[str, list]) -> list[tuple[str, object]]:
     are the recorded calls themselves (a Styler stays a Styler, a Figure a Figure).
     """
     found = []
-    for node in [*at.main, *at.sidebar]:  # AppTest walks each tree depth first
-        element = _element(node)
-        if element is not None:
-            found.append(element)
+    for tree, in_sidebar in ((at.main, False), (at.sidebar, True)):
+        for node in tree:  # AppTest walks each tree depth first
+            element = _element(node, in_sidebar)
+            if element is not None:
+                found.append(element)
     for kind, recorded in calls.items():
         drawn = [index for index, (k, _) in enumerate(found) if k == kind]
         if len(drawn) != len(recorded):
@@ -190,7 +192,7 @@ def _elements(at, calls: dict[str, list]) -> list[tuple[str, object]]:
     return found
 
 
-def _element(node) -> tuple[str, object] | None:
+def _element(node, in_sidebar: bool) -> tuple[str, object] | None:
     """Return one drawn element as a (kind, value) pair, or None for layout-only nodes."""
     kind = getattr(node, "type", "")
     simple = {"markdown": "markdown", "caption": "markdown", "header": "markdown",
@@ -211,7 +213,7 @@ def _element(node) -> tuple[str, object] | None:
     if kind in ("button", "download_button"):
         return kind, node.proto.label
     if kind in ("selectbox", "radio", "multiselect"):
-        return "sidebar_choice", (node.label, list(node.options))
+        return "choice", (kind, in_sidebar, node.label, list(node.options))
     return None
 
 

@@ -45,3 +45,37 @@ def test_header_caption_cites_the_sources_of_the_year():
     with_year = render.header_caption(dataset, "vi", 2021)
     assert with_year.startswith(render.header_caption(dataset, "vi", None))
     assert "2021" in with_year and len(with_year) > len(render.header_caption(dataset, "vi", None))
+
+
+def _styler_script():
+    import pandas as pd
+    import streamlit as st
+
+    from parviz.ui import tables
+
+    if "table" not in st.session_state:
+        st.session_state.table = pd.DataFrame({"score": [91.534]})
+        st.session_state.builds = 0
+
+    def build(table, lang):
+        st.session_state.builds += 1
+        return tables.styled(table, lang)
+
+    first = tables.session_styler(st.session_state.table, "vi", build)
+    again = tables.session_styler(st.session_state.table, "vi", build)
+    other = tables.session_styler(st.session_state.table.copy(), "vi", build)
+    english = tables.session_styler(st.session_state.table, "en", build)
+    st.write(first is again, first is not other, english is not first)
+    st.dataframe(first)
+
+
+def test_a_session_formats_the_same_table_once_per_language():
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_function(_styler_script, default_timeout=30)
+    at.run()
+    assert not at.exception
+    assert at.session_state.builds == 3  # same table twice: one build; a copy; English
+    at.run()
+    assert at.session_state.builds == 4  # rerun: only the fresh copy is formatted again
+    assert at.markdown[0].value == "`True` `True` `True`"

@@ -14,7 +14,7 @@ from parviz.dataset import Dataset
 from parviz.i18n import fmt_number, t
 from parviz.overview import BlockKpis
 from parviz.problems import Problem
-from parviz.ui import cache
+from parviz.ui import cache, tables
 
 # The Overview's compact ranking lists a block whole up to COMPACT_ALL units (a province's
 # blocks), else its top and bottom COMPACT_ENDS.
@@ -136,12 +136,8 @@ def compact_ranking(table: pd.DataFrame, lang: str, *, previous_year: int | None
     note pointing to the full table on the Rankings page.
     """
     total = len(table)
-    if total > COMPACT_ALL:
-        table = pd.concat([table.head(COMPACT_ENDS), table.tail(COMPACT_ENDS)])
-    decimal, thousands = (",", ".") if lang == "vi" else (".", ",")
-    styler = table.style.format(
-        "{:.2f}", subset=["score"], decimal=decimal, thousands=thousands, na_rep="–"
-    ).format(subset=["rank", "previous_rank"], na_rep="–")
+    styler = tables.session_styler(table, lang, compact_styler)
+    shown = len(styler.data)
     previous = (
         t("ui.table.previous_rank_year", lang, year=previous_year)
         if previous_year is not None
@@ -156,13 +152,23 @@ def compact_ranking(table: pd.DataFrame, lang: str, *, previous_year: int | None
     }
     # Sized to its content: five narrow columns stretched over a wide screen are hard to read.
     st.dataframe(styler, hide_index=True, column_config=config, width="content", height="content")
-    if total > len(table):
+    if total > shown:
         st.caption(
-            t("charts.cap.table", lang, shown=len(table), total=fmt_number(total, lang, 0),
+            t("charts.cap.table", lang, shown=shown, total=fmt_number(total, lang, 0),
               ends=COMPACT_ENDS)
         )  # fmt: skip
     if previous_year is not None:
         st.caption(t("ui.table.change_help", lang, year=previous_year))
+
+
+def compact_styler(table: pd.DataFrame, lang: str) -> tables.Styler:
+    """Return the compact ranking's Styler: top and bottom COMPACT_ENDS rows above COMPACT_ALL."""
+    if len(table) > COMPACT_ALL:
+        table = pd.concat([table.head(COMPACT_ENDS), table.tail(COMPACT_ENDS)])
+    decimal, thousands = (",", ".") if lang == "vi" else (".", ",")
+    return table.style.format(
+        "{:.2f}", subset=["score"], decimal=decimal, thousands=thousands, na_rep="–"
+    ).format(subset=["rank", "previous_rank"], na_rep="–")
 
 
 def notice(key: str, lang: str, **params: object) -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
 
 from parviz.export.tables import to_csv_bytes, to_xlsx_bytes
 from parviz.i18n import fmt_number, t
@@ -16,9 +17,12 @@ CONTENT_ROWS = 50
 # are sent as text with the language's separators instead (right-aligned).
 STYLER_ROWS = 1000
 SCROLL_HEIGHT = 600  # px
+SESSION_STYLERS = "_parviz_stylers"  # session_state key of the Stylers made for this visitor
+SESSION_STYLERS_MAX = 8
 
 
-def styled(table: pd.DataFrame, lang: str) -> pd.io.formats.style.Styler:
+
+def styled(table: pd.DataFrame, lang: str) -> Styler:
     """Return a Styler showing decimals with the language's separators and "–" for gaps.
 
     The underlying values stay numbers, so clicking a header sorts numerically.
@@ -29,6 +33,25 @@ def styled(table: pd.DataFrame, lang: str) -> pd.io.formats.style.Styler:
     return table.style.format(
         "{:.2f}", subset=floats, decimal=decimal, thousands=thousands, na_rep="–"
     ).format(subset=integers, na_rep="–")
+
+
+def session_styler(
+    table: pd.DataFrame, lang: str, build: Callable[[pd.DataFrame, str], Styler]
+) -> Styler:
+    """Return ``build(table, lang)``, made once per session for this very ``table`` object.
+
+    Formatting a Styler costs milliseconds on every rerun; a table from the shared cache is the
+    same object rerun after rerun, so each visitor formats it once. Kept per session, never
+    shared between sessions: a Styler changes its own state while it renders.
+    """
+    kept: dict = st.session_state.setdefault(SESSION_STYLERS, {})
+    key = (id(table), lang, build.__module__, build.__qualname__)
+    entry = kept.get(key)
+    if entry is None or entry[0] is not table:  # holding the table keeps its id from reuse
+        if len(kept) >= SESSION_STYLERS_MAX:
+            kept.clear()
+        entry = kept[key] = (table, build(table, lang))
+    return entry[1]
 
 
 def as_text(table: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, list[str]]:
@@ -73,12 +96,12 @@ def table_with_downloads(
     """Draw a prepared table (localised headers) and buttons that download it as CSV and XLSX."""
     table = prepared.table
     config = {column: st.column_config.Column(width="medium") for column in wide_columns}
-    shown: pd.DataFrame | pd.io.formats.style.Styler
+    shown: pd.DataFrame | Styler
     if prepared.text is not None:
         shown = prepared.text
         config |= {c: st.column_config.Column(alignment="right") for c in prepared.text_columns}
     else:
-        shown = styled(table, lang)  # a Styler is stateful: made per run, never shared
+        shown = session_styler(table, lang, styled)
     st.dataframe(
         shown,
         hide_index=True,
