@@ -9,8 +9,11 @@ For each dataset it measures:
 - standings: ranking.standings on the loaded dataset;
 - per page registered in parviz/ui/navigation.py: the server time of a rerun under AppTest
   (median of ``--reruns``), the figure JSON bytes it sends, and the same page's "floor": a script
-  that draws the same precomputed figures and tables with no parviz computation. The ratio
-  rerun / floor compares across machines (a busy CI runner slows both);
+  with the same app shell (page config, st.navigation over as many pages) that makes the same
+  Streamlit calls — its tables and figures are the very objects the page passed (recorded during
+  one rerun: a Styler stays a Styler, a Figure a Figure), its widgets the same kinds with the same
+  options in the same place — and no parviz computation. The ratio rerun / floor compares across
+  machines (a busy CI runner slows both);
 - the PPTX export of the latest year (when parviz/export/pptx.py exists).
 Timings are printed and written to benchmarks/latest.json; nothing here fails on a timing.
 """
