@@ -37,14 +37,14 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from parviz import schema
-from parviz.dataset import Origin, fingerprint_files
+from parviz.dataset import Origin, TextCodes, fingerprint_files
 from parviz.problems import Problem, Severity
 
 log = logging.getLogger(__name__)
 
 CACHE_DIR = ".parviz-cache"
 # Bump when typing rules or the stored layout change: old entries are then ignored.
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: coded text columns stored dictionary-encoded
 # Datasets smaller than this (all files together) are parsed every time.
 MIN_BYTES = 256 * 1024
 RACY_SECONDS = 2.0
@@ -144,11 +144,13 @@ def begin_write(
     tables: Tables,
     origins: dict[str, Origin],
     problems: list[Problem],
+    text_codes: dict[str, dict[str, TextCodes]] | None = None,
 ) -> PendingWrite:
     """Start writing the Parquet files of ``tables``; PendingWrite.finish(checked) completes it.
 
     The frames are converted to Arrow here; encoding and writing the Parquet files (C++ code
     that releases the GIL) runs in a background thread, so the caller can validate meanwhile.
+    ``text_codes`` (Dataset.text_codes) spare converting their columns' cells one by one.
     """
     newest = max((file.stat().st_mtime for file in files), default=0.0)
     if time.time() - newest < RACY_SECONDS or cache_key(files) != key:
@@ -160,7 +162,12 @@ def begin_write(
         "problems": [_record(problem) for problem in problems],
     }
     try:
-        arrow = {n: pa.Table.from_pandas(f, preserve_index=False) for n, f in tables.items()}
+        arrow = {
+            name: pa.Table.from_pandas(
+                _coded(frame, (text_codes or {}).get(name, {})), preserve_index=False
+            )
+            for name, frame in tables.items()
+        }
     except (TypeError, ValueError, pa.ArrowException) as error:
         log.warning("cannot convert the tables of %s for the cache: %s", path, error)
         return PendingWrite(None, None, {}, None)
@@ -233,6 +240,20 @@ def _remove_others(root: Path, *, keep: str) -> None:
     for other in root.iterdir():
         if other.name != keep and other.is_dir():
             shutil.rmtree(other, ignore_errors=True)
+
+
+def _coded(frame: pd.DataFrame, codes: dict[str, TextCodes]) -> pd.DataFrame:
+    """Return ``frame`` with its coded text columns as categoricals of the same values.
+
+    Arrow takes a categorical's codes and categories as they are, where it would read
+    millions of str objects; stored dictionary-encoded, _restore makes them text again.
+    """
+    columns = {
+        name: pd.Categorical.from_codes(values, categories=words)
+        for name, (values, words) in codes.items()
+        if name in frame.columns and len(values) == len(frame)
+    }
+    return frame.assign(**columns) if columns else frame
 
 
 def _restore(frame: pd.DataFrame, table: schema.Table) -> pd.DataFrame:

@@ -231,7 +231,7 @@ def score_keys(
     unit = _find(unit_codes, pd.Index(unit_ids).get_indexer(units["unit_id"]))
     block_of_unit, blocks = pd.factorize(units["block"])
     block = _take(block_of_unit, unit, -1)
-    year_codes, years = pd.factorize(scores["year"])
+    year_codes, years = _int_codes(scores["year"])
     year_index = pd.Index(years)
     year_block = _combine(year_codes, block, len(blocks))
 
@@ -256,20 +256,45 @@ def score_keys(
     )
 
 
+def _int_codes(values: pd.Series) -> tuple[np.ndarray, object]:
+    """Return codes and the values they stand for, like pd.factorize (codes in another order).
+
+    Years are whole numbers in a short range: ``value - smallest`` codes them without hashing
+    millions of cells. Other columns (or any missing value) are factorized.
+    """
+    array = values.array
+    if isinstance(array, pd.arrays.IntegerArray) and len(array) and not array.isna().any():
+        numbers = array.to_numpy(dtype="int64")
+        low, high = int(numbers.min()), int(numbers.max())
+        if high - low <= len(numbers) + 1024:
+            return numbers - low, pd.array(np.arange(low, high + 1), dtype=values.dtype)
+    return pd.factorize(values)
+
+
 def _combine(first: np.ndarray, second: np.ndarray, size: int) -> np.ndarray:
     """Return one int64 code per pair of codes (``second`` < ``size``); -1 when either is -1."""
-    combined = first.astype("int64") * size + second
-    return np.where((first < 0) | (second < 0), -1, combined)
+    combined = first.astype("int64")  # a copy, then changed in place: arrays of millions
+    combined *= size
+    combined += second
+    combined[(first < 0) | (second < 0)] = -1
+    return combined
 
 
 def _find(codes: np.ndarray, table_codes: np.ndarray) -> np.ndarray:
     """Return the first position of each code in ``table_codes``; -1 when absent or negative."""
     table_codes = np.asarray(table_codes, dtype="int64")
     first = (table_codes >= 0) & ~pd.Series(table_codes).duplicated().to_numpy()
-    found = pd.Index(table_codes[first]).get_indexer(np.asarray(codes, dtype="int64"))
     positions = np.flatnonzero(first)
+    codes = np.asarray(codes, dtype="int64")
     if not len(positions):  # an empty table: nothing is found (and -1 must not index it)
-        return np.full(len(found), -1, dtype="int64")
+        return np.full(len(codes), -1, dtype="int64")
+    if len(codes) and codes.min() >= -1:
+        size = max(int(codes.max()), int(table_codes.max())) + 2
+        if size <= 4 * len(codes) + 1024:  # a lookup table beats hashing millions of codes
+            lookup = np.full(size, -1, dtype="int64")
+            lookup[table_codes[first] + 1] = positions  # code c at c + 1; -1 at 0 finds -1
+            return lookup[codes + 1]
+    found = pd.Index(table_codes[first]).get_indexer(codes)
     return np.where((found >= 0) & (codes >= 0), positions[found], -1)
 
 

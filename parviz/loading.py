@@ -74,7 +74,7 @@ def _validate_and_cache(
     if cache_path is None:
         return validate(dataset)
     pending = columnar.begin_write(
-        cache_path, key, files, dataset.tables, dataset.origins, problems
+        cache_path, key, files, dataset.tables, dataset.origins, problems, dataset.text_codes
     )
     try:
         checked = validate(dataset)
@@ -315,17 +315,20 @@ def _cast_all(texts: pd.Series, column: schema.Column) -> pd.Series | None:
         numbers = pc.cast(_arrow_strings(texts), pa.float64()).to_numpy(zero_copy_only=False)
     except (pa.ArrowException, TypeError, ValueError):
         return None
-    valid = np.isfinite(numbers).all()
-    if valid and column.kind is schema.Kind.INT:
-        valid = bool((numbers == np.floor(numbers)).all())
-    if valid and column.minimum is not None and len(numbers):
-        valid = bool(numbers.min() >= column.minimum)
-    if not valid:
+    if not np.isfinite(numbers).all():
         return None
-    if column.kind is schema.Kind.INT and len(numbers) and np.abs(numbers).max() < 2**53:
-        # What astype("Int64") makes of these whole floats, without its per-cell checks.
-        values = pd.arrays.IntegerArray(numbers.astype("int64"), np.zeros(len(numbers), bool))
-        return pd.Series(values)
+    if column.minimum is not None and len(numbers) and numbers.min() < column.minimum:
+        return None
+    if column.kind is not schema.Kind.INT:
+        return pd.Series(numbers).astype(_dtype(column.kind))
+    if len(numbers) and max(-numbers.min(), numbers.max()) < 2**53:
+        # Exact as int64: whole exactly when equal to it; then what astype("Int64") makes.
+        whole = numbers.astype("int64")
+        if not (whole == numbers).all():
+            return None
+        return pd.Series(pd.arrays.IntegerArray(whole, np.zeros(len(whole), dtype=bool)))
+    if not (numbers == np.floor(numbers)).all():
+        return None
     return pd.Series(numbers).astype(_dtype(column.kind))
 
 
