@@ -147,3 +147,20 @@ def test_changed_rules_never_read_an_old_entry(cached_minimal, monkeypatch):
     monkeypatch.setattr(columnar, "code_hash", lambda: "changed0")
     loading.load(cached_minimal)
     assert len(entries(cached_minimal)) == 1 and entries(cached_minimal)[0].endswith("changed0")
+
+
+def test_coded_text_columns_come_back_from_the_cache_as_parsed(tmp_path, monkeypatch):
+    import shutil
+
+    from tests.helpers import SAMPLE
+
+    monkeypatch.setattr(columnar, "MIN_BYTES", 0)
+    folder = tmp_path / "sample"
+    shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns(columnar.CACHE_DIR))
+    age(folder)
+    first = loading.load(folder)
+    assert first.dataset.text_codes["units"]  # the sample's repeated values are coded
+    second = loading.load(folder)
+    assert len(entries(folder)) == 1 and second.dataset.text_codes == {}  # from the cache
+    assert_same(second, first)
+    assert_same(second, loading.load(folder, cache=False))

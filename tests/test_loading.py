@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
+import numpy as np
 import openpyxl
 import pandas as pd
 
@@ -153,3 +154,63 @@ def test_duplicate_keys_alike_from_parse_codes_or_values():
     from_codes = [p for p in problems if p.code == "duplicate_key"]
     assert from_codes == duplicate_keys(typed, table, raw)  # codes hashed from the values
     assert [p.row for p in from_codes[:2]] == [4, 8]  # a/2020 again; rows 6, 7 lack a unit
+
+
+def test_plain_ascii_files_skip_the_text_pass_and_type_alike(monkeypatch):
+    from parviz import reading, schema
+    from parviz.loading import type_table
+
+    plain = b"year,unit_id,criterion_id,points\n2020,a,C1,1.5\n2021,b,C1,2\n"
+    padded = b"year,unit_id,criterion_id,points\n2020, a,C1,1.5\n2021,b,C1,2\n"
+    accented = "year,unit_id,criterion_id,points\n2020,Hải,C1,1.5\n".encode()
+    assert reading.read_csv_bytes(plain, "scores.csv")[0].plain is True
+    assert reading.read_csv_bytes(padded, "scores.csv")[0].plain is False
+    assert reading.read_csv_bytes(accented, "scores.csv")[0].plain is False
+    table = schema.TABLES_BY_NAME["scores"]
+    raw = reading.read_csv_bytes(plain, "scores.csv")[0]
+    fast = type_table(table, raw)
+    slow = type_table(table, reading.RawTable(raw.frame, raw.file))  # plain=False: full pass
+    assert fast[1] == slow[1] and fast[0].equals(slow[0])
+
+
+def test_ascii_files_sniff_the_separator_like_the_decoded_text():
+    from parviz import reading
+
+    long_first = ("a;" * 40_000 + "b\n1;" + "2;" * 40_000 + "\n").encode()  # first line > 64 KiB
+    cases = [b"a,b\n1,2\n", b"\n\n  \na;b\n1;2\n", long_first, b"a\tb\n1\t2\n", b"   \n"]
+    for data in cases:
+        assert reading._ascii_separator(data) == reading.sniff_separator(data.decode()), data[:20]
+
+
+# Whole-number cells of an int column: the int64 fast path and the per-cell path agree, also
+# past 2**53 (float rounding) and for spellings Arrow and float() both read.
+INT_CASES = [
+    ["2020", "2021", "-0", "1e3", "2.0"],
+    ["9007199254740993", "2020"],  # 2**53 + 1: rounded alike by float() and by Arrow
+    ["2020", "2020.5"],
+]
+
+
+def test_int_columns_cast_whole_or_cell_by_cell_alike():
+    from parviz import loading, schema
+    from parviz.reading import RawTable
+
+    column = schema.Column("rank", schema.Kind.INT)
+    for cells in INT_CASES:
+        raw = RawTable(pd.DataFrame({"rank": cells}, dtype="str"), "results.csv")
+        fast = loading.parse_column(raw, "rank", column)
+        cast = loading._cast_all(raw.frame["rank"], column)
+        codes = loading._no_codes(len(cells))
+        values = loading._parse_cells(raw.frame["rank"], [True] * len(cells), column, codes)
+        if cast is not None:
+            assert str(cast.dtype) == "Int64" and cast.tolist() == values, cells
+        assert fast[0].tolist() == [v if c is None else pd.NA for v, c in zip(values, codes)]
+
+
+def test_duplicate_keys_found_when_codes_are_too_large_to_count():
+    from parviz.loading import _all_distinct
+
+    assert _all_distinct(np.array([0, 5, 3]))
+    assert not _all_distinct(np.array([0, 5, 5]))
+    assert not _all_distinct(np.array([0, 10**9]))  # not counted: hashed by the caller
+    assert not _all_distinct(np.zeros(0, dtype="int64"))

@@ -189,3 +189,27 @@ def test_sample_points_equal_the_joins_on_text():
         criterion_points(dataset), _criterion_points_by_joins(dataset), check_exact=True
     )
     assert len(unit_points(dataset)) == len(dataset.table("results"))
+
+
+ONLY_SUB_SCORES = """year,unit_id,criterion_id,points
+2021,b,C1.2,10
+2021,a,C1.1,20.5
+2021,a,C1.2,5.25
+2021,b,C1.1,7.1
+2021,c,C1.1,0.1
+2021,c,C1.2,0.2
+"""
+
+
+def test_criterion_points_of_sub_criteria_only_equal_the_joins_on_text(tmp_path):
+    from parviz.dataset import Dataset
+    from parviz.loading import type_tables
+
+    criteria = SUB_CRITERIA.replace("2021,district,C2,,2,Hai,Two,40\n", "")
+    folder = with_table(tmp_path, "criteria", criteria)
+    (folder / "scores.csv").write_text(ONLY_SUB_SCORES)
+    tables, origins, _ = type_tables(folder)
+    dataset = Dataset(tables, origins, folder)
+    points = criterion_points(dataset)
+    pd.testing.assert_frame_equal(points, _criterion_points_by_joins(dataset), check_exact=True)
+    assert points["max_points"].tolist() == [60.0] * 3
