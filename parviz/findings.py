@@ -454,7 +454,8 @@ def render(finding: Finding, dataset: Dataset, lang: str) -> str:
         ranks = join([rank_label(r, lang) for r in f["ranks"]], lang)
         return i18n.t(f"{key}.ranks", lang, units=units, score=score, ranks=ranks)
     if finding.kind == "tie_others":
-        return i18n.t(key, lang, groups=f["groups"], units=f["units"])
+        groups, units = (i18n.fmt_number(f[k], lang, 0) for k in ("groups", "units"))
+        return i18n.t(key, lang, groups=groups, units=units)
     if finding.kind == "lowest":
         return i18n.t(key, lang, rank=f["rank"], count=f["count"], **common)
     if finding.kind in ("rise", "fall"):

@@ -20,6 +20,8 @@ from parviz.i18n import fmt_number, fmt_percent, fmt_signed, t
 # a published total that is not the sum of the criteria).
 OTHER = "__other__"
 TOLERANCE = 0.005
+# Overtakes listed one by one on a profile; more are counted in one sentence.
+OVERTAKES_SHOWN = 10
 
 
 def history(standings: pd.DataFrame, unit_id: str) -> pd.DataFrame:
@@ -329,12 +331,21 @@ def overtake_lines(
     year: int,
     previous_year: int,
     lang: str,
+    limit: int = OVERTAKES_SHOWN,
 ) -> list[str]:
-    """Return one sentence per flipped unit: who passed whom, ranks, and on which criteria."""
+    """Return one sentence per flipped unit (the first ``limit``): who passed whom, on what.
+
+    Beyond ``limit`` units (a commune that rose 2,000 places passed 2,000 others) one more
+    sentence counts the rest.
+    """
     names = criteria[criteria["year"] == year].drop_duplicates("criterion_id")
     names = names.set_index("criterion_id")
+    shown = passes.head(limit)
+    # Only the rows of the units named and the two years: the whole table can hold millions.
+    involved = points["unit_id"].isin({unit_id, *shown["unit_id"]})
+    points = points[involved & points["year"].isin((year, previous_year))]
     lines = []
-    for _, other in passes.iterrows():
+    for _, other in shown.iterrows():
         passed_by = other["direction"] == "passed_by"
         winner, loser = (other["unit_id"], unit_id) if passed_by else (unit_id, other["unit_id"])
         decisive = decisive_criteria(
@@ -352,6 +363,8 @@ def overtake_lines(
         if on:
             line += " " + t("profile.overtake.on", lang, criteria=on)
         lines.append(line)
+    if len(passes) > len(shown):
+        lines.append(t("profile.overtake.more", lang, count=len(passes) - len(shown)))
     return lines
 
 

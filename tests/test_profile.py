@@ -265,3 +265,24 @@ def test_sentences_in_both_languages() -> None:
     en = profile.way_up_lines(plan, {"v": "Vee"}, "en")
     assert "4,75" in vi[0] and "Vê" in vi[0]
     assert "4.75" in en[0] and len(en) == 3
+
+
+def test_overtake_lines_list_the_first_units_and_count_the_rest() -> None:
+    dataset = sample()
+    standings = ranking.standings(dataset)
+    passes = profile.overtakes(standings, unit_id="chi-linh", year=2021)
+    arguments = dict(
+        points=ranking.criterion_points(dataset),
+        criteria=dataset.table("criteria"),
+        unit_id="chi-linh",
+        year=2021,
+        previous_year=2020,
+        lang="vi",
+    )
+    every = profile.overtake_lines(passes, **arguments)
+    assert len(every) == len(passes) == 2 and "Nam Sách" in " ".join(every)
+    first = profile.overtake_lines(passes, **arguments, limit=1)
+    assert first[0] == every[0]  # the same sentence, criteria included, from the narrowed rows
+    assert first[1] == "… và 1 đơn vị khác."
+    english = profile.overtake_lines(passes, **{**arguments, "lang": "en"}, limit=1)
+    assert english[1] == "… plus 1 more."

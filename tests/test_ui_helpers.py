@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from parviz import loading
 from parviz.ui import render, tables, widgets
@@ -79,3 +80,19 @@ def test_a_session_formats_the_same_table_once_per_language():
     at.run()
     assert at.session_state.builds == 4  # rerun: only the fresh copy is formatted again
     assert at.markdown[0].value == "`True` `True` `True`"
+
+
+@pytest.mark.parametrize(
+    ("text", "markdown"),
+    [
+        ("9498. Minh họa 08514: 29,28 điểm", "9498\\. Minh họa 08514: 29,28 điểm"),  # not a list
+        ("1) a", "1\\) a"),
+        ("- x", "\\- x"),
+        ("+ y", "\\+ y"),
+        ("12.5 điểm", "12.5 điểm"),  # a decimal is no list marker: left as typed
+        ("-5 bậc", "-5 bậc"),
+        ("x - y", "x - y"),
+    ],
+)
+def test_a_line_that_starts_like_a_list_item_stays_text(text, markdown):
+    assert render.escape_markdown(text) == markdown

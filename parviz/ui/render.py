@@ -24,6 +24,9 @@ COMPACT_ENDS = 10
 MAX_PROBLEMS_SHOWN = 100
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~$#])")
+# A text starting like a list item ("9498. Unit", "- x") would open a list inside the line.
+_ORDERED_MARKER = re.compile(r"^(\s*\d{1,9})([.)])(?=\s|$)")
+_BULLET_MARKER = re.compile(r"^(\s*)([-+])(?=\s|$)")
 
 
 def escape_markdown(text: str) -> str:
@@ -31,7 +34,8 @@ def escape_markdown(text: str) -> str:
 
     File names like unit_names.csv and values like *12* must show as typed.
     """
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return _BULLET_MARKER.sub(r"\1\\\2", _ORDERED_MARKER.sub(r"\1\\\2", escaped))
 
 
 def markdown_with_code(text: str) -> str:
