@@ -168,7 +168,9 @@ class Dataset:
         column = 2 if short else 1
         single = {u: n[column][0] for u, n in self._names_by_unit.items() if len(n[0]) == 1}
         ids = pd.Series(unit_ids, dtype=object).to_numpy()
-        names = pd.Series(ids).map(single).to_numpy(dtype=object)
+        codes, distinct = pd.factorize(ids)  # each unit looked up once; NA: -1, the last
+        found = np.array([single.get(unit) for unit in distinct] + [None], dtype=object)
+        names = found[codes]
         year_values = np.asarray(years, dtype=object)
         for position in np.flatnonzero(pd.isna(names)):  # renamed or unknown units
             names[position] = self.name_in(ids[position], int(year_values[position]), short)
@@ -233,7 +235,7 @@ def score_keys(
     block = _take(block_of_unit, unit, -1)
     year_codes, years = _int_codes(scores["year"])
     year_index = pd.Index(years)
-    year_block = _combine(year_codes, block, len(blocks))
+    year_block = _combine(year_codes, block, len(blocks), reuse=True)  # codes used only here
 
     def year_block_of(table: pd.DataFrame) -> np.ndarray:
         block_codes = pd.Index(blocks).get_indexer(table["block"])
@@ -244,15 +246,16 @@ def score_keys(
     )
     known_ids = pd.Index(criterion_ids).get_indexer(criteria["criterion_id"])
     size = len(criterion_ids)
+    methodology_rows = _find(year_block, year_block_of(methodology))
     return ScoreKeys(
         unit=unit,
         block=block,
         blocks=np.asarray(blocks, dtype=object),
         criterion=_find(
-            _combine(year_block, criterion_codes, size),
+            _combine(year_block, criterion_codes, size, reuse=True),  # its last use
             _combine(year_block_of(criteria), known_ids, size),
         ),
-        methodology=_find(year_block, year_block_of(methodology)),
+        methodology=methodology_rows,
     )
 
 
@@ -271,12 +274,19 @@ def _int_codes(values: pd.Series) -> tuple[np.ndarray, object]:
     return pd.factorize(values)
 
 
-def _combine(first: np.ndarray, second: np.ndarray, size: int) -> np.ndarray:
-    """Return one int64 code per pair of codes (``second`` < ``size``); -1 when either is -1."""
-    combined = first.astype("int64")  # a copy, then changed in place: arrays of millions
+def _combine(
+    first: np.ndarray, second: np.ndarray, size: int, *, reuse: bool = False
+) -> np.ndarray:
+    """Return one int64 code per pair of codes (``second`` < ``size``); -1 when either is -1.
+
+    ``reuse``: ``first`` (int64) may become the result; arrays of millions are not copied.
+    """
+    missing = (first < 0) | (second < 0)
+    same = reuse and isinstance(first, np.ndarray) and first.dtype == np.int64
+    combined = first if same else np.asarray(first).astype("int64")
     combined *= size
     combined += second
-    combined[(first < 0) | (second < 0)] = -1
+    combined[missing] = -1
     return combined
 
 

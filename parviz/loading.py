@@ -183,7 +183,7 @@ def type_table(
         typed[column.name] = values
         problems += cell_problems
     frame = pd.DataFrame(typed, copy=False)  # the parsed columns are new: no copy
-    frame[ROW] = np.arange(len(raw.frame), dtype="int64") + raw.first_row
+    frame[ROW] = np.arange(raw.first_row, raw.first_row + len(raw.frame), dtype="int64")
     problems += duplicate_keys(frame, table, raw, key_codes=key_codes)
     return frame, problems
 
@@ -211,7 +211,7 @@ def parse_column(
         if key_codes is not None and encoded is not None:
             encoded[0][empty] = -1
             key_codes[column.name] = encoded
-        values = pd.Series(cells, dtype=object)
+        values = pd.Series(cells, dtype=object, copy=False)  # cells is new: no copy
     elif column.kind is schema.Kind.BOOL:
         codes = _no_codes(len(texts))
         values = pd.Series(_parse_cells(texts, ~empty, column, codes), dtype="boolean")
@@ -301,7 +301,7 @@ def _parse_numbers(
         low = finite & (codes == None) & (numbers < column.minimum)  # noqa: E711
         codes[low] = np.where(numbers[low] < 0, "value_negative", "value_below_minimum")
     numbers[codes != None] = np.nan  # noqa: E711
-    return pd.Series(numbers).astype(_dtype(column.kind)), codes
+    return pd.Series(numbers, copy=False).astype(_dtype(column.kind)), codes
 
 
 def _cast_all(texts: pd.Series, column: schema.Column) -> pd.Series | None:
@@ -320,7 +320,7 @@ def _cast_all(texts: pd.Series, column: schema.Column) -> pd.Series | None:
     if column.minimum is not None and len(numbers) and numbers.min() < column.minimum:
         return None
     if column.kind is not schema.Kind.INT:
-        return pd.Series(numbers).astype(_dtype(column.kind))
+        return pd.Series(numbers, copy=False).astype(_dtype(column.kind))
     if len(numbers) and max(-numbers.min(), numbers.max()) < 2**53:
         # Exact as int64: whole exactly when equal to it; then what astype("Int64") makes.
         whole = numbers.astype("int64")
@@ -329,7 +329,7 @@ def _cast_all(texts: pd.Series, column: schema.Column) -> pd.Series | None:
         return pd.Series(pd.arrays.IntegerArray(whole, np.zeros(len(whole), dtype=bool)))
     if not (numbers == np.floor(numbers)).all():
         return None
-    return pd.Series(numbers).astype(_dtype(column.kind))
+    return pd.Series(numbers, copy=False).astype(_dtype(column.kind))
 
 
 def _to_floats(plain: pd.Series) -> np.ndarray:
@@ -415,7 +415,7 @@ def duplicate_keys(
     combined = _combined_codes(codes)
     if _all_distinct(combined):  # the usual table: nothing to locate
         return []
-    repeated = frame[pd.Series(combined).duplicated().to_numpy() & complete]
+    repeated = frame[pd.Series(combined, copy=False).duplicated().to_numpy() & complete]
     return [
         Problem(
             "duplicate_key",

@@ -99,7 +99,8 @@ def _sub_criteria_sums(dataset: Dataset, is_sub: np.ndarray) -> tuple[pd.DataFra
         key = np.ravel_multi_index(codes, (sizes[0], sizes[1] * sizes[2], sizes[3]))
     else:
         key = np.zeros(0, dtype="int64")
-    sums = pd.Series(at_rows(scores["points"].to_numpy())).groupby(key, sort=True).sum()
+    points = pd.Series(at_rows(scores["points"].to_numpy()), copy=False)  # only read
+    sums = points.groupby(key, sort=True).sum()
     year, block, unit, criterion = np.unravel_index(sums.index.to_numpy(), sizes)
     maxima = _parent_maxima_by_code(criteria, years, blocks, parent_of_criterion, sizes)
     sub = pd.DataFrame(

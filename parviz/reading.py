@@ -271,12 +271,18 @@ def _read_plain_csv(data: bytes, separator: str, file: str) -> RawTable | None:
     except (pa.ArrowInvalid, ValueError):
         return None  # ragged or blank rows: the exact reader reports them
     columns = [table.column(name) for name in names]  # chunked: combining would copy
-    if any((pc.max(pc.binary_length(c)).as_py() or 0) > CSV_FIELD_LIMIT for c in columns):
+    if len(data) > CSV_FIELD_LIMIT and _longest_cell(columns) > CSV_FIELD_LIMIT:
         return None
     padded = _may_be_padded(data, separator)
     if padded:
         columns = [_strip(column) for column in columns]
     return _plain_table(columns, file, plain=not padded)
+
+
+def _longest_cell(columns: list[pa.ChunkedArray]) -> int:
+    """Return the length in bytes of the longest cell, chunk by chunk (small temporaries)."""
+    lengths = (pc.max(pc.binary_length(chunk)).as_py() for c in columns for chunk in c.chunks)
+    return max((length or 0 for length in lengths), default=0)
 
 
 def _may_be_padded(data: bytes, separator: str) -> bool:
