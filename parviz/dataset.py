@@ -233,7 +233,7 @@ def score_keys(
     unit = _find(unit_codes, pd.Index(unit_ids).get_indexer(units["unit_id"]))
     block_of_unit, blocks = pd.factorize(units["block"])
     block = _take(block_of_unit, unit, -1)
-    year_codes, years = _int_codes(scores["year"])
+    year_codes, years = int_codes(scores["year"])
     year_index = pd.Index(years)
     year_block = _combine(year_codes, block, len(blocks), reuse=True)  # codes used only here
 
@@ -259,11 +259,12 @@ def score_keys(
     )
 
 
-def _int_codes(values: pd.Series) -> tuple[np.ndarray, object]:
-    """Return codes and the values they stand for, like pd.factorize (codes in another order).
+def int_codes(values: pd.Series, *, sort: bool = False) -> tuple[np.ndarray, object]:
+    """Return codes and the values they stand for, as pd.factorize does (-1 for missing).
 
     Years are whole numbers in a short range: ``value - smallest`` codes them without hashing
-    millions of cells. Other columns (or any missing value) are factorized.
+    millions of cells; the values then run from the smallest to the largest (some may be
+    absent), so codes are in value order, as with ``sort``. Other columns are factorized.
     """
     array = values.array
     if isinstance(array, pd.arrays.IntegerArray) and len(array) and not array.isna().any():
@@ -271,7 +272,7 @@ def _int_codes(values: pd.Series) -> tuple[np.ndarray, object]:
         low, high = int(numbers.min()), int(numbers.max())
         if high - low <= len(numbers) + 1024:
             return numbers - low, pd.array(np.arange(low, high + 1), dtype=values.dtype)
-    return pd.factorize(values)
+    return pd.factorize(values, sort=sort)
 
 
 def _combine(

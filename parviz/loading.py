@@ -14,7 +14,15 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from parviz import columnar, schema
-from parviz.dataset import ROW, Dataset, Origin, TextCodes, fingerprint_files, parse_bool
+from parviz.dataset import (
+    ROW,
+    Dataset,
+    Origin,
+    TextCodes,
+    fingerprint_files,
+    int_codes,
+    parse_bool,
+)
 from parviz.problems import DataError, Problem, Severity, has_errors
 from parviz.reading import RawTable, read_csv_bytes, read_workbook_tables
 
@@ -408,7 +416,7 @@ def duplicate_keys(
     """
     key = list(table.key)
     known = key_codes or {}
-    codes = [(known[n] if n in known else pd.factorize(frame[n]))[0] for n in key]  # -1: empty
+    codes = [(known[n] if n in known else int_codes(frame[n]))[0] for n in key]  # -1: empty
     complete = np.logical_and.reduce([c >= 0 for c in codes]) if codes else np.zeros(0, bool)
     if frame.empty or not any((c >= 0).any() for c in codes):
         return []

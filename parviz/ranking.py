@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from parviz import schema
-from parviz.dataset import Dataset
+from parviz.dataset import Dataset, int_codes
 
 # The columns of `parviz rank --format json`, in order.
 RANK_KEYS = (
@@ -85,9 +85,7 @@ def _sub_criteria_sums(dataset: Dataset, is_sub: np.ndarray) -> tuple[pd.DataFra
 
     unit_code, unit_ids = pd.factorize(units["unit_id"], sort=True)
     block_code, blocks = pd.factorize(units["block"], sort=True)
-    year_code, years = pd.factorize(
-        scores["year"] if every else scores["year"].take(rows), sort=True
-    )
+    year_code, years = int_codes(scores["year"] if every else scores["year"].take(rows), sort=True)
     criteria = dataset.table("criteria")
     parent_of_criterion, parent_ids = pd.factorize(criteria["parent_id"], sort=True)
     criterion, unit = at_rows(keys.criterion), at_rows(keys.unit)

@@ -62,14 +62,17 @@ def test_find_by_lookup_or_hashing_alike():
 
 
 def test_year_codes_stand_for_the_same_years_as_factorize():
-    for years in ([2020, 2016, 2020, 2024], [2020, None, 2021], [2020]):
+    for years in ([2020, 2016, 2020, 2024], [2020, None, 2021], [2020], [2021, None, 2019]):
         values = pd.Series(years, dtype="Int64")
-        codes, uniques = dataset._int_codes(values)
+        codes, uniques = dataset.int_codes(values, sort=True)
         decoded = [None if c < 0 else uniques[c] for c in codes]
         assert [None if pd.isna(y) else y for y in decoded] == [
             None if pd.isna(y) else y for y in years
         ]
-        assert pd.Index(uniques).get_indexer(pd.Series([2020], dtype="Int64"))[0] >= 0
+        present = [(y, c) for y, c in zip(years, codes) if y is not None]
+        assert sorted(present) == sorted(present, key=lambda pair: pair[1])  # value order
+        found = pd.Index(uniques).get_indexer(pd.Series([years[0]], dtype="Int64"))[0]
+        assert found == codes[0]  # tables look their years up among the values
 
 
 def test_combine_marks_either_missing_code():
