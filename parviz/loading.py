@@ -104,11 +104,13 @@ def type_tables(
     tables, origins = {}, {}
     for table in schema.TABLES:
         codes = {} if text_codes is None else text_codes.setdefault(table.name, {})
-        frame, table_problems = type_table(table, raw.get(table.name), text_codes=codes)
+        read = raw.pop(table.name, None)  # its text is freed once typed (hundreds of MB)
+        frame, table_problems = type_table(table, read, text_codes=codes)
         tables[table.name] = frame
         problems += table_problems
-        if table.name in raw:
-            origins[table.name] = Origin(raw[table.name].file, raw[table.name].sheet)
+        if read is not None:
+            origins[table.name] = Origin(read.file, read.sheet)
+        del read
     return tables, origins, problems
 
 
