@@ -10,9 +10,8 @@ from parviz.i18n import t
 from parviz.ui import navigation, state, widgets
 
 lang = state.language()
-st.set_page_config(
-    page_title=t("ui.app.title", lang), page_icon=":material/leaderboard:", layout="wide"
-)
+# A local file: an icon name (":material/…:") or emoji is fetched from Google's CDN as favicon.
+st.set_page_config(page_title=t("ui.app.title", lang), page_icon=navigation.ICON, layout="wide")
 lang = widgets.language_switch()
 page = st.navigation(navigation.pages(lang))
 state.publish()  # a page switch may clear the URL: put the visitor's choices back

@@ -7,6 +7,7 @@ its URL is ``/<slug>`` (the first page is also the home page, ``/``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import streamlit as st
 
@@ -25,6 +26,9 @@ class PageEntry:
         """Return the page title in ``lang``."""
         return t(f"ui.page.{self.slug}.title", lang)
 
+
+# The browser tab's icon, a file served by the app itself (works offline).
+ICON = str(Path(__file__).parent / "assets" / "favicon.png")
 
 PAGES: tuple[PageEntry, ...] = (
     PageEntry("pages/overview.py", "overview", ":material/dashboard:"),

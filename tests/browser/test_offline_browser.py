@@ -1,0 +1,46 @@
+"""Offline: every page, in both languages, asks only the app's own server for anything."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from parviz.ui import navigation
+from tests.browser.harness import page_url, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+
+def test_no_page_requests_anything_from_another_host(app_url, browser_page):
+    page = browser_page
+    own_host = urlsplit(app_url).netloc
+    elsewhere: list[str] = []
+    page.on(
+        "request",
+        lambda request: (
+            elsewhere.append(request.url)
+            if urlsplit(request.url).scheme in ("http", "https", "ws", "wss")
+            and urlsplit(request.url).netloc != own_host
+            else None
+        ),
+    )
+    for entry in navigation.PAGES:
+        for lang in ("vi", "en"):
+            page.goto(page_url(app_url, entry.slug, year=2021, block="district", lang=lang))
+            wait_for_app(page)
+            page.evaluate("document.fonts.ready")
+            page.wait_for_timeout(500)  # a favicon or font is fetched after the first paint
+    # A provincial intranet has no route out: a CDN icon, font or tile would fail there.
+    assert elsewhere == []
+
+
+def test_the_tab_icon_is_served_by_the_app(app_url, browser_page):
+    page = browser_page
+    page.goto(page_url(app_url))
+    wait_for_app(page)
+    icon = page.locator('link[rel="shortcut icon"], link[rel="icon"]').first
+    href = icon.get_attribute("href")
+    assert href and not href.startswith("https://"), href
+    response = page.request.get(href if "://" in href else f"{app_url.rstrip('/')}/{href}")
+    assert response.ok and response.headers["content-type"].startswith("image/")
