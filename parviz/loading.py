@@ -213,19 +213,25 @@ def parse_column(
     ``key_codes``.
     """
     texts = raw.frame[header] if raw.plain else _clean_texts(raw.frame[header])
-    empty = (texts == "").to_numpy(dtype=bool)
+    if column.kind in (schema.Kind.INT, schema.Kind.NUMBER):
+        fast = _cast_all(texts, column)
+        if fast is not None:  # the usual large column: no cell empty (Arrow refuses ""), valid
+            return fast, []
     codes: np.ndarray | None = None  # a problem code per cell (None: fine), made when needed
     if column.kind is schema.Kind.TEXT:
         cells, encoded = _text_objects(texts)
+        empty = _empty(texts, encoded)
         cells[empty] = None
         if key_codes is not None and encoded is not None:
             encoded[0][empty] = -1
             key_codes[column.name] = encoded
         values = pd.Series(cells, dtype=object, copy=False)  # cells is new: no copy
     elif column.kind is schema.Kind.BOOL:
+        empty = (texts == "").to_numpy(dtype=bool)
         codes = _no_codes(len(texts))
         values = pd.Series(_parse_cells(texts, ~empty, column, codes), dtype="boolean")
     else:
+        empty = (texts == "").to_numpy(dtype=bool)
         values, codes = _parse_numbers(texts, empty, column)
     if not column.nullable and empty.any():
         codes = _no_codes(len(texts)) if codes is None else codes
@@ -240,6 +246,15 @@ def parse_column(
             params["minimum"] = column.minimum
         problems.append(_cell_problem(code, raw, int(position), header, **params))
     return values, problems
+
+
+def _empty(texts: pd.Series, encoded: TextCodes | None) -> np.ndarray:
+    """Return where the cells are empty, from the value codes when there are some."""
+    if encoded is None:
+        return (texts == "").to_numpy(dtype=bool)
+    value_codes, words = encoded
+    blank = np.flatnonzero(words == "")  # the values are distinct: at most one is ""
+    return value_codes == blank[0] if len(blank) else np.zeros(len(value_codes), dtype=bool)
 
 
 def _text_objects(texts: pd.Series) -> tuple[np.ndarray, TextCodes | None]:
@@ -290,11 +305,11 @@ def _no_codes(size: int) -> np.ndarray:
 
 def _parse_numbers(
     texts: pd.Series, empty: np.ndarray, column: schema.Column
-) -> tuple[pd.Series, np.ndarray | None]:
-    """Return the typed values of a number or int column and its problem codes (None: none)."""
-    fast = None if empty.any() else _cast_all(texts, column)
-    if fast is not None:
-        return fast, None
+) -> tuple[pd.Series, np.ndarray]:
+    """Return the typed values of a number or int column and its problem codes.
+
+    For a column _cast_all could not type whole: cell by cell where plain parsing fails.
+    """
     codes = _no_codes(len(texts))
     plain = texts.str.fullmatch(_PLAIN_NUMBER).to_numpy(dtype=bool) & ~empty
     numbers = np.full(len(texts), np.nan)
