@@ -100,7 +100,6 @@ def _sub_criteria_sums(dataset: Dataset, is_sub: np.ndarray) -> tuple[pd.DataFra
     points = pd.Series(at_rows(scores["points"].to_numpy()), copy=False)  # only read
     sums = points.groupby(key, sort=True).sum()
     year, block, unit, criterion = np.unravel_index(sums.index.to_numpy(), sizes)
-    maxima = _parent_maxima_by_code(criteria, years, blocks, parent_of_criterion, sizes)
     sub = pd.DataFrame(
         {
             "year": years.take(year),
@@ -112,27 +111,32 @@ def _sub_criteria_sums(dataset: Dataset, is_sub: np.ndarray) -> tuple[pd.DataFra
             "points": sums.to_numpy(),
         }
     )
-    return sub, maxima[year, block, criterion]
+    groups = (year, block, criterion)
+    return sub, _parent_maxima_of_groups(criteria, years, blocks, parent_of_criterion, groups)
 
 
-def _parent_maxima_by_code(
+def _parent_maxima_of_groups(
     criteria: pd.DataFrame,
     years: object,
     blocks: object,
     parent_of_criterion: np.ndarray,
-    sizes: tuple[int, int, int, int],
+    groups: tuple[np.ndarray, np.ndarray, np.ndarray],
 ) -> np.ndarray:
-    """Return the parents' max_points as an array indexed by (year, block, parent) codes.
+    """Return the parent's max_points of each (year, block, parent) group of codes.
 
-    Every criteria row of a year, block and parent has that parent's maximum (NaN: unknown).
+    Every criteria row of a year, block and parent has that parent's maximum (NaN: unknown),
+    so the criteria rows, coded alike, are looked up once per group.
     """
-    maxima = np.full((sizes[0], sizes[1], sizes[3]), np.nan)
     year = pd.Index(years).get_indexer(criteria["year"])
     block = pd.Index(blocks).get_indexer(criteria["block"])
     chosen = (year >= 0) & (block >= 0) & (parent_of_criterion >= 0)
-    values = _parent_maxima(criteria).astype("float64")
-    maxima[year[chosen], block[chosen], parent_of_criterion[chosen]] = values[chosen]
-    return maxima
+    sizes = (len(years), len(blocks), int(parent_of_criterion.max(initial=-1)) + 1)
+    if not chosen.any() or not len(groups[0]):
+        return np.full(len(groups[0]), np.nan)
+    codes = np.ravel_multi_index((year[chosen], block[chosen], parent_of_criterion[chosen]), sizes)
+    maxima = pd.Series(_parent_maxima(criteria).astype("float64")[chosen], index=codes)
+    maxima = maxima[~maxima.index.duplicated()]
+    return maxima.reindex(np.ravel_multi_index(groups, sizes)).to_numpy()
 
 
 def _parent_maxima(criteria: pd.DataFrame) -> np.ndarray:
