@@ -7,7 +7,9 @@ import pytest
 
 from parviz import breakdown
 from parviz.charts import criteria as criteria_charts
+from parviz.charts import profile as profile_charts
 from parviz.charts import ranking as charts
+from parviz.charts.profile import rank_ticks
 
 UNITS = 1000
 N = charts.TOP_N
@@ -125,3 +127,27 @@ def test_heatmap_and_points_lost_cap_their_rows(shares):
 def test_capped_figures_survive_json():
     figure = charts.ranking_bar(_ranking(), lang="vi", block_name="Khối")
     assert json.loads(figure.to_json())["data"]
+
+
+@pytest.mark.parametrize(
+    ("most", "ticks"),
+    [
+        (1, [1]),
+        (20, list(range(1, 21))),  # a province's block: every rank
+        (30, [1, *range(2, 31, 2)]),
+        (100, [1, *range(5, 101, 5)]),
+        (9500, [1, *range(500, 9501, 500)]),
+    ],
+)
+def test_rank_ticks_stay_few_and_round(most, ticks):
+    assert rank_ticks(most) == ticks
+
+
+def test_the_history_of_a_unit_among_10000_has_few_rank_ticks():
+    frame = pd.DataFrame(
+        {"year": [2023, 2024], "rank": [170, 1], "units_ranked": [9500, 9500],
+         "score": [98.5, 100.0], "index": [98.5, 100.0], "unit": ["A", "A"],
+         "short_name": ["A", "A"], "renamed": [False, False]}
+    )  # fmt: skip
+    figure = profile_charts.history(frame, "vi", title="Lịch sử")
+    assert len(figure.layout.yaxis.tickvals) <= 20  # 1,900 labels froze the browser for minutes

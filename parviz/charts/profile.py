@@ -13,6 +13,24 @@ from parviz.i18n import fmt_number, fmt_signed, t
 from parviz.profile import OTHER, Deltas
 
 
+def rank_ticks(most: int, max_ticks: int = 20) -> list[int]:
+    """Return rank tick values from 1 to ``most``: every rank, or 1 and round steps (1, 5, 10…).
+
+    A browser lays out each tick label: 9,500 ranks at one tick per 5 froze it for minutes.
+    """
+    step = 1
+    while most / step > max_ticks:
+        step = _next_round(step)
+    return [1, *range(step, most + 1, step)] if step > 1 else list(range(1, most + 1))
+
+
+def _next_round(step: int) -> int:
+    """Return the next round step after ``step``: 1, 2, 5, 10, 20, 50, 100…"""
+    digits = len(str(step)) - 1
+    lead = step // 10**digits
+    return (2 if lead == 1 else 5 if lead == 2 else 10) * 10**digits
+
+
 def history(
     frame: pd.DataFrame,
     lang: str,
@@ -70,7 +88,7 @@ def history(
         # Room above rank 1 for its label; ticks only on real ranks.
         autorange=False,
         range=[most + 0.7, -0.6],
-        tickvals=list(range(1, int(most) + 1, 1 if most <= 20 else 5)),
+        tickvals=rank_ticks(int(most)),
         row=1,
         col=1,
     )
