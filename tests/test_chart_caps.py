@@ -134,9 +134,9 @@ def test_capped_figures_survive_json():
     [
         (1, [1]),
         (20, list(range(1, 21))),  # a province's block: every rank
-        (30, [1, *range(2, 31, 2)]),
-        (100, [1, *range(5, 101, 5)]),
-        (9500, [1, *range(500, 9501, 500)]),
+        (30, [1, *range(5, 31, 5)]),
+        (100, [1, *range(20, 101, 20)]),
+        (9500, [1, 2000, 4000, 6000, 8000]),
     ],
 )
 def test_rank_ticks_stay_few_and_round(most, ticks):
@@ -150,4 +150,4 @@ def test_the_history_of_a_unit_among_10000_has_few_rank_ticks():
          "short_name": ["A", "A"], "renamed": [False, False]}
     )  # fmt: skip
     figure = profile_charts.history(frame, "vi", title="Lịch sử")
-    assert len(figure.layout.yaxis.tickvals) <= 20  # 1,900 labels froze the browser for minutes
+    assert len(figure.layout.yaxis.tickvals) <= 9  # 1,900 labels froze the browser for minutes

@@ -13,15 +13,18 @@ from parviz.i18n import fmt_number, fmt_signed, t
 from parviz.profile import OTHER, Deltas
 
 
-def rank_ticks(most: int, max_ticks: int = 20) -> list[int]:
-    """Return rank tick values from 1 to ``most``: every rank, or 1 and round steps (1, 5, 10…).
+def rank_ticks(most: int, every_up_to: int = 20, max_ticks: int = 8) -> list[int]:
+    """Return rank tick values: every rank up to ``every_up_to`` ranks, else 1 and round steps.
 
-    A browser lays out each tick label: 9,500 ranks at one tick per 5 froze it for minutes.
+    A browser lays out each tick label: 9,500 ranks at one tick per 5 froze it for minutes, and
+    the rank panel is a few centimetres high.
     """
+    if most <= every_up_to:
+        return list(range(1, most + 1))
     step = 1
     while most / step > max_ticks:
         step = _next_round(step)
-    return [1, *range(step, most + 1, step)] if step > 1 else list(range(1, most + 1))
+    return [1, *range(step, most + 1, step)]
 
 
 def _next_round(step: int) -> int:
