@@ -12,8 +12,9 @@ For each dataset it measures:
   with the same app shell (page config, st.navigation over as many pages) that makes the same
   Streamlit calls — its tables and figures are the very objects the page passed (recorded during
   one rerun: a Styler stays a Styler, a Figure a Figure), its widgets the same kinds with the same
-  options in the same place — and no parviz computation. The ratio rerun / floor compares across
-  machines (a busy CI runner slows both);
+  options, all inside the same columns, expanders and containers — and no parviz computation
+  (``floor_matches`` says the floor drew the page's elements and blocks, kind for kind). The
+  ratio rerun / floor compares across machines (a busy CI runner slows both);
 - the PPTX export of the latest year (when parviz/export/pptx.py exists).
 Timings are printed and written to benchmarks/latest.json; nothing here fails on a timing.
 """
@@ -55,37 +56,47 @@ import sys
 
 import streamlit as st
 
-ELEMENTS = sys.modules[{module!r}].ELEMENTS[{slug!r}]
+MAIN, SIDEBAR = sys.modules[{module!r}].ELEMENTS[{slug!r}]
+TEXTS = {texts!r}
 st.set_page_config(page_title="floor", layout="wide")
 
 
-def draw():
-    for index, (kind, value) in enumerate(ELEMENTS):
-        if kind in ("plotly_chart", "dataframe"):
+def draw(items, container, path=""):
+    for index, (kind, value) in enumerate(items):
+        key = f"{{path}}.{{index}}"
+        if kind == "block":  # the same layout: columns, expanders, containers
+            block, label, children = value
+            if block == "columns":
+                columns = container.columns(len(children))
+                for number, (column, (_, (_, _, inside))) in enumerate(zip(columns, children)):
+                    draw(inside, column, f"{{key}}.{{number}}")
+            elif block == "expander":
+                draw(children, container.expander(label), key)
+            else:
+                draw(children, container.container(), key)
+        elif kind in ("plotly_chart", "dataframe"):  # the page's own arguments
             args, kwargs = value
-            getattr(st, kind)(*args, **kwargs)
-        elif kind == "markdown":
-            st.markdown(value)
+            getattr(container, kind)(*args, **kwargs)
+        elif kind in TEXTS:
+            getattr(container, kind)(value)
         elif kind == "metric":
-            st.metric(*value)
-        elif kind == "title":
-            st.title(value)
-        elif kind == "alert":
-            st.info(value)
+            container.metric(*value)
         elif kind == "code":
-            st.code(value, language=None)
+            container.code(value, language=None)
         elif kind == "html":
-            st.html(value)
-        elif kind == "expander":
-            st.expander(value)
+            container.html(value)
         elif kind == "button":
-            st.button(value, key=f"button{{index}}")
+            container.button(value, key=key)
         elif kind == "download_button":
-            st.download_button(value, data=b"", key=f"download{{index}}")
-        elif kind == "choice":  # the same widget, where the page drew it
-            widget, in_sidebar, label, options = value
-            container = st.sidebar if in_sidebar else st
-            getattr(container, widget)(label, options, key=f"choice{{index}}")
+            container.download_button(value, data=b"", key=key)
+        elif kind == "choice":  # the same widget with the same options
+            widget, label, options = value
+            getattr(container, widget)(label, options, key=key)
+
+
+def page():
+    draw(MAIN, st)
+    draw(SIDEBAR, st.sidebar, "sidebar")
 
 
 def page_factory(number):
@@ -96,10 +107,13 @@ def page_factory(number):
     return other
 
 
-pages = [st.Page(draw, title="floor", url_path="floor", default=True)]
+pages = [st.Page(page, title="floor", url_path="floor", default=True)]
 pages += [st.Page(page_factory(n), title=f"p{{n}}", url_path=f"p{{n}}") for n in range({others})]
 st.navigation(pages).run()
 """
+# Elements redrawn by the Streamlit function of their own name, from their text.
+TEXTS = ("markdown", "caption", "header", "subheader", "title", "warning", "info", "success",
+         "error")  # fmt: skip
 RECORDED_CALLS = ("dataframe", "plotly_chart")
 
 
@@ -173,36 +187,59 @@ def recording_calls() -> Iterator[dict[str, list]]:
             setattr(st, name, bound[name])
 
 
-def _elements(at, calls: dict[str, list]) -> list[tuple[str, object]]:
-    """Return what a page drew, in order, as (kind, value) pairs the floor script can redraw.
+def _elements(at, calls: dict[str, list]) -> tuple[list, list]:
+    """Return what a page drew, main area and sidebar, as trees the floor script can redraw.
 
-    Every element a visitor sees counts (tables, alerts, widgets of the sidebar too): a floor
-    that skipped some would charge Streamlit's cost of drawing them to parviz. Tables and figures
-    are the recorded calls themselves (a Styler stays a Styler, a Figure a Figure).
+    Every element a visitor sees counts (tables, alerts, widgets of the sidebar too), inside the
+    same layout blocks: a floor that skipped some would charge Streamlit's cost of drawing them
+    to parviz. Tables and figures are the recorded calls themselves (a Styler stays a Styler, a
+    Figure a Figure), matched in drawing order.
     """
-    found = []
-    for tree, in_sidebar in ((at.main, False), (at.sidebar, True)):
-        for node in tree:  # AppTest walks each tree depth first
-            element = _element(node, in_sidebar)
-            if element is not None:
-                found.append(element)
+    trees = (_tree(at.main), _tree(at.sidebar))
     for kind, recorded in calls.items():
-        drawn = [index for index, (k, _) in enumerate(found) if k == kind]
+        drawn = [item for tree in trees for item in _leaves(tree) if item[0] == kind]
         if len(drawn) != len(recorded):
             raise SystemExit(f"floor: {len(recorded)} {kind} calls recorded, {len(drawn)} drawn")
-        for index, call in zip(drawn, recorded):
-            found[index] = (kind, call)
-    return found
+        for item, call in zip(drawn, recorded):
+            item[1] = call
+    return trees
 
 
-def _element(node, in_sidebar: bool) -> tuple[str, object] | None:
+def _tree(block) -> list[list]:
+    """Return the children of an AppTest block as [kind, value] items (blocks nest)."""
+    from streamlit.testing.v1.element_tree import Block
+
+    items = []
+    for node in block.children.values():
+        if isinstance(node, Block):
+            children = _tree(node)
+            if node.type == "expander":
+                items.append(["block", ("expander", node.label, children)])
+            elif children and all(c[0] == "block" and c[1][0] == "column" for c in children):
+                items.append(["block", ("columns", "", children)])  # st.columns
+            else:
+                items.append(["block", (node.type, "", children)])
+        else:
+            element = _element(node)
+            if element is not None:
+                items.append(list(element))
+    return items
+
+
+def _leaves(items: list[list]) -> Iterator[list]:
+    """Yield the element items of a tree, depth first (the order the page drew them in)."""
+    for item in items:
+        if item[0] == "block":
+            yield from _leaves(item[1][2])
+        else:
+            yield item
+
+
+def _element(node) -> tuple[str, object] | None:
     """Return one drawn element as a (kind, value) pair, or None for layout-only nodes."""
     kind = getattr(node, "type", "")
-    simple = {"markdown": "markdown", "caption": "markdown", "header": "markdown",
-              "subheader": "markdown", "title": "title", "warning": "alert", "info": "alert",
-              "success": "alert", "error": "alert", "code": "code"}  # fmt: skip
-    if kind in simple:
-        return simple[kind], node.value
+    if kind in TEXTS or kind == "code":
+        return kind, node.value
     if kind == "plotly_chart":
         return "plotly_chart", node.proto.spec
     if kind in ("dataframe", "arrow_data_frame"):
@@ -211,12 +248,10 @@ def _element(node, in_sidebar: bool) -> tuple[str, object] | None:
         return "metric", (node.label, node.value)
     if kind == "html":
         return "html", node.proto.body
-    if kind == "expander":
-        return "expander", node.label
     if kind in ("button", "download_button"):
         return kind, node.proto.label
     if kind in ("selectbox", "radio", "multiselect"):
-        return "choice", (kind, in_sidebar, node.label, list(node.options))
+        return "choice", (kind, node.label, list(node.options))
     return None
 
 
@@ -248,10 +283,12 @@ def measure_pages(path: Path, reruns: int, block: str) -> dict:
             at.run()
         errors = [str(e.value)[:200] for e in at.exception] + [str(e.value)[:200] for e in at.error]
         elements = _elements(at, calls)
-        if not elements:
+        if not any(elements):
             print(f"  page {entry.slug}: nothing drawn", at.exception)
         figures = [len(node.proto.spec.encode()) for node in at.get("plotly_chart")]
-        floor = _floor_ms(entry.slug, elements, reruns)
+        floor, floor_kinds = _floor_ms(entry.slug, elements, reruns)
+        # The floor must draw what the page drew, element for element, block for block.
+        floor_matches = floor_kinds == drawn_kinds(at)
         pages[entry.slug] = {
             "first_run_ms": round(first * 1000, 1),
             "rerun_ms": round(rerun, 1),
@@ -261,14 +298,16 @@ def measure_pages(path: Path, reruns: int, block: str) -> dict:
             "figure_bytes": sum(figures),
             "figure_bytes_max": max(figures, default=0),
             "errors": errors,
+            "floor_matches": floor_matches,
         }
         print(f"  page {entry.slug:<14} rerun {rerun:8.1f} ms  floor {floor:7.1f} ms  "
-              f"figures {len(figures)} ({sum(figures):,} B)  errors {len(errors)}")  # fmt: skip
+              f"figures {len(figures)} ({sum(figures):,} B)  errors {len(errors)}"
+              f"{'' if floor_matches else '  FLOOR DIFFERS'}")  # fmt: skip
     return pages
 
 
-def _floor_ms(slug: str, elements: list, reruns: int) -> float:
-    """Return the rerun time of a script that only redraws ``elements`` (precomputed)."""
+def _floor_ms(slug: str, elements: tuple[list, list], reruns: int) -> tuple[float, dict]:
+    """Return the rerun time of a script that only redraws ``elements``, and what it drew."""
     from streamlit.testing.v1 import AppTest
 
     from parviz.ui import navigation
@@ -276,12 +315,24 @@ def _floor_ms(slug: str, elements: list, reruns: int) -> float:
     # AppTest runs the script in this process: the floor reads the objects from a module.
     registry = sys.modules.setdefault(FLOOR_MODULE, types.ModuleType(FLOOR_MODULE))
     registry.ELEMENTS = {slug: elements}
-    script = FLOOR_SCRIPT.format(module=FLOOR_MODULE, slug=slug, others=len(navigation.PAGES) - 1)
+    script = FLOOR_SCRIPT.format(
+        module=FLOOR_MODULE, slug=slug, others=len(navigation.PAGES) - 1, texts=TEXTS
+    )
     at = AppTest.from_string(script, default_timeout=600)
     at.run()
     if at.exception:
         raise SystemExit(f"floor of {slug} failed: {at.exception[0].value}")
-    return _rerun_ms(at, reruns)
+    return _rerun_ms(at, reruns), drawn_kinds(at)
+
+
+def drawn_kinds(at) -> dict[str, int]:
+    """Return how many elements and layout blocks of each kind a script run drew."""
+    kinds: dict[str, int] = {}
+    for tree in (at.main, at.sidebar):
+        for node in tree:
+            kind = getattr(node, "type", "?")
+            kinds[kind] = kinds.get(kind, 0) + 1
+    return kinds
 
 
 def measure_pptx(path: Path) -> float | None:

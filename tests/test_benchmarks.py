@@ -12,7 +12,8 @@ from tests.helpers import ROOT
 
 LOAD_KEYS = {"cold_load_s", "warm_load_s", "standings_s", "rerun_ms_max", "rerun_ratio_max",
              "figure_bytes_max", "pages", "pptx_s"}  # fmt: skip
-PAGE_KEYS = {"rerun_ms", "floor_ms", "ratio", "figure_bytes", "figure_bytes_max", "errors"}
+PAGE_KEYS = {"rerun_ms", "floor_ms", "ratio", "figure_bytes", "figure_bytes_max", "errors",
+             "floor_matches"}  # fmt: skip
 
 
 @pytest.mark.slow
@@ -31,5 +32,6 @@ def test_benchmark_runs_on_a_small_dataset_and_writes_every_key(tmp_path):
         for slug, page in report[name]["pages"].items():
             assert page.keys() >= PAGE_KEYS, slug
             assert page["errors"] == [], (name, slug, page["errors"])
+            assert page["floor_matches"], (name, slug)  # the floor draws what the page drew
     assert report["large"]["rows"]["scores"] == 300 * 3 * 40
     assert report["large"]["cached"] is True  # the columnar cache was written beside the CSVs
