@@ -89,9 +89,12 @@ def draw(items, container, path=""):
             container.button(value, key=key)
         elif kind == "download_button":
             container.download_button(value, data=b"", key=key)
-        elif kind == "choice":  # the same widget with the same options
-            widget, label, options = value
-            getattr(container, widget)(label, options, key=key)
+        elif kind == "choice":  # the same widget with the same options and choice
+            widget, label, options, chosen = value
+            if widget == "multiselect":
+                container.multiselect(label, options, default=chosen, key=key)
+            else:
+                getattr(container, widget)(label, options, index=chosen, key=key)
 
 
 def page():
@@ -251,7 +254,10 @@ def _element(node) -> tuple[str, object] | None:
     if kind in ("button", "download_button"):
         return kind, node.proto.label
     if kind in ("selectbox", "radio", "multiselect"):
-        return "choice", (kind, node.label, list(node.options))
+        # The options as shown (formatted); the choice as an index, or the chosen labels.
+        options = list(node.options)
+        chosen = [options[index] for index in node.indices] if kind == "multiselect" else node.index
+        return "choice", (kind, node.label, options, chosen)
     return None
 
 

@@ -24,6 +24,10 @@ TOLERANCE = 0.005
 OVERTAKES_SHOWN = 10
 
 
+HISTORY_COLUMNS = ("rank", "units_ranked", "score", "index", "unit", "short_name", "rank_change",
+                   "score_change", "classification")  # fmt: skip
+
+
 def history(standings: pd.DataFrame, unit_id: str) -> pd.DataFrame:
     """Return the unit's rank, score and name in every year its block was scored.
 
@@ -31,27 +35,13 @@ def history(standings: pd.DataFrame, unit_id: str) -> pd.DataFrame:
     whose name differs from the name of the unit's previous ranked year.
     """
     own = standings[standings["unit_id"] == unit_id]
-    if own.empty:
-        return pd.DataFrame(columns=["year", "rank", "units_ranked", "score", "index", "unit"])
+    if own.empty:  # the same columns as a found unit's: charts draw an empty history
+        frame = pd.DataFrame(columns=["year", *HISTORY_COLUMNS, "previous_name"])
+        return frame.assign(renamed=pd.Series(dtype=bool))
     block = own["block"].iloc[0]
     years = sorted(standings.loc[standings["block"] == block, "year"].unique())
     frame = pd.DataFrame({"year": years}).merge(
-        own[
-            [
-                "year",
-                "rank",
-                "units_ranked",
-                "score",
-                "index",
-                "unit",
-                "short_name",
-                "rank_change",
-                "score_change",
-                "classification",
-            ]
-        ],
-        on="year",
-        how="left",
+        own[["year", *HISTORY_COLUMNS]], on="year", how="left"
     )
     previous = frame["unit"].ffill().shift(1)
     frame["previous_name"] = previous

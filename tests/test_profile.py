@@ -286,3 +286,12 @@ def test_overtake_lines_list_the_first_units_and_count_the_rest() -> None:
     assert first[1] == "… và 1 đơn vị khác."
     english = profile.overtake_lines(passes, **{**arguments, "lang": "en"}, limit=1)
     assert english[1] == "… plus 1 more."
+
+
+def test_an_unknown_unit_has_an_empty_history_that_still_draws() -> None:
+    from parviz.charts import profile as charts
+
+    frame = profile.history(ranking.standings(sample()), "no-such-unit")
+    assert frame.empty and {"renamed", "short_name", "units_ranked"} <= set(frame.columns)
+    figure = charts.history(frame, "vi", title="Lịch sử")  # raised KeyError: 'renamed'
+    assert len(figure.data) == 2
