@@ -51,6 +51,8 @@ _CSS = """
   border-top: 1px solid #999999; padding-top: 0.3em; margin-top: 0.4em; }
 .pv-footer .pv-number { white-space: nowrap; flex-shrink: 0; padding-left: 1em; }
 .pv-side { font-size: 26px; }
+[class*="st-key-pv_hidden_"] { position: absolute; left: -10000px; width: 1px; height: 1px;
+  overflow: hidden; }
 </style>
 """
 
@@ -130,6 +132,19 @@ def navigation(index: int, count: int, lang: str) -> None:
             width="stretch",
             disabled=target == index or not 1 <= target <= count,
         )
+    # Presentation clickers send PageUp / PageDown; a button has one shortcut, so each gets a
+    # twin kept out of sight (still mounted: its shortcut stays live).
+    for name, target, key in (("clicker_previous", index - 1, "PageUp"),
+                              ("clicker_next", index + 1, "PageDown")):  # fmt: skip
+        with st.container(key=f"pv_hidden_{name}"):
+            st.button(
+                t(f"presentation.page.{name}", lang),
+                key=f"slide_{name}",
+                shortcut=key,
+                on_click=_go,
+                args=(target, count),
+                disabled=not 1 <= target <= count,
+            )
     columns[2].markdown(
         f"<div style='text-align:center;font-size:24px' data-testid='pv-counter'>"
         f"{html.escape(t('presentation.page.counter', lang, index=index, count=count))}</div>",

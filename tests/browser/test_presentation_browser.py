@@ -89,3 +89,17 @@ def test_a_link_opens_its_slide_chrome_free_with_readable_type(app_url, chromium
     shot(page, "vi-1920-embed-04")
     small = open_slide(chromium, url, size="1366")
     shot(small, "vi-1366-embed-04")
+
+
+@pytest.mark.browser
+def test_a_presenter_clicker_pages_through_the_deck(app_url, chromium):
+    # Clickers send PageDown / PageUp; their twin buttons are mounted but never seen.
+    page = open_slide(chromium, harness.page_url(app_url, "presentation", year=2021, slide=3))
+    press(page, "PageDown", 4)
+    press(page, "PageDown", 5)
+    press(page, "PageUp", 4)
+    hidden = page.locator('[class*="st-key-pv_hidden_"]')
+    assert hidden.count() == 2
+    for index in range(2):
+        box = hidden.nth(index).bounding_box()
+        assert box is None or box["x"] + box["width"] <= 0  # off screen, not on the slide
