@@ -16,7 +16,7 @@ block_name = dataset.block_name(block, lang)
 def units_of(dataset, block: str, year: int):
     """Return the block's units in rank order of ``year`` and their short names (cached)."""
     history = comparison.block_history(cache.standings(dataset), block)
-    names = widgets.Labels(zip(history["unit_id"], history["short_name"]))
+    names = widgets.unique_labels(dict(zip(history["unit_id"], history["short_name"])))
     return comparison.units_in_order(history, year), names
 
 

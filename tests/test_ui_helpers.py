@@ -7,7 +7,7 @@ import pytest
 
 from parviz import loading
 from parviz.ui import render, tables, widgets
-from tests.helpers import SAMPLE
+from tests.helpers import SAMPLE, copy_minimal
 
 
 def test_small_tables_stay_numbers_for_a_styler():
@@ -96,3 +96,18 @@ def test_a_session_formats_the_same_table_once_per_language():
 )
 def test_a_line_that_starts_like_a_list_item_stays_text(text, markdown):
     assert render.escape_markdown(text) == markdown
+
+
+def test_units_sharing_a_name_can_be_told_apart(tmp_path):
+    folder = copy_minimal(tmp_path)
+    units = (folder / "units.csv").read_text(encoding="utf-8")
+    units = units.replace("UBND huyện Bắc Hà", "UBND xã Tân Lập").replace(
+        "UBND huyện Cẩm Lộc", "UBND xã Tân Lập"
+    )
+    (folder / "units.csv").write_text(units, encoding="utf-8")
+    result = loading.load(folder)
+    assert result.dataset is not None, [p.code for p in result.problems]
+    names = widgets.unit_names_in(result.dataset, 2021)
+    assert names["b"] == "UBND xã Tân Lập (b)" and names["c"] == "UBND xã Tân Lập (c)"
+    assert names["a"] == "UBND thành phố An Bình"  # a unique name stays as it is
+    assert len(set(names.values())) == len(names)

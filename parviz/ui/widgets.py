@@ -7,6 +7,8 @@ page switches and shared links.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import streamlit as st
 
 from parviz import i18n, settings
@@ -79,11 +81,19 @@ class Labels(dict):
 
 
 def unit_names_in(dataset: Dataset, year: int) -> Labels:
-    """Return {unit_id: name in ``year``} of every unit (cached per year by the callers).
+    """Return {unit_id: name in ``year``} of every unit, each name unique (cached by callers).
 
     Unit choices format their options from it: a block of 10,000 communes would otherwise cost
-    10,000 name lookups on every rerun.
+    10,000 name lookups on every rerun. A choice tells options apart by their label, so a name
+    two units share (two "UBND xã Tân Lập" in one province) gets the unit id added.
     """
+    ids = [str(uid) for uid in dataset.table("units")["unit_id"]]
+    return unique_labels(dict(zip(ids, (dataset.name_in(uid, year) for uid in ids))))
+
+
+def unique_labels(names: dict[str, str]) -> Labels:
+    """Return {option: label} with the option added to every label that is not unique."""
+    counts = Counter(names.values())
     return Labels(
-        (str(uid), dataset.name_in(str(uid), year)) for uid in dataset.table("units")["unit_id"]
+        (key, name if counts[name] == 1 else f"{name} ({key})") for key, name in names.items()
     )
