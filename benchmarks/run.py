@@ -1,6 +1,6 @@
 """Measure parviz on the bundled sample and on a large generated dataset; write latest.json.
 
-Usage: .venv/bin/python benchmarks/run.py [--units 10000] [--years 10] [--reruns 3] [--data DIR]
+Usage: .venv/bin/python benchmarks/run.py [--units 10000] [--years 10] [--reruns 7] [--data DIR]
        [--skip-pages]  (load measurements only: cold, warm, standings)
 
 For each dataset it measures:
@@ -8,7 +8,8 @@ For each dataset it measures:
 - warm load: a load whose columnar cache is up to date (what a server restart costs);
 - standings: ranking.standings on the loaded dataset;
 - per page registered in parviz/ui/navigation.py: the server time of a rerun under AppTest
-  (median of ``--reruns``), the figure JSON bytes it sends, and the same page's "floor": a script
+  (median of ``--reruns``), the figure JSON bytes it sends, and the same page's "floor" (timed
+  in turns with the page, so a slow spell of the machine hits both): a script
   with the same app shell (page config, st.navigation over as many pages) that makes the same
   Streamlit calls — its tables and figures are the very objects the page passed (recorded during
   one rerun: a Styler stays a Styler, a Figure a Figure), its widgets the same kinds with the same
@@ -261,15 +262,6 @@ def _element(node) -> tuple[str, object] | None:
     return None
 
 
-def _rerun_ms(at, reruns: int) -> float:
-    """Return the median server time of ``reruns`` reruns (ms)."""
-    times = []
-    for _ in range(reruns):
-        seconds, _ = timed(at.run)
-        times.append(seconds * 1000)
-    return statistics.median(times)
-
-
 def measure_pages(path: Path, reruns: int, block: str) -> dict:
     """Return per page: rerun ms, floor ms, ratio, figure bytes, exceptions (for ``block``)."""
     from streamlit.testing.v1 import AppTest
@@ -284,7 +276,6 @@ def measure_pages(path: Path, reruns: int, block: str) -> dict:
         at.run()
         at.switch_page(entry.script)
         first, _ = timed(at.run)
-        rerun = _rerun_ms(at, reruns)
         with recording_calls() as calls:
             at.run()
         errors = [str(e.value)[:200] for e in at.exception] + [str(e.value)[:200] for e in at.error]
@@ -292,9 +283,10 @@ def measure_pages(path: Path, reruns: int, block: str) -> dict:
         if not any(elements):
             print(f"  page {entry.slug}: nothing drawn", at.exception)
         figures = [len(node.proto.spec.encode()) for node in at.get("plotly_chart")]
-        floor, floor_kinds = _floor_ms(entry.slug, elements, reruns)
+        floor_at = _floor_app(entry.slug, elements)
         # The floor must draw what the page drew, element for element, block for block.
-        floor_matches = floor_kinds == drawn_kinds(at)
+        floor_matches = drawn_kinds(floor_at) == drawn_kinds(at)
+        rerun, floor = _paired_rerun_ms(at, floor_at, reruns)
         pages[entry.slug] = {
             "first_run_ms": round(first * 1000, 1),
             "rerun_ms": round(rerun, 1),
@@ -312,8 +304,8 @@ def measure_pages(path: Path, reruns: int, block: str) -> dict:
     return pages
 
 
-def _floor_ms(slug: str, elements: tuple[list, list], reruns: int) -> tuple[float, dict]:
-    """Return the rerun time of a script that only redraws ``elements``, and what it drew."""
+def _floor_app(slug: str, elements: tuple[list, list]):
+    """Return an AppTest of the script that only redraws ``elements``, run once."""
     from streamlit.testing.v1 import AppTest
 
     from parviz.ui import navigation
@@ -328,7 +320,19 @@ def _floor_ms(slug: str, elements: tuple[list, list], reruns: int) -> tuple[floa
     at.run()
     if at.exception:
         raise SystemExit(f"floor of {slug} failed: {at.exception[0].value}")
-    return _rerun_ms(at, reruns), drawn_kinds(at)
+    return at
+
+
+def _paired_rerun_ms(page, floor, reruns: int) -> tuple[float, float]:
+    """Return the median rerun times (ms) of ``page`` and ``floor``, measured in turns.
+
+    Alternating the two keeps a slow spell of a shared machine from landing on one side only.
+    """
+    page_times, floor_times = [], []
+    for _ in range(reruns):
+        page_times.append(timed(page.run)[0] * 1000)
+        floor_times.append(timed(floor.run)[0] * 1000)
+    return statistics.median(page_times), statistics.median(floor_times)
 
 
 def drawn_kinds(at) -> dict[str, int]:
@@ -392,7 +396,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--units", type=int, default=10_000)
     parser.add_argument("--years", type=int, default=10)
-    parser.add_argument("--reruns", type=int, default=3)
+    parser.add_argument("--reruns", type=int, default=7)
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "latest.json")
     parser.add_argument(
         "--data",

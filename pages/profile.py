@@ -13,9 +13,10 @@ lang, dataset, year, block = page.lang, page.dataset, page.year, page.block
 block_name = dataset.block_name(block, lang)
 
 
-def units_of(dataset, block: str, year: int) -> list[str]:
+def units_of(dataset, block: str, year: int) -> widgets.UnitChoices:
     """Return the units of the block to choose from (cached)."""
-    return profile.block_units(cache.standings(dataset), block=block, year=year)
+    unit_ids = profile.block_units(cache.standings(dataset), block=block, year=year)
+    return widgets.unit_choices(unit_ids, widgets.unit_names_in(dataset, year))
 
 
 def view(dataset, year: int, block: str, unit_id: str, lang: str) -> dict:
@@ -81,11 +82,11 @@ def view(dataset, year: int, block: str, unit_id: str, lang: str) -> dict:
     return found
 
 
-unit_ids = cache.shared(dataset, units_of, block, year)
-if not unit_ids:
+choices = cache.shared(dataset, units_of, block, year)
+if not choices:
     render.notice("profile.no_units", lang, block=block_name)
     st.stop()
-unit_id = widgets.unit_select(dataset, unit_ids, year, lang)
+unit_id = widgets.unit_select(choices, lang)
 unit_name = dataset.name_in(unit_id, year)
 config = theme.plotly_config(theme.file_stem("ho-so", unit_id, year))
 found = cache.shared(dataset, view, year, block, unit_id, lang)

@@ -13,11 +13,19 @@ lang, dataset, year, block = page.lang, page.dataset, page.year, page.block
 block_name = dataset.block_name(block, lang)
 
 
-def units_of(dataset, block: str, year: int):
-    """Return the block's units in rank order of ``year`` and their short names (cached)."""
+def units_of(dataset, block: str, year: int) -> widgets.UnitChoices:
+    """Return the block's units in rank order of ``year``, by full name (cached)."""
+    history = comparison.block_history(cache.standings(dataset), block)
+    unit_ids = comparison.units_in_order(history, year)
+    return widgets.unit_choices(unit_ids, widgets.unit_names_in(dataset, year))
+
+
+def others_of(dataset, block: str, year: int, focus: str) -> widgets.UnitChoices:
+    """Return the units that can be hidden from the bump chart, by short name (cached)."""
     history = comparison.block_history(cache.standings(dataset), block)
     names = widgets.unique_labels(dict(zip(history["unit_id"], history["short_name"])))
-    return comparison.units_in_order(history, year), names
+    unit_ids = [u for u in comparison.units_in_order(history, year) if u != focus]
+    return widgets.unit_choices(unit_ids, names)
 
 
 def bump_view(dataset, block: str, lang: str, focus: str, hidden: tuple):
@@ -64,19 +72,18 @@ def pair_view(dataset, block: str, lang: str, focus: str, year_a: int, year_b: i
     return changed, movement, dumbbell, sentences
 
 
-unit_ids, names = cache.shared(dataset, units_of, block, year)
-if not unit_ids:
+choices = cache.shared(dataset, units_of, block, year)
+if not choices:
     render.notice("rankings.page.no_data", lang, year=year, block=block_name)
     st.stop()
-focus = widgets.unit_select(dataset, unit_ids, year, lang)
+focus = widgets.unit_select(choices, lang)
 years = dataset.years_of(block)
 
 # Ranks over all years.
 render.section(t("rankings.page.bump_heading", lang))
-hidden = st.multiselect(
+hidden = widgets.units_multiselect(
     t("rankings.page.hidden", lang),
-    [u for u in unit_ids if u != focus],
-    format_func=names.__getitem__,
+    cache.shared(dataset, others_of, block, year, focus),
     key=f"hidden_{block}",
     placeholder=t("rankings.page.hidden_placeholder", lang),
 )

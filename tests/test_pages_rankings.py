@@ -69,7 +69,7 @@ def test_rank_changes_page_follows_the_focus_unit(lang):
     }[lang]
     assert any(expected in m.value for m in at.markdown)
     assert not at.warning[1:]  # 2020 → 2021: same methodology, only the illustrative banner
-    at.sidebar.selectbox(key="unit").set_value("nam-sach").run()
+    at.sidebar.selectbox(key="unit_choice").set_value("UBND huyện Nam Sách").run()
     assert figures(at)[0]["data"][-1]["meta"] == "nam-sach"
     at.sidebar.selectbox(key="year").set_value(2022).run()
     assert any("2022" in w.value for w in at.warning)  # methodology changed 2021 → 2022
@@ -83,7 +83,7 @@ def test_rank_changes_two_chosen_years_and_hidden_units():
     at.selectbox(key="year_a_district_2021").set_value(2016).run()
     title = figures(at)[1]["layout"]["title"]["text"]
     assert "2016" in title and "2021" in title
-    at.multiselect(key="hidden_district").set_value(["ninh-giang", "tu-ky"]).run()
+    at.multiselect(key="hidden_district").set_value(["Ninh Giang", "Tứ Kỳ"]).run()
     metas = [trace["meta"] for trace in figures(at)[0]["data"]]
     assert len(metas) == 10 and "ninh-giang" not in metas
 

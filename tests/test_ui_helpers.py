@@ -111,3 +111,53 @@ def test_units_sharing_a_name_can_be_told_apart(tmp_path):
     assert names["b"] == "UBND xã Tân Lập (b)" and names["c"] == "UBND xã Tân Lập (c)"
     assert names["a"] == "UBND thành phố An Bình"  # a unique name stays as it is
     assert len(set(names.values())) == len(names)
+
+
+def _unit_script():
+    import streamlit as st
+
+    from parviz import loading
+    from parviz.ui import state, widgets
+    from tests.helpers import SAMPLE
+
+    dataset = loading.load_dataset(SAMPLE)
+    st.button("go", key="go", on_click=state.set_unit, args=("nam-sach",))  # like a chart click
+    ids = ["chi-linh", "kinh-mon", "nam-sach"]
+    choices = widgets.unit_choices(ids, widgets.unit_names_in(dataset, 2021))
+    st.write(widgets.unit_select(choices, "vi"))
+
+
+def test_the_unit_choice_follows_the_widget_and_a_click():
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_function(_unit_script, default_timeout=30)
+    at.run()
+    assert at.markdown[0].value == "chi-linh"  # the first unit by default
+    at.sidebar.selectbox(key="unit_choice").set_value("UBND thị xã Kinh Môn").run()
+    assert at.markdown[0].value == "kinh-mon"
+    at.run()
+    assert at.markdown[0].value == "kinh-mon"  # kept on the next rerun
+    at.button(key="go").click().run()
+    assert at.markdown[0].value == "nam-sach"  # set_unit wins over the widget's old name
+    assert at.sidebar.selectbox(key="unit_choice").value == "UBND huyện Nam Sách"
+
+
+def _units_multiselect_script():
+    import streamlit as st
+
+    from parviz.ui import widgets
+
+    names = widgets.unique_labels({"a": "Tân Lập", "b": "Tân Lập", "c": "An Bình"})
+    choices = widgets.unit_choices(["a", "b", "c"], names)
+    chosen = widgets.units_multiselect("Ẩn", choices, key="hide", placeholder="…")
+    st.write(",".join(chosen) or "none")
+
+
+def test_units_multiselect_shows_names_and_returns_ids():
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_function(_units_multiselect_script, default_timeout=30)
+    at.run()
+    assert at.multiselect(key="hide").options == ["Tân Lập (a)", "Tân Lập (b)", "An Bình"]
+    at.multiselect(key="hide").select("Tân Lập (b)").select("An Bình").run()
+    assert at.markdown[0].value == "b,c"

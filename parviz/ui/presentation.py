@@ -71,14 +71,12 @@ def load() -> tuple[str, Dataset]:
 
 def spotlight_select(dataset: Dataset, year: int, lang: str) -> list[str]:
     """Draw the sidebar choice of units to spotlight (names as in ``year``)."""
-    units = cache.shared(dataset, _units_of, year)
-    names = cache.shared(dataset, widgets.unit_names_in, year)
-    return st.sidebar.multiselect(
+    return widgets.units_multiselect(
         t("presentation.page.spotlights", lang),
-        units,
-        format_func=names.__getitem__,
+        cache.shared(dataset, _units_of, year),
         key=SPOTLIGHTS,
         placeholder=t("presentation.page.spotlights_placeholder", lang),
+        sidebar=True,
     )
 
 
@@ -295,9 +293,10 @@ def _annex(dataset: Dataset, year: int, blocks: tuple[str, ...], lang: str) -> s
     return annex.to_html(dataset, year=year, blocks=list(blocks), lang=lang)
 
 
-def _units_of(dataset: Dataset, year: int) -> list[str]:
+def _units_of(dataset: Dataset, year: int) -> widgets.UnitChoices:
     table = cache.standings(dataset)
-    return table.loc[table["year"] == year, "unit_id"].astype(str).tolist()
+    unit_ids = table.loc[table["year"] == year, "unit_id"].astype(str).tolist()
+    return widgets.unit_choices(unit_ids, widgets.unit_names_in(dataset, year))
 
 
 def year_select(dataset: Dataset, lang: str) -> int:

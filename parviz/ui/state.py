@@ -28,6 +28,7 @@ import streamlit as st
 from parviz import i18n, settings
 
 LANG, YEAR, BLOCK, UNIT = "lang", "year", "block", "unit"
+UNIT_CHOICE = "unit_choice"  # the unit widget's key: it holds the shown name, UNIT the id
 KEYS: tuple[str, ...] = (LANG, YEAR, BLOCK, UNIT)
 REMEMBERED = "_parviz_state"
 
@@ -112,6 +113,7 @@ def set_unit(unit_id: str | None) -> None:
     Like any session-state write to a widget key, call it from a callback or before the unit
     widget is drawn in this run (Streamlit raises otherwise).
     """
+    st.session_state.pop(UNIT_CHOICE, None)  # the unit widget shows UNIT again
     if unit_id is None:
         st.session_state.pop(UNIT, None)
     else:

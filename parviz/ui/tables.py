@@ -21,7 +21,6 @@ SESSION_STYLERS = "_parviz_stylers"  # session_state key of the Stylers made for
 SESSION_STYLERS_MAX = 8
 
 
-
 def styled(table: pd.DataFrame, lang: str) -> Styler:
     """Return a Styler showing decimals with the language's separators and "–" for gaps.
 
