@@ -164,14 +164,19 @@ SUB_SCORES = """year,unit_id,criterion_id,points
 """
 
 
-def test_criterion_points_equal_the_joins_on_text(tmp_path):
+def _typed_dataset(tmp_path, criteria: str, scores: str):
+    """Return the minimal dataset with ``criteria`` and ``scores``, typed but not validated."""
     from parviz.dataset import Dataset
     from parviz.loading import type_tables
 
-    folder = with_table(tmp_path, "criteria", SUB_CRITERIA)
-    (folder / "scores.csv").write_text(SUB_SCORES)
+    folder = with_table(tmp_path, "criteria", criteria)
+    (folder / "scores.csv").write_text(scores)
     tables, origins, _ = type_tables(folder)
-    dataset = Dataset(tables, origins, folder)
+    return Dataset(tables, origins, folder)
+
+
+def test_criterion_points_equal_the_joins_on_text(tmp_path):
+    dataset = _typed_dataset(tmp_path, SUB_CRITERIA, SUB_SCORES)
     points = criterion_points(dataset)
     pd.testing.assert_frame_equal(points, _criterion_points_by_joins(dataset), check_exact=True)
     by_key = points.set_index(["unit_id", "criterion_id"])["points"]
@@ -202,14 +207,8 @@ ONLY_SUB_SCORES = """year,unit_id,criterion_id,points
 
 
 def test_criterion_points_of_sub_criteria_only_equal_the_joins_on_text(tmp_path):
-    from parviz.dataset import Dataset
-    from parviz.loading import type_tables
-
     criteria = SUB_CRITERIA.replace("2021,district,C2,,2,Hai,Two,40\n", "")
-    folder = with_table(tmp_path, "criteria", criteria)
-    (folder / "scores.csv").write_text(ONLY_SUB_SCORES)
-    tables, origins, _ = type_tables(folder)
-    dataset = Dataset(tables, origins, folder)
+    dataset = _typed_dataset(tmp_path, criteria, ONLY_SUB_SCORES)
     points = criterion_points(dataset)
     pd.testing.assert_frame_equal(points, _criterion_points_by_joins(dataset), check_exact=True)
     assert points["max_points"].tolist() == [60.0] * 3
