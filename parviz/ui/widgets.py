@@ -118,9 +118,9 @@ class Labels(dict):
 def unit_names_in(dataset: Dataset, year: int) -> Labels:
     """Return {unit_id: name in ``year``} of every unit, each name unique (cached by callers).
 
-    Unit choices format their options from it: a block of 10,000 communes would otherwise cost
-    10,000 name lookups on every rerun. A choice tells options apart by their label, so a name
-    two units share (two "UBND xã Tân Lập" in one province) gets the unit id added.
+    Unit choices take their names from it (``unit_choices``). A choice tells options apart by
+    their label, so a name two units share (two "UBND xã Tân Lập" in one province) gets the
+    unit id added.
     """
     ids = [str(uid) for uid in dataset.table("units")["unit_id"]]
     return unique_labels(dict(zip(ids, (dataset.name_in(uid, year) for uid in ids))))
