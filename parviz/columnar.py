@@ -118,25 +118,6 @@ def read(path: Path, key: str) -> Cached | None:
     return tables, origins, problems, checked
 
 
-def write(
-    path: Path,
-    key: str,
-    files: list[Path],
-    tables: Tables,
-    origins: dict[str, Origin],
-    problems: list[Problem],
-    checked: list[Problem] | None = None,
-) -> Path | None:
-    """Store typed tables under ``key`` (taken before ``files`` were read); return the entry.
-
-    ``checked`` are the validation problems of these tables (None: validate on every read).
-
-    Nothing is stored (None) when a file changed while it was read or is too recent to trust
-    its fingerprint. Failing to write (a read-only folder, a full disk) only costs speed.
-    """
-    return begin_write(path, key, files, tables, origins, problems).finish(checked)
-
-
 def begin_write(
     path: Path,
     key: str,
