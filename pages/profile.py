@@ -16,7 +16,7 @@ block_name = dataset.block_name(block, lang)
 def units_of(dataset, block: str, year: int) -> widgets.UnitChoices:
     """Return the units of the block to choose from (cached)."""
     unit_ids = profile.block_units(cache.standings(dataset), block=block, year=year)
-    return widgets.unit_choices(unit_ids, widgets.unit_names_in(dataset, year))
+    return widgets.unit_choices_in(dataset, unit_ids, year)
 
 
 def view(dataset, year: int, block: str, unit_id: str, lang: str) -> dict:

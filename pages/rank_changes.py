@@ -17,7 +17,7 @@ def units_of(dataset, block: str, year: int) -> widgets.UnitChoices:
     """Return the block's units in rank order of ``year``, by full name (cached)."""
     history = comparison.block_history(cache.standings(dataset), block)
     unit_ids = comparison.units_in_order(history, year)
-    return widgets.unit_choices(unit_ids, widgets.unit_names_in(dataset, year))
+    return widgets.unit_choices_in(dataset, unit_ids, year)
 
 
 def others_of(dataset, block: str, year: int, focus: str) -> widgets.UnitChoices:

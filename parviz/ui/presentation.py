@@ -296,7 +296,7 @@ def _annex(dataset: Dataset, year: int, blocks: tuple[str, ...], lang: str) -> s
 def _units_of(dataset: Dataset, year: int) -> widgets.UnitChoices:
     table = cache.standings(dataset)
     unit_ids = table.loc[table["year"] == year, "unit_id"].astype(str).tolist()
-    return widgets.unit_choices(unit_ids, widgets.unit_names_in(dataset, year))
+    return widgets.unit_choices_in(dataset, unit_ids, year)
 
 
 def year_select(dataset: Dataset, lang: str) -> int:

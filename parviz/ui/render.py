@@ -169,10 +169,7 @@ def compact_styler(table: pd.DataFrame, lang: str) -> tables.Styler:
     """Return the compact ranking's Styler: top and bottom COMPACT_ENDS rows above COMPACT_ALL."""
     if len(table) > COMPACT_ALL:
         table = pd.concat([table.head(COMPACT_ENDS), table.tail(COMPACT_ENDS)])
-    decimal, thousands = (",", ".") if lang == "vi" else (".", ",")
-    return table.style.format(
-        "{:.2f}", subset=["score"], decimal=decimal, thousands=thousands, na_rep="–"
-    ).format(subset=["rank", "previous_rank"], na_rep="–")
+    return tables.styled(table, lang)
 
 
 def notice(key: str, lang: str, **params: object) -> None:

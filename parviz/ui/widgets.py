@@ -16,7 +16,7 @@ import streamlit as st
 from parviz import i18n, settings
 from parviz.dataset import Dataset
 from parviz.i18n import t
-from parviz.ui import state
+from parviz.ui import cache, state
 
 
 def language_switch() -> str:
@@ -79,6 +79,11 @@ def unit_choices(unit_ids: Sequence[str], names: Mapping[str, str]) -> UnitChoic
     ids = tuple(str(uid) for uid in unit_ids)
     labels = tuple(names[uid] for uid in ids)
     return UnitChoices(ids, labels, dict(zip(labels, ids)))
+
+
+def unit_choices_in(dataset: Dataset, unit_ids: Sequence[str], year: int) -> UnitChoices:
+    """Return the choices over ``unit_ids`` named as in ``year`` (names shared, made once)."""
+    return unit_choices(unit_ids, cache.shared(dataset, unit_names_in, year))
 
 
 def unit_select(choices: UnitChoices, lang: str) -> str:
