@@ -120,33 +120,33 @@ def navigation(index: int, count: int, lang: str) -> None:
         (columns[4], "last", count, "End", ":material/last_page:"),
     )
     for column, name, target, key, icon in buttons:
-        column.button(
-            t(f"presentation.page.{name}", lang),
-            key=f"slide_{name}",
-            icon=icon,
-            shortcut=key,
-            on_click=_go,
-            args=(target, count),
-            width="stretch",
-            disabled=target == index or not 1 <= target <= count,
-        )
+        with column:
+            _slide_button(name, target, key, index, count, lang, icon=icon, width="stretch")
     # Presentation clickers send PageUp / PageDown; a button has one shortcut, so each gets a
     # twin kept out of sight (still mounted: its shortcut stays live).
     for name, target, key in (("clicker_previous", index - 1, "PageUp"),
                               ("clicker_next", index + 1, "PageDown")):  # fmt: skip
         with st.container(key=f"pv_hidden_{name}"):
-            st.button(
-                t(f"presentation.page.{name}", lang),
-                key=f"slide_{name}",
-                shortcut=key,
-                on_click=_go,
-                args=(target, count),
-                disabled=not 1 <= target <= count,
-            )
+            _slide_button(name, target, key, index, count, lang)
     columns[2].markdown(
         f"<div style='text-align:center;font-size:24px' data-testid='pv-counter'>"
         f"{html.escape(t('presentation.page.counter', lang, index=index, count=count))}</div>",
         unsafe_allow_html=True,
+    )
+
+
+def _slide_button(
+    name: str, target: int, shortcut: str, index: int, count: int, lang: str, **look: str
+) -> None:
+    """Draw the button ``name`` that goes to slide ``target`` (off when there or out of range)."""
+    st.button(
+        t(f"presentation.page.{name}", lang),
+        key=f"slide_{name}",
+        shortcut=shortcut,
+        on_click=_go,
+        args=(target, count),
+        disabled=target == index or not 1 <= target <= count,
+        **look,
     )
 
 
