@@ -13,7 +13,7 @@ import pandas as pd
 
 from parviz import schema
 from parviz.dataset import Dataset
-from parviz.i18n import fmt_number, fmt_signed, t
+from parviz.i18n import fmt_number, t
 
 UP_ARROW, DOWN_ARROW, SAME_MARK = "▲", "▼", "="
 
@@ -241,11 +241,6 @@ _TABLE_KEYS = (
     "score_change",
     "classification",
 )
-
-
-def score_change_text(value: object, lang: str) -> str:
-    """Return a signed score change ("+0,58") or "–" when unknown."""
-    return "–" if _missing(value) else fmt_signed(float(value), lang)
 
 
 def score_text(value: object, lang: str) -> str:
