@@ -14,6 +14,7 @@ import pandas as pd
 
 from parviz import headers, reading, schema, storage
 from parviz.dataset import ROW, Dataset
+from parviz.dataversion import data_version, dataset_lock
 from parviz.loading import load, parse_number
 from parviz.problems import Problem, Severity, has_errors
 from parviz.reading import decode_upload, read_workbook, sniff_separator
@@ -186,7 +187,19 @@ def merge_header_rows(
 
 
 def import_table(path: Path, data: bytes, file: str, options: ImportOptions) -> ImportResult:
-    """Parse, match, validate and (unless dry-run) save a published table into ``path``."""
+    """Parse, match, validate and (unless dry-run) save a published table into ``path``.
+
+    The dataset stays locked from its reading to the save: a second import waits, then
+    reads what the first one wrote (no lost update).
+    """
+    if options.dry_run:
+        return _import_locked(path, data, file, options)
+    with dataset_lock(path, exclusive=True):
+        return _import_locked(path, data, file, options)
+
+
+def _import_locked(path: Path, data: bytes, file: str, options: ImportOptions) -> ImportResult:
+    version = data_version(path)
     loaded = load(path)
     if loaded.dataset is None:
         return ImportResult(loaded.problems, pd.DataFrame(), {})
@@ -203,11 +216,35 @@ def import_table(path: Path, data: bytes, file: str, options: ImportOptions) -> 
     if has_errors(problems):
         return ImportResult(problems, parsed, mapping, sheet=sheet)
     if options.dry_run:
-        staging_problems = _validate_only(path, tables)
+        staging_problems = _validate_only(path, changed_tables(loaded.dataset, tables))
         return ImportResult(problems + staging_problems, parsed, mapping, sheet=sheet)
-    problems += storage.save_tables(path, tables)
+    changed = changed_tables(loaded.dataset, tables)
+    problems += storage.save_tables(path, changed, expected_version=version)
     written = not has_errors(problems)
     return ImportResult(problems, parsed, mapping, written=written, sheet=sheet)
+
+
+def changed_tables(dataset: Dataset, tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Return the tables of ``tables`` that differ from the dataset's (only those are written)."""
+    changed = {}
+    for name, frame in tables.items():
+        before = dataset.table(name).drop(columns=[ROW], errors="ignore")
+        after = frame.drop(columns=[ROW], errors="ignore")
+        if len(before) != len(after) or not _same_cells(before, after):
+            changed[name] = frame
+    return changed
+
+
+def _same_cells(before: pd.DataFrame, after: pd.DataFrame) -> bool:
+    """Return True when both frames hold the same cells in the same order (types aside)."""
+    if list(before.columns) != list(after.columns):
+        return False
+    left, right = before.reset_index(drop=True), after.reset_index(drop=True)
+    for column in before.columns:
+        a, b = left[column].astype(object), right[column].astype(object)
+        if not (a.isna() == b.isna()).all() or not (a[a.notna()] == b[b.notna()]).all():
+            return False
+    return True
 
 
 def parse_upload(

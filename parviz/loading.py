@@ -23,6 +23,7 @@ from parviz.dataset import (
     int_codes,
     parse_bool,
 )
+from parviz.dataversion import dataset_lock
 from parviz.problems import DataError, Problem, Severity, has_errors
 from parviz.reading import RawTable, read_csv_bytes, read_workbook_tables
 
@@ -53,20 +54,22 @@ def load(path: Path, *, cache: bool = True) -> LoadResult:
     path = Path(path)
     if not path.exists():
         return LoadResult(None, [Problem("dataset_missing", file=str(path))])
-    files = dataset_files(path)
-    cache = cache and bool(files) and columnar.worth_caching(files)
-    key = columnar.cache_key(files) if cache else ""  # before reading: a later edit changes it
-    cached = columnar.read(path, key) if cache else None
-    if cached is not None:
-        tables, origins, problems, checked = cached
-        codes = {}
-    else:
-        codes: dict[str, dict[str, TextCodes]] = {}
-        tables, origins, problems = type_tables(path, text_codes=codes)
-        if has_errors(problems):
-            return LoadResult(None, problems)
-        checked = None
-    dataset = Dataset(tables, origins, path, fingerprint_files(files), text_codes=codes)
+    with dataset_lock(path, exclusive=False):  # a save's files are read all old or all new
+        files = dataset_files(path)
+        cache = cache and bool(files) and columnar.worth_caching(files)
+        key = columnar.cache_key(files) if cache else ""  # before reading: an edit changes it
+        cached = columnar.read(path, key) if cache else None
+        if cached is not None:
+            tables, origins, problems, checked = cached
+            codes = {}
+        else:
+            codes: dict[str, dict[str, TextCodes]] = {}
+            tables, origins, problems = type_tables(path, text_codes=codes)
+            if has_errors(problems):
+                return LoadResult(None, problems)
+            checked = None
+        fingerprint = fingerprint_files(files)
+    dataset = Dataset(tables, origins, path, fingerprint, text_codes=codes)
     if checked is None:
         checked = _validate_and_cache(dataset, path if cache else None, key, files, problems)
     problems = problems + checked

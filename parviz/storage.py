@@ -1,10 +1,17 @@
-"""Write a dataset to disk only through validation, atomically, keeping the previous version."""
+"""Write a dataset to disk only through validation, atomically, keeping the previous version.
+
+A save holds the dataset's exclusive lock (parviz.dataversion), so readers see its files all
+before or all after it. Backups go to ``.versions/`` in folders named ``000012-20261201T115300``
+(a counter, so they sort, and the time); parviz manages only entries of that shape and follows
+no symbolic link. Columns a user added to a table are kept when parviz rewrites it.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -14,22 +21,31 @@ import pandas as pd
 
 from parviz import schema
 from parviz.dataset import ROW, Dataset
-from parviz.loading import empty_frame, load
+from parviz.dataversion import data_version, dataset_lock
+from parviz.loading import empty_frame, load, type_table
 from parviz.problems import Problem, has_errors
+from parviz.reading import read_csv_bytes
+
+__all__ = ["data_version", "save_tables", "undo", "versions", "write_problems"]
 
 VERSIONS_DIR = ".versions"
 # Older versions beyond this many are deleted after a save.
 KEEP_VERSIONS = 20
+_VERSION = re.compile(r"^(\d{6,})-\d{8}T\d{6}$")
+_LEGACY_VERSION = re.compile(r"^(\d{8}-\d{6})(?:\.(\d+))?$")  # before the counter (sorted badly)
 
 
-def table_csv(table: schema.Table, frame: pd.DataFrame) -> bytes:
-    """Return ``frame`` as canonical CSV bytes: declared columns, sorted by key, UTF-8."""
+def table_csv(
+    table: schema.Table, frame: pd.DataFrame, extra: list[str] | tuple[str, ...] = ()
+) -> bytes:
+    """Return ``frame`` as canonical CSV bytes: declared columns (then ``extra``), by key."""
     frame = frame.drop(columns=[ROW], errors="ignore")
     frame = frame.sort_values(list(table.key), kind="stable") if len(frame) else frame
+    columns = table.column_names + list(extra)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(table.column_names)
-    for values in frame[table.column_names].itertuples(index=False):
+    writer.writerow(columns)
+    for values in frame[columns].itertuples(index=False):
         writer.writerow([_cell(value) for value in values])
     return buffer.getvalue().encode("utf-8")
 
@@ -44,77 +60,183 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def save_tables(path: Path, changed: dict[str, pd.DataFrame]) -> list[Problem]:
-    """Validate the dataset with ``changed`` tables, then replace those files atomically.
+def save_tables(
+    path: Path, changed: dict[str, pd.DataFrame], *, expected_version: str | None = None
+) -> list[Problem]:
+    """Validate the dataset with ``changed`` tables, then replace those files in one step.
 
-    Returns the problems; when any is an error nothing on disk has changed.
+    With ``expected_version`` (the data_version the tables were read at) the save is refused
+    when the files changed since. Returns the problems; on any error nothing on disk changed.
     """
     path = Path(path)
+    with dataset_lock(path, exclusive=True):
+        problems = write_problems(path, [schema.TABLES_BY_NAME[n].file_name for n in changed])
+        if not problems and expected_version is not None and data_version(path) != expected_version:
+            problems = [Problem("save_changed_since_read", file=str(path))]
+        if problems:
+            return problems
+        return _save_locked(path, changed)
+
+
+def _save_locked(path: Path, changed: dict[str, pd.DataFrame]) -> list[Problem]:
     staging = Path(tempfile.mkdtemp(prefix=".parviz-staging-", dir=path))
     try:
+        written = []
         for table in schema.TABLES:
             source = path / table.file_name
-            if table.name in changed:
-                (staging / table.file_name).write_bytes(table_csv(table, changed[table.name]))
+            if table.name in changed and (source.exists() or len(changed[table.name])):
+                data = _table_bytes(table, changed[table.name], source)
+                if source.exists() and source.read_bytes() == data:
+                    _link_or_copy(source, staging / table.file_name)
+                    continue  # unchanged: neither rewritten nor backed up
+                (staging / table.file_name).write_bytes(data)
+                written.append(table.file_name)
             elif source.exists():
-                shutil.copy2(source, staging / table.file_name)
-        problems = load(staging).problems
-        if has_errors(problems):
+                _link_or_copy(source, staging / table.file_name)
+        problems = load(staging, cache=False).problems
+        if has_errors(problems) or not written:
             return problems
-        _backup(path, [schema.TABLES_BY_NAME[name].file_name for name in changed])
-        for name in changed:
-            file_name = schema.TABLES_BY_NAME[name].file_name
+        _backup(path, written)
+        for file_name in written:
             os.replace(staging / file_name, path / file_name)  # atomic on one filesystem
         return problems
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def _table_bytes(table: schema.Table, frame: pd.DataFrame, source: Path) -> bytes:
+    """Return the new file of ``table``, with the columns a user added to ``source`` kept."""
+    extra = _extra_columns(table, source)
+    if not extra:
+        return table_csv(table, frame)
+    kept = _extra_values(table, source, extra)
+    keys = _key_texts(table, frame)
+    frame = frame.drop(columns=[ROW], errors="ignore").copy()
+    for column in extra:
+        frame[column] = [kept.get(key, {}).get(column, "") for key in keys]
+    return table_csv(table, frame, extra)
+
+
+def _extra_columns(table: schema.Table, source: Path) -> list[str]:
+    """Return the headers of ``source`` that ``table`` does not declare, in file order."""
+    if not source.is_file():
+        return []
+    with source.open(encoding="utf-8-sig", newline="") as handle:
+        header = next(csv.reader(handle), [])
+    declared = set(table.column_names)
+    return [h for h in header if h.strip() and h.strip().casefold() not in declared]
+
+
+def _extra_values(table: schema.Table, source: Path, extra: list[str]) -> dict[tuple, dict]:
+    """Return {key texts: {extra column: cell}} of the rows of ``source``."""
+    raw, _ = read_csv_bytes(source.read_bytes(), table.file_name)
+    if raw is None:
+        return {}
+    typed, _ = type_table(table, raw)
+    keys = _key_texts(table, typed)
+    columns = [raw.frame[c] if c in raw.frame.columns else None for c in extra]
+    return {
+        key: {c: ("" if values is None else str(values.iat[i])) for c, values in zip(extra, columns)}
+        for i, key in enumerate(keys)
+    }
+
+
+def _key_texts(table: schema.Table, frame: pd.DataFrame) -> list[tuple]:
+    """Return each row's key as the text it is written with."""
+    columns = [frame[name].tolist() for name in table.key]
+    return [tuple(_cell(value) for value in values) for values in zip(*columns)]
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """Hard-link ``source`` as ``target`` (a save replaces files, never edits them), or copy."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def write_problems(path: Path, file_names: list[str]) -> list[Problem]:
+    """Return why parviz must not write these files of ``path``: symbolic links it would replace."""
+    path = Path(path)
+    problems = []
+    versions_dir = path / VERSIONS_DIR
+    if versions_dir.is_symlink() or (versions_dir.exists() and not versions_dir.is_dir()):
+        problems.append(Problem("versions_not_folder", file=str(versions_dir)))
+    for file_name in file_names:
+        if (path / file_name).is_symlink():
+            problems.append(Problem("table_is_symlink", file=file_name))
+    return problems
+
+
 def _backup(path: Path, file_names: list[str]) -> Path:
-    """Copy the current files that are about to change into a new version folder."""
-    version = path / VERSIONS_DIR / time.strftime("%Y%m%d-%H%M%S")
-    suffix = 0
-    while version.exists():
-        suffix += 1
-        version = version.with_name(f"{version.name.split('.')[0]}.{suffix}")
-    version.mkdir(parents=True)
+    """Keep the current files that are about to change in a new version folder."""
+    folder = path / VERSIONS_DIR
+    folder.mkdir(exist_ok=True)
+    counters = [int(m.group(1)) for m in map(_VERSION.match, versions(path)) if m]
+    version = folder / f"{max(counters, default=0) + 1:06d}-{time.strftime('%Y%m%dT%H%M%S')}"
+    version.mkdir()
     for file_name in file_names:
         source = path / file_name
         if source.exists():
-            shutil.copy2(source, version / file_name)
+            _link_or_copy(source, version / file_name)
         else:
             (version / f"{file_name}.absent").touch()  # undo removes a file that was new
-    _prune(path / VERSIONS_DIR)
+    _prune(path)
     return version
 
 
-def _prune(versions: Path) -> None:
-    for old in sorted(versions.iterdir())[:-KEEP_VERSIONS]:
-        shutil.rmtree(old, ignore_errors=True)
+def _prune(path: Path) -> None:
+    for old in versions(path)[:-KEEP_VERSIONS]:
+        shutil.rmtree(path / VERSIONS_DIR / old)  # a real folder parviz made (see versions)
 
 
 def versions(path: Path) -> list[str]:
-    """Return the saved versions of the dataset at ``path``, oldest first."""
+    """Return the versions parviz saved of the dataset at ``path``, oldest first.
+
+    Only real folders named as parviz names them count; a symbolic link (to the versions
+    folder or in it) is never followed.
+    """
     folder = Path(path) / VERSIONS_DIR
-    return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+    if folder.is_symlink() or not folder.is_dir():
+        return []
+    names = [
+        entry.name
+        for entry in os.scandir(folder)
+        if entry.is_dir(follow_symlinks=False) and _order(entry.name) is not None
+    ]
+    return sorted(names, key=_order)
+
+
+def _order(name: str) -> tuple[int, str, int] | None:
+    """Return the sort key of a version name (legacy names first), None for other names."""
+    if match := _VERSION.match(name):
+        return (1, "", int(match.group(1)))
+    if match := _LEGACY_VERSION.match(name):
+        return (0, match.group(1), int(match.group(2) or 0))
+    return None
 
 
 def undo(path: Path) -> str | None:
     """Restore the files of the latest saved version; return its name, or None if none."""
     path = Path(path)
-    names = versions(path)
-    if not names:
-        return None
-    version = path / VERSIONS_DIR / names[-1]
-    for saved in version.iterdir():
-        if saved.name.endswith(".absent"):
-            (path / saved.name.removesuffix(".absent")).unlink(missing_ok=True)
-        else:
-            temporary = path / f".{saved.name}.restore"
-            shutil.copy2(saved, temporary)
-            os.replace(temporary, path / saved.name)
-    shutil.rmtree(version)
-    return names[-1]
+    with dataset_lock(path, exclusive=True):
+        names = versions(path)
+        if not names:
+            return None
+        version = path / VERSIONS_DIR / names[-1]
+        saved = [entry for entry in version.iterdir() if entry.is_file() and not entry.is_symlink()]
+        targets = [entry.name.removesuffix(".absent") for entry in saved]
+        if write_problems(path, targets):
+            return None
+        for entry in saved:
+            if entry.name.endswith(".absent"):
+                (path / entry.name.removesuffix(".absent")).unlink(missing_ok=True)
+            else:
+                temporary = path / f".{entry.name}.restore"
+                shutil.copy2(entry, temporary)
+                os.replace(temporary, path / entry.name)
+        shutil.rmtree(version)
+        return names[-1]
 
 
 def init_dataset(path: Path, title: str, region: str = "") -> list[Problem]:
