@@ -6,7 +6,6 @@ import csv
 import io
 import shutil
 import tempfile
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from parviz.dataversion import data_version, dataset_lock
 from parviz.loading import load, parse_number
 from parviz.problems import Problem, Severity, has_errors
 from parviz.reading import decode_upload, read_workbook, sniff_separator
-from parviz.units import MatchKind, UnitMatcher, slugify
+from parviz.units import MatchKind, UnitMatcher, clean_name, normalise_name, slugify
 
 # Default display names of well-known blocks, used when an import creates a block.
 KNOWN_BLOCKS = {
@@ -460,55 +459,22 @@ def _match_units(
     sheet: str | None,
     unit_column: str = "unit",
 ) -> tuple[pd.DataFrame, list[Problem]]:
-    matcher = UnitMatcher.for_block(dataset, options.block)
+    matcher = UnitMatcher.for_block(dataset, options.block, options.year)
     taken = set(tables["units"]["unit_id"])
-    ids, kinds, problems = [], [], []
-    for _, record in parsed.iterrows():
-        where = {"file": file, "sheet": sheet, "row": int(record[ROW]), "column": unit_column}
-        found = matcher.match(record["name"])
-        if found is None and options.create_units:
-            unit_id = _new_unit_id(record["name"], taken)
+    names, problems = _clean_names(parsed, file, sheet, unit_column)
+    ids, kinds = [], []
+    for name, row in zip(names, parsed[ROW]):
+        where = {"file": file, "sheet": sheet, "row": int(row), "column": unit_column}
+        unit_id, kind, found_problems = _match_one(matcher, dataset, name, options, where)
+        problems += found_problems
+        if kind == "new":
+            unit_id = _new_unit_id(name, taken)
             taken.add(unit_id)
-            tables["units"] = _append(
-                tables["units"],
-                {
-                    "unit_id": unit_id,
-                    "block": options.block,
-                    "name": normalise_display(record["name"]),
-                },
-            )
-            ids.append(unit_id)
-            kinds.append("created")
-            continue
-        if found is None:
-            problems.append(
-                Problem(
-                    "import_unknown_unit",
-                    params={
-                        "name": record["name"],
-                        "block": options.block,
-                        "candidates": ", ".join(matcher.candidates(record["name"])) or "–",
-                    },
-                    **where,
-                )
-            )
-            ids.append(None)
-            kinds.append("unknown")
-            continue
-        if found.kind in (MatchKind.NORMALISED, MatchKind.LOOSE, MatchKind.ALIAS):
-            problems.append(
-                Problem(
-                    f"name_{found.kind.value}",
-                    Severity.WARNING,
-                    params={
-                        "name": record["name"],
-                        "unit": dataset.name_in(found.unit_id, options.year),
-                    },
-                    **where,
-                )
-            )
-        ids.append(found.unit_id)
-        kinds.append(found.kind.value)
+            new = {"unit_id": unit_id, "block": options.block, "name": name}
+            tables["units"] = _append(tables["units"], new)
+            kind = "created"
+        ids.append(unit_id)
+        kinds.append(kind)
     matched = parsed.assign(unit_id=ids, match=kinds)
     duplicated = matched[matched["unit_id"].notna() & matched.duplicated("unit_id", keep="first")]
     for _, record in duplicated.iterrows():
@@ -525,9 +491,75 @@ def _match_units(
     return matched, problems
 
 
+def _clean_names(
+    parsed: pd.DataFrame, file: str, sheet: str | None, unit_column: str
+) -> tuple[list[str | None], list[Problem]]:
+    """Return the names without invisible characters (None when refused) and the problems.
+
+    A name holding another control character, or written twice in the table, is an error:
+    created units would otherwise be look-alikes or copies (xa-moi, xa-moi-2).
+    """
+    names, problems, first_row = [], [], {}
+    for written, row in zip(parsed["name"], parsed[ROW]):
+        where = {"file": file, "sheet": sheet, "row": int(row), "column": unit_column}
+        name, bad = clean_name(written)
+        if bad is not None:
+            problems.append(
+                Problem(
+                    "name_control_character",
+                    params={
+                        "name": name.encode("unicode_escape").decode("ascii"),
+                        "character": bad,
+                    },
+                    **where,
+                )
+            )
+            names.append(None)
+            continue
+        key = normalise_name(name)
+        if key in first_row:
+            params = {"name": name, "first_row": first_row[key]}
+            problems.append(Problem("import_duplicate_name", params=params, **where))
+            names.append(None)
+            continue
+        first_row[key] = int(row)
+        names.append(name)
+    return names, problems
+
+
+def _match_one(
+    matcher: UnitMatcher, dataset: Dataset, name: str | None, options: ImportOptions, where: dict
+) -> tuple[str | None, str, list[Problem]]:
+    """Return the unit of one name, how it matched ('new': to create) and the problems."""
+    if name is None:  # refused by _clean_names
+        return None, "unknown", []
+    found = matcher.match(name)
+    if found is not None:
+        if found.kind is MatchKind.EXACT:
+            return found.unit_id, found.kind.value, []
+        unit = dataset.name_in(found.unit_id, options.year)
+        warning = Problem(
+            f"name_{found.kind.value}",
+            Severity.WARNING,
+            params={"name": name, "unit": unit},
+            **where,
+        )
+        return found.unit_id, found.kind.value, [warning]
+    ambiguous = matcher.ambiguous(name)
+    close = matcher.candidates(name)
+    listed = ", ".join(f"{dataset.name_in(u, options.year)} ({u})" for u in ambiguous or close)
+    params = {"name": name, "block": options.block, "candidates": listed or "–"}
+    if ambiguous:  # even with --create-units: the score must not go to a third unit
+        return None, "unknown", [Problem("import_ambiguous_unit", params=params, **where)]
+    if options.create_units:
+        near = [Problem("unit_created_near", Severity.WARNING, params=params, **where)]
+        return None, "new", near if close else []
+    return None, "unknown", [Problem("import_unknown_unit", params=params, **where)]
+
+
 def normalise_display(name: str) -> str:
-    """Return a name as stored: NFC with single spaces."""
-    return " ".join(unicodedata.normalize("NFC", name).split())
+    """Return a name as stored: NFC, no invisible characters, single spaces."""
+    return clean_name(name)[0]
 
 
 def _new_unit_id(name: str, taken: set[str]) -> str:
@@ -641,7 +673,7 @@ def match_preview(dataset: Dataset, parsed: pd.DataFrame, options: ImportOptions
     """Return ``parsed`` with the unit each name matches and how ('unknown', 'new' if created)."""
     if parsed.empty or "name" not in parsed.columns:
         return parsed.assign(unit_id=[], match=[]) if parsed.empty else parsed
-    matcher = UnitMatcher.for_block(dataset, options.block)
+    matcher = UnitMatcher.for_block(dataset, options.block, options.year)
     ids, kinds = [], []
     for name in parsed["name"]:
         found = matcher.match(name)

@@ -136,7 +136,9 @@ def _extra_values(table: schema.Table, source: Path, extra: list[str]) -> dict[t
     keys = _key_texts(table, typed)
     columns = [raw.frame[c] if c in raw.frame.columns else None for c in extra]
     return {
-        key: {c: ("" if values is None else str(values.iat[i])) for c, values in zip(extra, columns)}
+        key: {
+            c: ("" if values is None else str(values.iat[i])) for c, values in zip(extra, columns)
+        }
         for i, key in enumerate(keys)
     }
 

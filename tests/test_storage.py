@@ -235,7 +235,8 @@ def test_a_reader_never_sees_half_a_save(tmp_path, monkeypatch):
 
     monkeypatch.setattr(storage.os, "replace", slow_replace)
     saving = threading.Thread(
-        target=save_tables, args=(folder, {"metadata": tables["metadata"], "units": tables["units"]})
+        target=save_tables,
+        args=(folder, {"metadata": tables["metadata"], "units": tables["units"]}),
     )
     saving.start()
     assert halfway.wait(5)

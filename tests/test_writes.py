@@ -49,3 +49,102 @@ def test_two_imports_running_at_once_both_survive(tmp_path):
     results = load_dataset(folder).table("results")
     assert sorted(set(results["year"])) == [2021, 2022, 2023]
     assert results.groupby("year").size().tolist() == [4, 4, 4]
+
+
+def communes(tmp_path: Path, names: list[str]) -> Path:
+    """Return a new dataset whose commune units are ``names`` (created by a 2021 import)."""
+    folder = tmp_path / "communes"
+    assert main(["init", str(folder), "--title", "Huyện Y"]) == 0
+    options = ImportOptions(year=2021, block="commune", create_units=True)
+    scores = [90 - i for i in range(len(names))]
+    assert import_table(folder, table(scores, names), "2021.csv", options).written
+    return folder
+
+
+def units_of(folder: Path, year: int) -> list[str]:
+    """Return the units with a result in ``year``."""
+    results = load_dataset(folder).table("results")
+    return results.loc[results["year"] == year, "unit_id"].tolist()
+
+
+def codes(result) -> list[str]:
+    return [p.code for p in result.problems]
+
+
+def test_a_name_written_twice_is_an_error_even_with_create_units(tmp_path):
+    # (#18.6) a repeated row created xa-moi and xa-moi-2
+    folder = communes(tmp_path, ["Xã Cũ"])
+    options = ImportOptions(year=2022, block="commune", create_units=True)
+    result = import_table(folder, table([80, 70], ["Xã Mới", "xã  mới"]), "t.csv", options)
+    assert not result.written and "import_duplicate_name" in codes(result)
+    duplicate = next(p for p in result.problems if p.code == "import_duplicate_name")
+    assert (duplicate.row, duplicate.params["first_row"]) == (3, 2)
+    assert load_dataset(folder).table("units")["unit_id"].tolist() == ["xa-cu"]
+
+
+def test_an_ambiguous_name_is_an_error_even_with_create_units(tmp_path):
+    # (#18.6) an ambiguous name created a third unit and the score went to it
+    folder = communes(tmp_path, ["Xã An Lạc", "Phường An Lạc"])
+    options = ImportOptions(year=2022, block="commune", create_units=True)
+    result = import_table(folder, table([80], ["An Lạc"]), "t.csv", options)
+    assert not result.written and codes(result) == ["import_ambiguous_unit"]
+    candidates = result.problems[0].params["candidates"]
+    assert "Xã An Lạc (xa-an-lac)" in candidates and "Phường An Lạc (phuong-an-lac)" in candidates
+    assert len(load_dataset(folder).table("units")) == 2
+
+
+def test_a_phuong_is_not_attached_to_a_xa_of_the_same_name(tmp_path):
+    # (#18.7) 'Phường An Lạc' was attached to 'Xã An Lạc' with a warning and exit 0
+    folder = communes(tmp_path, ["Xã An Lạc", "Xã Bình Minh"])
+    options = ImportOptions(year=2022, block="commune")
+    result = import_table(folder, table([80, 70], ["Phường An Lạc", "Xa Binh Minh"]), "t", options)
+    assert not result.written and codes(result) == ["import_unknown_unit", "name_loose"]
+    assert "Xã An Lạc (xa-an-lac)" in result.problems[0].params["candidates"]
+
+
+def test_a_recorded_rename_lets_the_type_change_and_names_count_as_of_the_year(tmp_path):
+    # (#18.7) xa-hoa-binh became 'Phường Hòa Bình' in 2022, when the old phường was renamed
+    folder = communes(tmp_path, ["Xã Hòa Bình", "Phường Hòa Bình"])
+    (folder / "unit_names.csv").write_text(
+        "unit_id,from_year,name,short_name\n"
+        "xa-hoa-binh,2022,Phường Hòa Bình,\n"
+        "phuong-hoa-binh,2022,Phường Bình Minh,\n",
+        encoding="utf-8",
+    )
+    for year, unit in ((2021, "phuong-hoa-binh"), (2023, "xa-hoa-binh")):
+        options = ImportOptions(year=year, block="commune", replace=True)
+        result = import_table(folder, table([75], ["Phường Hòa Bình"]), "t.csv", options)
+        assert result.written and codes(result) == []  # the name in effect that year: exact
+        assert units_of(folder, year) == [unit]
+    options = ImportOptions(year=2020, block="commune")
+    result = import_table(folder, table([70], ["Phuong Binh Minh"]), "t.csv", options)
+    assert result.written and codes(result) == ["name_loose"]
+    assert units_of(folder, 2020) == ["phuong-hoa-binh"]
+
+
+def test_invisible_characters_do_not_make_look_alike_units(tmp_path):
+    # (#19.8) 'Sở Nội\u200b vụ' and '\u202eSở Y tế' created so-noi-vu-2 and so-y-te-2
+    folder = departments(tmp_path)
+    options = ImportOptions(year=2022, block="department", create_units=True)
+    names = ["Sở Tài chính", "\u202eSở Y tế\u202c", "Sở Nội\u200b vụ", "Sở Xây\ufeff dựng"]
+    result = import_table(folder, table([91, 81, 71, 61], names), "t.csv", options)
+    assert result.written, codes(result)
+    assert sorted(load_dataset(folder).table("units")["unit_id"]) == [
+        "so-noi-vu",
+        "so-tai-chinh",
+        "so-xay-dung",
+        "so-y-te",
+    ]
+
+
+def test_a_name_with_a_control_character_is_refused_where_it_is(tmp_path):
+    # (#19.8)
+    folder = departments(tmp_path)
+    options = ImportOptions(year=2022, block="department", create_units=True)
+    names = ["Sở Tài chính", "Sở Y\x07 tế", "Sở Nội vụ", "Sở Xây dựng"]
+    result = import_table(folder, table([91, 81, 71, 61], names), "t.csv", options)
+    assert not result.written and codes(result) == ["name_control_character"]
+    problem = result.problems[0]
+    assert (problem.row, problem.column, problem.params["character"]) == (3, "Tên đơn vị", "U+0007")
+    assert "\x07" not in problem.render("vi") and "U+0007" in problem.render("en")
+    assert len(load_dataset(folder).table("units")) == 4
