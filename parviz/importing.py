@@ -17,7 +17,14 @@ from parviz.dataversion import data_version, dataset_lock
 from parviz.loading import load, parse_number
 from parviz.problems import Problem, Severity, has_errors
 from parviz.reading import decode_upload, read_workbook, sniff_separator
-from parviz.units import MatchKind, UnitMatcher, clean_name, normalise_name, slugify
+from parviz.units import (
+    MatchKind,
+    UnitMatcher,
+    clean_name,
+    normalise_name,
+    slugify,
+    visible_controls,
+)
 
 # Default display names of well-known blocks, used when an import creates a block.
 KNOWN_BLOCKS = {
@@ -462,10 +469,18 @@ def _match_units(
     matcher = UnitMatcher.for_block(dataset, options.block, options.year)
     taken = set(tables["units"]["unit_id"])
     names, problems = _clean_names(parsed, file, sheet, unit_column)
-    ids, kinds = [], []
+    ids, kinds, first_row = [], [], {}
     for name, row in zip(names, parsed[ROW]):
         where = {"file": file, "sheet": sheet, "row": int(row), "column": unit_column}
         unit_id, kind, found_problems = _match_one(matcher, dataset, name, options, where)
+        if kind in ("new", "unknown") and name is not None:
+            # A name no unit has, twice: creating would make copies (xa-moi, xa-moi-2).
+            key = normalise_name(name)
+            if key in first_row:
+                params = {"name": name, "first_row": first_row[key]}
+                found_problems = [Problem("import_duplicate_name", params=params, **where)]
+                kind = "unknown"
+            first_row.setdefault(key, int(row))
         problems += found_problems
         if kind == "new":
             unit_id = _new_unit_id(name, taken)
@@ -496,10 +511,9 @@ def _clean_names(
 ) -> tuple[list[str | None], list[Problem]]:
     """Return the names without invisible characters (None when refused) and the problems.
 
-    A name holding another control character, or written twice in the table, is an error:
-    created units would otherwise be look-alikes or copies (xa-moi, xa-moi-2).
+    A name holding another control character is an error (a look-alike of another name).
     """
-    names, problems, first_row = [], [], {}
+    names, problems = [], []
     for written, row in zip(parsed["name"], parsed[ROW]):
         where = {"file": file, "sheet": sheet, "row": int(row), "column": unit_column}
         name, bad = clean_name(written)
@@ -508,7 +522,7 @@ def _clean_names(
                 Problem(
                     "name_control_character",
                     params={
-                        "name": name.encode("unicode_escape").decode("ascii"),
+                        "name": visible_controls(name),
                         "character": bad,
                     },
                     **where,
@@ -516,13 +530,6 @@ def _clean_names(
             )
             names.append(None)
             continue
-        key = normalise_name(name)
-        if key in first_row:
-            params = {"name": name, "first_row": first_row[key]}
-            problems.append(Problem("import_duplicate_name", params=params, **where))
-            names.append(None)
-            continue
-        first_row[key] = int(row)
         names.append(name)
     return names, problems
 

@@ -67,8 +67,17 @@ def clean_name(text: str) -> tuple[str, str | None]:
     """
     text = unicodedata.normalize("NFC", str(text)).translate(_INVISIBLE)
     text = " ".join(text.split())  # str.split: every Unicode space, \t and \n included
-    bad = next((ch for ch in text if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co")), None)
+    bad = next((ch for ch in text if _is_control(ch)), None)
     return text, (None if bad is None else f"U+{ord(bad):04X}")
+
+
+def visible_controls(text: str) -> str:
+    """Return ``text`` with each control character written as its code ('Sở Y<U+0007> tế')."""
+    return "".join(f"<U+{ord(ch):04X}>" if _is_control(ch) else ch for ch in text)
+
+
+def _is_control(ch: str) -> bool:
+    return unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co")
 
 
 def normalise_name(text: str) -> str:
