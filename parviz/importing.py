@@ -577,47 +577,96 @@ def _new_unit_id(name: str, taken: set[str]) -> str:
     return candidate
 
 
+# Result columns an import fills, by the role of their column in the published table.
+RESULT_COLUMNS = {
+    "total": "total",
+    "index_pct": "index_pct",
+    "rank": "rank",
+    "classification": "classification",
+    "survey": "survey_points",
+    "assessed": "assessed_points",
+}
+
+
+def _brought(matched: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """Return the result columns and the criteria the imported table has values for."""
+    columns = [
+        column
+        for role, column in RESULT_COLUMNS.items()
+        if role in matched.columns and matched[role].notna().any()
+    ]
+    criteria = [
+        role.removeprefix(headers.CRITERION_PREFIX)
+        for role in matched.columns
+        if role.startswith(headers.CRITERION_PREFIX) and matched[role].notna().any()
+    ]
+    return columns, criteria
+
+
 def _replace_year(
     tables: dict, matched: pd.DataFrame, options: ImportOptions, dataset: Dataset, file: str
 ) -> list[Problem]:
+    """Empty the year's values of the columns and criteria the table brings (only those).
+
+    Values already there are an error without --replace; what the table does not bring (the
+    official ranks under a criteria table, other criteria) is kept.
+    """
     block_units = set(tables["units"].loc[tables["units"]["block"] == options.block, "unit_id"])
-    problems = []
-    for name in ("results", "scores"):
-        frame = tables[name]
-        existing = (frame["year"] == options.year) & frame["unit_id"].isin(block_units)
-        if existing.any() and not options.replace:
-            problems.append(
-                Problem(
-                    "import_exists",
-                    file=file,
-                    params={
-                        "year": options.year,
-                        "block": options.block,
-                        "count": int(existing.sum()),
-                    },
-                )
-            )
-            break
-        tables[name] = frame[~existing]
-    return problems
+    columns, criteria = _brought(matched)
+    results = tables["results"].drop(columns=[ROW], errors="ignore").copy()
+    in_year = (results["year"] == options.year) & results["unit_id"].isin(block_units)
+    filled = in_year & results[columns].notna().any(axis=1) if columns else in_year & False
+    scores = tables["scores"]
+    replaced = (
+        (scores["year"] == options.year)
+        & scores["unit_id"].isin(block_units)
+        & scores["criterion_id"].isin(criteria)
+    )
+    count = int(filled.sum() + replaced.sum())
+    if count and not options.replace:
+        params = {"year": options.year, "block": options.block, "count": count}
+        return [Problem("import_exists", file=file, params=params)]
+    if columns:
+        results.loc[in_year, columns] = None
+    tables["results"] = results
+    tables["scores"] = scores[~replaced]
+    return _kept_columns(results, filled, columns, options, file)
+
+
+def _kept_columns(
+    results: pd.DataFrame,
+    replaced: pd.Series,
+    columns: list[str],
+    options: ImportOptions,
+    file: str,
+) -> list[Problem]:
+    """Warn of the values kept beside replaced ones (e.g. official ranks beside new totals)."""
+    others = [c for c in RESULT_COLUMNS.values() if c not in columns and c in results.columns]
+    kept = [c for c in others if results.loc[replaced, c].notna().any()]
+    if not kept:
+        return []
+    params = {"year": options.year, "block": options.block, "columns": ", ".join(kept)}
+    return [Problem("import_kept_columns", Severity.WARNING, file=file, params=params)]
 
 
 def _add_results(tables: dict, matched: pd.DataFrame, options: ImportOptions) -> None:
-    columns = {
-        "total": "total",
-        "index_pct": "index_pct",
-        "rank": "rank",
-        "classification": "classification",
-        "survey": "survey_points",
-        "assessed": "assessed_points",
-    }
     rows = pd.DataFrame({"year": options.year, "unit_id": matched["unit_id"]})
-    for role, column in columns.items():
+    for role, column in RESULT_COLUMNS.items():
         rows[column] = matched.get(role)
-    if rows.drop(columns=["year", "unit_id"]).notna().any(axis=None):
-        tables["results"] = pd.concat(
-            [tables["results"].drop(columns=[ROW], errors="ignore"), rows], ignore_index=True
-        )
+    columns, _ = _brought(matched)
+    results = tables["results"].drop(columns=[ROW], errors="ignore")
+    if columns:  # a unit's row gets the brought columns; its other columns stay
+        results = results.set_index(["year", "unit_id"])
+        rows = rows.set_index(["year", "unit_id"])
+        common = rows.index.intersection(results.index)
+        results.loc[common, columns] = rows.loc[common, columns]
+        added = rows.loc[rows.index.difference(results.index), columns]
+        results = pd.concat([results, added]).reset_index()
+    block_units = tables["units"].loc[tables["units"]["block"] == options.block, "unit_id"]
+    values = [column for column in results.columns if column not in ("year", "unit_id")]
+    emptied = (results["year"] == options.year) & results["unit_id"].isin(block_units)
+    emptied &= results[values].isna().all(axis=1)  # rows whose values were all replaced
+    tables["results"] = results[~emptied].reset_index(drop=True)
 
 
 def _add_scores(

@@ -9,7 +9,7 @@ from pathlib import Path
 from parviz.cli import main
 from parviz.importing import ImportOptions, import_table
 from parviz.loading import load_dataset
-from tests.helpers import ROOT
+from tests.helpers import ROOT, copy_minimal
 
 UNITS = ["Sở Tài chính", "Sở Y tế", "Sở Nội vụ", "Sở Xây dựng"]
 
@@ -148,3 +148,56 @@ def test_a_name_with_a_control_character_is_refused_where_it_is(tmp_path):
     assert (problem.row, problem.column, problem.params["character"]) == (3, "Tên đơn vị", "U+0007")
     assert "\x07" not in problem.render("vi") and "Sở Y<U+0007> tế" in problem.render("en")
     assert len(load_dataset(folder).table("units")) == 4
+
+
+A, B, C = "UBND thành phố An Bình", "UBND huyện Bắc Hà", "UBND huyện Cẩm Lộc"  # minimal
+
+
+def minimal_results(folder: Path, year: int) -> dict[str, tuple]:
+    """Return {unit: (total, rank)} of ``year``."""
+    results = load_dataset(folder).table("results")
+    rows = results[results["year"] == year]
+    return {u: (t, r) for u, t, r in zip(rows["unit_id"], rows["total"], rows["rank"])}
+
+
+def test_replace_keeps_the_official_ranks_a_criteria_table_does_not_bring(tmp_path):
+    # (#18.11) a criteria table imported with --replace deleted the year's official ranks
+    folder = copy_minimal(tmp_path)
+    before = minimal_results(folder, 2021)
+    criteria = (
+        "Đơn vị,Cải cách thể chế,Cải cách thủ tục hành chính,Tổng điểm\n"
+        f"{A},40,44,84\n{B},35,49,84\n{C},30.5,45,75.5\n"
+    )
+    options = ImportOptions(year=2021, block="district", replace=True)
+    result = import_table(folder, criteria.encode(), "c.csv", options)
+    assert result.written, codes(result)
+    assert minimal_results(folder, 2021) == before
+    scores = load_dataset(folder).table("scores")
+    points = scores[(scores["year"] == 2021) & (scores["unit_id"] == "a")]["points"]
+    assert sorted(points) == [40, 44]
+
+
+def test_replace_keeps_the_criteria_a_totals_table_does_not_bring(tmp_path):
+    folder = copy_minimal(tmp_path)
+    totals = f"Đơn vị,Tổng điểm\n{A},84\n{B},84\n{C},75.5\n"
+    options = ImportOptions(year=2021, block="district")
+    refused = import_table(folder, totals.encode(), "t.csv", options)
+    assert codes(refused) == ["import_exists"] and refused.problems[0].params["count"] == 3
+    options.replace = True
+    result = import_table(folder, totals.encode(), "t.csv", options)
+    assert result.written and codes(result) == ["import_kept_columns"]
+    assert result.problems[0].params["columns"] == "rank, classification"
+    assert minimal_results(folder, 2021) == {"a": (84, 1), "b": (84, 2), "c": (75.5, 3)}
+    scores = load_dataset(folder).table("scores")
+    assert len(scores[scores["year"] == 2021]) == 6
+
+
+def test_a_table_of_new_columns_needs_no_replace(tmp_path):
+    folder = copy_minimal(tmp_path)
+    table = f"Đơn vị,Chỉ số CCHC (%)\n{A},84\n{B},84\n{C},75.5\n"
+    options = ImportOptions(year=2021, block="district")
+    result = import_table(folder, table.encode(), "t.csv", options)
+    assert result.written, codes(result)
+    results = load_dataset(folder).table("results")
+    assert results.loc[results["year"] == 2021, "index_pct"].tolist() == [84, 84, 75.5]
+    assert minimal_results(folder, 2021)["a"] == (84, 1)
