@@ -17,7 +17,7 @@ from parviz.importing import ImportOptions, import_table
 from parviz.loading import load
 from parviz.problems import Problem, has_errors
 from parviz.ranking import RANK_KEYS, rank, rank_records
-from parviz.storage import init_dataset, undo
+from parviz.storage import init_dataset, undo, undo_problems
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -211,6 +211,10 @@ def cmd_import(args: argparse.Namespace, lang: str) -> int:
 
 def cmd_undo(args: argparse.Namespace, lang: str) -> int:
     """Restore the files changed by the last save."""
+    refused = undo_problems(dataset_path(args))  # a linked .versions or table file
+    if refused:
+        print_problems(refused, lang, "text")
+        return EXIT_INVALID
     restored = undo(dataset_path(args))
     if restored is None:
         print(i18n.t("cli.undo.nothing", lang), file=sys.stderr)

@@ -46,7 +46,8 @@ def data_version(path: Path | str) -> str:
         except FileNotFoundError:
             digest.update(f"{file.name}|absent".encode())
             continue
-        fields = (file.name, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+        # Not st_ctime: a save hard-links unchanged files while it validates (see storage).
+        fields = (file.name, stat.st_ino, stat.st_size, stat.st_mtime_ns)
         digest.update("|".join(map(str, fields)).encode())
     return digest.hexdigest()[:16] if path.exists() else ""
 

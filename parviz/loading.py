@@ -19,11 +19,10 @@ from parviz.dataset import (
     Dataset,
     Origin,
     TextCodes,
-    fingerprint_files,
     int_codes,
     parse_bool,
 )
-from parviz.dataversion import dataset_lock
+from parviz.dataversion import data_version, dataset_lock
 from parviz.problems import DataError, Problem, Severity, has_errors
 from parviz.reading import RawTable, read_csv_bytes, read_workbook_tables
 
@@ -55,6 +54,7 @@ def load(path: Path, *, cache: bool = True) -> LoadResult:
     if not path.exists():
         return LoadResult(None, [Problem("dataset_missing", file=str(path))])
     with dataset_lock(path, exclusive=False):  # a save's files are read all old or all new
+        version = data_version(path)  # before reading: an edit meanwhile makes a new one
         files = dataset_files(path)
         cache = cache and bool(files) and columnar.worth_caching(files)
         key = columnar.cache_key(files) if cache else ""  # before reading: an edit changes it
@@ -68,8 +68,7 @@ def load(path: Path, *, cache: bool = True) -> LoadResult:
             if has_errors(problems):
                 return LoadResult(None, problems)
             checked = None
-        fingerprint = fingerprint_files(files)
-    dataset = Dataset(tables, origins, path, fingerprint, text_codes=codes)
+    dataset = Dataset(tables, origins, path, version, text_codes=codes)
     if checked is None:
         checked = _validate_and_cache(dataset, path if cache else None, key, files, problems)
     problems = problems + checked

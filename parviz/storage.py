@@ -26,7 +26,7 @@ from parviz.loading import empty_frame, load, type_table
 from parviz.problems import Problem, has_errors
 from parviz.reading import read_csv_bytes
 
-__all__ = ["data_version", "save_tables", "undo", "versions", "write_problems"]
+__all__ = ["data_version", "save_tables", "undo", "undo_problems", "versions", "write_problems"]
 
 VERSIONS_DIR = ".versions"
 # Older versions beyond this many are deleted after a save.
@@ -218,18 +218,26 @@ def _order(name: str) -> tuple[int, str, int] | None:
     return None
 
 
+def undo_problems(path: Path) -> list[Problem]:
+    """Return why undo must not restore the latest version (see write_problems)."""
+    names = versions(path)
+    saved = _saved_files(Path(path) / VERSIONS_DIR / names[-1]) if names else []
+    return write_problems(path, [entry.name.removesuffix(".absent") for entry in saved])
+
+
+def _saved_files(version: Path) -> list[Path]:
+    return [entry for entry in version.iterdir() if entry.is_file() and not entry.is_symlink()]
+
+
 def undo(path: Path) -> str | None:
     """Restore the files of the latest saved version; return its name, or None if none."""
     path = Path(path)
     with dataset_lock(path, exclusive=True):
         names = versions(path)
-        if not names:
+        if not names or undo_problems(path):
             return None
         version = path / VERSIONS_DIR / names[-1]
-        saved = [entry for entry in version.iterdir() if entry.is_file() and not entry.is_symlink()]
-        targets = [entry.name.removesuffix(".absent") for entry in saved]
-        if write_problems(path, targets):
-            return None
+        saved = _saved_files(version)
         for entry in saved:
             if entry.name.endswith(".absent"):
                 (path / entry.name.removesuffix(".absent")).unlink(missing_ok=True)

@@ -244,3 +244,25 @@ def test_a_reader_never_sees_half_a_save(tmp_path, monkeypatch):
     saving.join()
     short = dataset.table("units").set_index("unit_id")["short_name"]
     assert (dataset.title, short["b"]) == ("after", "after")
+
+
+def test_a_loaded_dataset_carries_the_version_it_was_read_at(tmp_path):
+    # (#18.12, #18.13) the id caches key on is taken under the read lock, before reading
+    folder = copy_minimal(tmp_path)
+    assert load_dataset(folder).fingerprint == data_version(folder)
+    _set_title(folder, "one")
+    assert load_dataset(folder).fingerprint == data_version(folder)
+
+
+def test_every_refusal_of_a_save_renders_in_both_languages(tmp_path):
+    folder = copy_minimal(tmp_path)
+    stale = save_tables(folder, {}, expected_version="stale")
+    (folder / ".versions").symlink_to(tmp_path, target_is_directory=True)
+    (folder / "units.csv").rename(tmp_path / "units.csv")
+    (folder / "units.csv").symlink_to(tmp_path / "units.csv")
+    problems = stale + save_tables(folder, {"units": load_dataset(folder).table("units")})
+    codes = ["save_changed_since_read", "versions_not_folder", "table_is_symlink"]
+    assert [p.code for p in problems] == codes
+    for problem in problems:
+        for lang in ("vi", "en"):
+            assert "{" not in problem.render(lang)

@@ -201,3 +201,16 @@ def test_a_table_of_new_columns_needs_no_replace(tmp_path):
     results = load_dataset(folder).table("results")
     assert results.loc[results["year"] == 2021, "index_pct"].tolist() == [84, 84, 75.5]
     assert minimal_results(folder, 2021)["a"] == (84, 1)
+
+
+def test_undo_through_a_linked_versions_folder_says_why_it_refuses(tmp_path, capsys):
+    # (#19.10) undo "restored" an unrelated folder behind a linked .versions
+    folder = copy_minimal(tmp_path)
+    elsewhere = tmp_path / "elsewhere" / "20260101-000000"
+    elsewhere.mkdir(parents=True)
+    (elsewhere / "metadata.csv").write_text("key,value\ntitle,Intruder\n", encoding="utf-8")
+    (folder / ".versions").symlink_to(elsewhere.parent, target_is_directory=True)
+    assert main(["--lang", "en", "--data", str(folder), "undo"]) == 1
+    assert ".versions is not a real folder" in capsys.readouterr().err
+    assert load_dataset(folder).title == "Minimal test dataset"
+    assert (elsewhere / "metadata.csv").exists()
