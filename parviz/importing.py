@@ -334,7 +334,9 @@ def _validate_only(path: Path, tables: dict[str, pd.DataFrame]) -> list[Problem]
     scratch = Path(tempfile.mkdtemp(prefix="parviz-dry-run-"))
     try:
         copy = scratch / "dataset"
-        shutil.copytree(path, copy, ignore=shutil.ignore_patterns(storage.VERSIONS_DIR))
+        skip = shutil.ignore_patterns(storage.VERSIONS_DIR, ".parviz-*")  # backups, caches
+        with dataset_lock(path, exclusive=False):  # a save's files all old or all new
+            shutil.copytree(path, copy, ignore=skip)
         problems = storage.save_tables(copy, tables)
         return [p for p in problems if p.is_error]
     finally:

@@ -23,7 +23,7 @@ from parviz import schema
 from parviz.dataset import ROW, Dataset
 from parviz.dataversion import data_version, dataset_lock
 from parviz.loading import empty_frame, load, type_table
-from parviz.problems import Problem, has_errors
+from parviz.problems import Problem, Severity, has_errors
 from parviz.reading import read_csv_bytes
 
 __all__ = ["data_version", "save_tables", "undo", "undo_problems", "versions", "write_problems"]
@@ -33,6 +33,9 @@ VERSIONS_DIR = ".versions"
 KEEP_VERSIONS = 20
 _VERSION = re.compile(r"^(\d{6,})-\d{8}T\d{6}$")
 _LEGACY_VERSION = re.compile(r"^(\d{8}-\d{6})(?:\.(\d+))?$")  # before the counter (sorted badly)
+_TABLE_FILES = {table.file_name for table in schema.TABLES}
+# In a version folder until every file of its save is replaced: the save stopped halfway.
+_INCOMPLETE = "incomplete"
 
 
 def table_csv(
@@ -75,7 +78,10 @@ def save_tables(
             problems = [Problem("save_changed_since_read", file=str(path))]
         if problems:
             return problems
-        return _save_locked(path, changed)
+        recovered = _finish_interrupted(path)
+        if recovered and expected_version is not None:
+            return recovered + [Problem("save_changed_since_read", file=str(path))]
+        return recovered + _save_locked(path, changed)
 
 
 def _save_locked(path: Path, changed: dict[str, pd.DataFrame]) -> list[Problem]:
@@ -96,9 +102,10 @@ def _save_locked(path: Path, changed: dict[str, pd.DataFrame]) -> list[Problem]:
         problems = load(staging, cache=False).problems
         if has_errors(problems) or not written:
             return problems
-        _backup(path, written)
+        version = _backup(path, written)
         for file_name in written:
             os.replace(staging / file_name, path / file_name)  # atomic on one filesystem
+        (version / _INCOMPLETE).unlink()
         return problems
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -177,6 +184,7 @@ def _backup(path: Path, file_names: list[str]) -> Path:
     counters = [int(m.group(1)) for m in map(_VERSION.match, versions(path)) if m]
     version = folder / f"{max(counters, default=0) + 1:06d}-{time.strftime('%Y%m%dT%H%M%S')}"
     version.mkdir()
+    (version / _INCOMPLETE).touch()
     for file_name in file_names:
         source = path / file_name
         if source.exists():
@@ -226,7 +234,36 @@ def undo_problems(path: Path) -> list[Problem]:
 
 
 def _saved_files(version: Path) -> list[Path]:
-    return [entry for entry in version.iterdir() if entry.is_file() and not entry.is_symlink()]
+    """Return the table files (and '.absent' marks) kept in ``version``; nothing else."""
+    return [
+        entry
+        for entry in version.iterdir()
+        if entry.name.removesuffix(".absent") in _TABLE_FILES
+        and entry.is_file()
+        and not entry.is_symlink()
+    ]
+
+
+def _finish_interrupted(path: Path) -> list[Problem]:
+    """Put back the files of a save that stopped halfway (its version is still marked)."""
+    names = versions(path)
+    if not names or not (path / VERSIONS_DIR / names[-1] / _INCOMPLETE).exists():
+        return []
+    _restore(path, names[-1])
+    return [Problem("save_interrupted", Severity.WARNING, params={"version": names[-1]})]
+
+
+def _restore(path: Path, name: str) -> None:
+    """Put the files kept in version ``name`` back in place, then delete the version."""
+    version = path / VERSIONS_DIR / name
+    for entry in _saved_files(version):
+        if entry.name.endswith(".absent"):
+            (path / entry.name.removesuffix(".absent")).unlink(missing_ok=True)
+        else:
+            temporary = path / f".{entry.name}.restore"
+            shutil.copy2(entry, temporary)
+            os.replace(temporary, path / entry.name)
+    shutil.rmtree(version)
 
 
 def undo(path: Path) -> str | None:
@@ -236,16 +273,7 @@ def undo(path: Path) -> str | None:
         names = versions(path)
         if not names or undo_problems(path):
             return None
-        version = path / VERSIONS_DIR / names[-1]
-        saved = _saved_files(version)
-        for entry in saved:
-            if entry.name.endswith(".absent"):
-                (path / entry.name.removesuffix(".absent")).unlink(missing_ok=True)
-            else:
-                temporary = path / f".{entry.name}.restore"
-                shutil.copy2(entry, temporary)
-                os.replace(temporary, path / entry.name)
-        shutil.rmtree(version)
+        _restore(path, names[-1])  # an interrupted save too: its files were half replaced
         return names[-1]
 
 

@@ -7,6 +7,7 @@ import threading
 import time
 
 import pandas as pd
+import pytest
 
 from parviz import storage
 from parviz.dataversion import data_version
@@ -266,3 +267,34 @@ def test_every_refusal_of_a_save_renders_in_both_languages(tmp_path):
     for problem in problems:
         for lang in ("vi", "en"):
             assert "{" not in problem.render(lang)
+
+
+def test_a_save_stopped_halfway_is_put_back_by_the_next_writer(tmp_path, monkeypatch):
+    # (#18.12) a save is one step: one that stopped between two files is rolled back
+    folder = copy_minimal(tmp_path)
+    before = snapshot(folder)
+    tables = dataset_tables(load_dataset(folder))
+    tables["metadata"].loc[tables["metadata"]["key"] == "title", "value"] = "half"
+    tables["units"].loc[tables["units"]["unit_id"] == "b", "short_name"] = "half"
+    replace, done = os.replace, []
+
+    def dying_replace(source, target):
+        if str(target).endswith(".csv") and done:
+            raise KeyboardInterrupt  # the process stops between two files
+        replace(source, target)
+        done.append(target)
+
+    monkeypatch.setattr(storage.os, "replace", dying_replace)
+    with pytest.raises(KeyboardInterrupt):
+        save_tables(folder, {"metadata": tables["metadata"], "units": tables["units"]})
+    monkeypatch.setattr(storage.os, "replace", replace)
+    assert _title(folder) == "half"  # the files are a mix now
+    problems = _set_title(folder, "next")
+    assert [p.code for p in problems] == ["save_interrupted"]
+    assert _title(folder) == "next"
+    units = load_dataset(folder).table("units").set_index("unit_id")
+    assert units.loc["b", "short_name"] == "Bắc Hà"
+    undo(folder)
+    assert {k: v for k, v in snapshot(folder).items() if not k.startswith(".")} == {
+        k: v for k, v in before.items() if not k.startswith(".")
+    }
