@@ -15,6 +15,7 @@ import re
 import shutil
 import tempfile
 import time
+import unicodedata
 from pathlib import Path
 
 import pandas as pd
@@ -24,7 +25,7 @@ from parviz.dataset import ROW, Dataset
 from parviz.dataversion import data_version, dataset_lock
 from parviz.loading import empty_frame, load, type_table
 from parviz.problems import Problem, Severity, has_errors
-from parviz.reading import read_csv_bytes
+from parviz.reading import read_csv_bytes, sniff_separator
 
 __all__ = ["data_version", "save_tables", "undo", "undo_problems", "versions", "write_problems"]
 
@@ -128,10 +129,16 @@ def _extra_columns(table: schema.Table, source: Path) -> list[str]:
     """Return the headers of ``source`` that ``table`` does not declare, in file order."""
     if not source.is_file():
         return []
-    with source.open(encoding="utf-8-sig", newline="") as handle:
-        header = next(csv.reader(handle), [])
+    with source.open("rb") as handle:
+        head = handle.read(1 << 16).decode("utf-8-sig", errors="replace")
+    header = next(csv.reader(io.StringIO(head), delimiter=sniff_separator(head)), [])
     declared = set(table.column_names)
-    return [h for h in header if h.strip() and h.strip().casefold() not in declared]
+    return [h for h in header if h.strip() and _header_key(h) not in declared]
+
+
+def _header_key(header: str) -> str:
+    """Return a header as the loader compares it with the declared column names."""
+    return unicodedata.normalize("NFC", header).strip().casefold()
 
 
 def _extra_values(table: schema.Table, source: Path, extra: list[str]) -> dict[tuple, dict]:
@@ -141,7 +148,8 @@ def _extra_values(table: schema.Table, source: Path, extra: list[str]) -> dict[t
         return {}
     typed, _ = type_table(table, raw)
     keys = _key_texts(table, typed)
-    columns = [raw.frame[c] if c in raw.frame.columns else None for c in extra]
+    by_key = {_header_key(str(c)): raw.frame[c] for c in raw.frame.columns}
+    columns = [by_key.get(_header_key(c)) for c in extra]
     return {
         key: {
             c: ("" if values is None else str(values.iat[i])) for c, values in zip(extra, columns)

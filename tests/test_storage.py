@@ -298,3 +298,20 @@ def test_a_save_stopped_halfway_is_put_back_by_the_next_writer(tmp_path, monkeyp
     assert {k: v for k, v in snapshot(folder).items() if not k.startswith(".")} == {
         k: v for k, v in before.items() if not k.startswith(".")
     }
+
+
+def test_a_column_added_to_a_semicolon_file_is_kept_as_a_column(tmp_path):
+    # (#18.9) a file saved by a spreadsheet with ';' keeps its extra column, not a bogus one
+    folder = copy_minimal(tmp_path)
+    text = (folder / "units.csv").read_text(encoding="utf-8").splitlines()
+    rows = [
+        line.replace(",", ";") + (";ghi_chu" if i == 0 else f";note {i}")
+        for i, line in enumerate(text)
+    ]
+    (folder / "units.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    units = dataset_tables(load_dataset(folder))["units"]
+    units.loc[units["unit_id"] == "c", "short_name"] = "Cẩm Lộc mới"
+    save_tables(folder, {"units": units})
+    saved = pd.read_csv(folder / "units.csv", dtype=str, keep_default_na=False)
+    assert list(saved.columns) == [*storage.schema.UNITS.column_names, "ghi_chu"]
+    assert saved["ghi_chu"].tolist() == ["note 1", "note 2", "note 3"]
