@@ -736,5 +736,6 @@ def match_preview(dataset: Dataset, parsed: pd.DataFrame, options: ImportOptions
     for name in parsed["name"]:
         found = matcher.match(name)
         ids.append(found.unit_id if found else None)
-        kinds.append(found.kind.value if found else ("new" if options.create_units else "unknown"))
+        creatable = options.create_units and not matcher.ambiguous(name)  # as _match_one
+        kinds.append(found.kind.value if found else ("new" if creatable else "unknown"))
     return parsed.assign(unit_id=ids, match=kinds)

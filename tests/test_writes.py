@@ -6,8 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
+
 from parviz.cli import main
-from parviz.importing import ImportOptions, import_table
+from parviz.importing import ImportOptions, import_table, match_preview
 from parviz.loading import load_dataset
 from tests.helpers import ROOT, copy_minimal
 
@@ -214,3 +216,12 @@ def test_undo_through_a_linked_versions_folder_says_why_it_refuses(tmp_path, cap
     assert ".versions is not a real folder" in capsys.readouterr().err
     assert load_dataset(folder).title == "Minimal test dataset"
     assert (elsewhere / "metadata.csv").exists()
+
+
+def test_the_preview_marks_an_ambiguous_name_unknown_not_new(tmp_path):
+    folder = communes(tmp_path, ["Xã An Lạc", "Phường An Lạc"])
+    options = ImportOptions(year=2022, block="commune", create_units=True)
+    parsed = pd.DataFrame({"name": ["An Lạc", "Xã Mới", "Xa An Lac"]})
+    preview = match_preview(load_dataset(folder), parsed, options)
+    assert preview["match"].tolist() == ["unknown", "new", "loose"]
+    assert preview["unit_id"].tolist()[2] == "xa-an-lac"
