@@ -8,6 +8,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from enum import Enum
 
+import pandas as pd
+
 from parviz import schema
 from parviz.dataset import Dataset
 
@@ -148,12 +150,14 @@ class UnitMatcher:
     def for_block(cls, dataset: Dataset, block: str, year: int | None = None) -> UnitMatcher:
         """Build a matcher over the units of ``block`` with all their names and aliases.
 
-        With a ``year``, the names in effect that year are the official ones; the others
-        (former or later names) match as aliases.
+        With a ``year``, the names in effect that year of the units existing that year
+        (first_year..last_year) are the official ones; the others (former or later names, a
+        merged unit's name taken by its successor) match as aliases.
         """
         units = dataset.table("units")
         units = units[units["block"] == block]
         ids = set(units["unit_id"])
+        alive = ids if year is None else _alive(units, year)
         names: list[tuple[str, str, bool]] = []
         for unit_id, short, aliases in zip(units["unit_id"], units["short_name"], units["aliases"]):
             for other in [short, *split_list(aliases)]:
@@ -162,7 +166,10 @@ class UnitMatcher:
         every = dataset.unit_names  # the first name (from_year 0) and each recorded rename
         for unit_id, since, name in zip(every["unit_id"], every["from_year"], every["name"]):
             if unit_id in ids:
-                official = since == 0 if year is None else dataset.name_in(unit_id, year) == name
+                if year is None:
+                    official = since == 0
+                else:
+                    official = unit_id in alive and dataset.name_in(unit_id, year) == name
                 names.append((unit_id, name, official))
         return cls(names)
 
@@ -198,6 +205,13 @@ class UnitMatcher:
         if found:
             return sorted(found)
         return sorted({unit for unit, _ in self._loose.get(loose_name(name), ())})
+
+
+def _alive(units: pd.DataFrame, year: int) -> set[str]:
+    """Return the units whose first_year..last_year (open where empty) includes ``year``."""
+    first, last = units["first_year"], units["last_year"]
+    alive = (first.isna() | (first <= year)) & (last.isna() | (last >= year))
+    return set(units.loc[alive.fillna(False).astype(bool), "unit_id"])
 
 
 def _literal(name: str) -> str:

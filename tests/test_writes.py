@@ -11,6 +11,7 @@ import pandas as pd
 from parviz.cli import main
 from parviz.importing import ImportOptions, import_table, match_preview
 from parviz.loading import load_dataset
+from parviz.storage import save_tables
 from tests.helpers import ROOT, copy_minimal
 
 UNITS = ["Sở Tài chính", "Sở Y tế", "Sở Nội vụ", "Sở Xây dựng"]
@@ -225,3 +226,17 @@ def test_the_preview_marks_an_ambiguous_name_unknown_not_new(tmp_path):
     preview = match_preview(load_dataset(folder), parsed, options)
     assert preview["match"].tolist() == ["unknown", "new", "loose"]
     assert preview["unit_id"].tolist()[2] == "xa-an-lac"
+
+
+def test_a_name_goes_to_the_unit_that_exists_in_the_imported_year(tmp_path):
+    # (#18.7) after a merger the new commune takes the old one's name: match as of the year
+    folder = communes(tmp_path, ["Xã An Lạc", "Xã Bình Minh"])
+    units = load_dataset(folder).table("units").drop(columns=["_row"], errors="ignore")
+    units.loc[units["unit_id"] == "xa-an-lac", ["last_year", "successor_ids"]] = [2021, "an-lac"]
+    merged = {"unit_id": "an-lac", "block": "commune", "name": "Xã An Lạc", "first_year": 2022}
+    units = pd.concat([units, pd.DataFrame([merged | {"predecessor_ids": "xa-an-lac"}])])
+    assert not [p for p in save_tables(folder, {"units": units}) if p.is_error]
+    options = ImportOptions(year=2022, block="commune")
+    result = import_table(folder, table([80, 70], ["Xã An Lạc", "Xã Bình Minh"]), "t", options)
+    assert result.written and codes(result) == []
+    assert units_of(folder, 2022) == ["an-lac", "xa-binh-minh"]
