@@ -211,11 +211,15 @@ def first_time_at(history: pd.DataFrame, unit_id: str, year: int, rank: int) -> 
 
 
 def ties(rows: pd.DataFrame) -> list[Finding]:
-    """Return a finding per group of units with equal totals (best TIE_GROUPS), then a count."""
-    scored = rows[rows["score"].notna()]
+    """Return a finding per group of tied units (best TIE_GROUPS), then a count of the others.
+
+    Units are tied as ``ranking.standings`` marks them, on its ``tie_value``: the published
+    score under official ranks, the value parviz ranks by (the index) under computed ones.
+    """
+    tied = rows[rows["tied"].astype(bool)]
     groups = [
         group.sort_values(["rank", "unit"])
-        for _, group in scored.groupby(scored["score"].round(2), sort=False)
+        for _, group in tied.groupby("tie_value", sort=False)
         if len(group) >= 2
     ]
     groups.sort(key=lambda group: group["rank"].iloc[0])
@@ -235,18 +239,25 @@ def ties(rows: pd.DataFrame) -> list[Finding]:
 
 
 def _tie(group: pd.DataFrame) -> Finding:
-    """Return the finding of one group of tied units (sorted by rank)."""
+    """Return the finding of one group of tied units (sorted by rank).
+
+    Its ``score`` is the shared total; when the units share an index but not a total (their
+    maxima differ), ``score`` is None and ``index`` is the shared index.
+    """
     ranks = [int(r) for r in group["rank"]]
     first = group.iloc[0]
+    # Rounded as the published totals are (numpy's rounding, like Series.round).
+    totals = group["score"].round(2)
+    same_total = bool(totals.notna().all()) and totals.nunique() == 1
     return Finding(
         "tie",
         str(first["block"]),
         int(first["year"]),
         tuple(str(u) for u in group["unit_id"]),
-        # Rounded as the grouping key was (numpy's rounding, like Series.round).
         _plain(
             {
-                "score": np.round(first["score"], 2),
+                "score": np.round(first["score"], 2) if same_total else None,
+                "index": None if same_total else np.round(first["index"], 2),
                 "ranks": ranks,
                 "same_rank": len(set(ranks)) == 1,
             }
@@ -446,7 +457,10 @@ def render(finding: Finding, dataset: Dataset, lang: str) -> str:
             return i18n.t(f"{key}.{suffix}", lang, since=f.get("since_year"), **common)
         return i18n.t(f"{key}.plain", lang, **common)
     if finding.kind == "tie":
-        score = i18n.fmt_number(f["score"], lang)
+        if f.get("score") is None:  # a shared index, not a shared total
+            key, score = "rankpolicy.tie_index", i18n.fmt_percent(f["index"], lang)
+        else:
+            score = i18n.fmt_number(f["score"], lang)
         units = join(names, lang)
         if f["same_rank"]:
             rank = rank_label(f["ranks"][0], lang)
