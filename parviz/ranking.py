@@ -244,8 +244,7 @@ def _scored_units(dataset: Dataset) -> pd.DataFrame:
 def _add_ranks(table: pd.DataFrame) -> pd.DataFrame:
     """Rank each year and block by its one policy (rank_policy); mark ties on what is compared."""
     by_group = [table["year"], table["block"]]
-    # Published figures have two decimals: compare rounded values so float noise is no tie-break.
-    key = table["index"].round(4)
+    key = _rank_key(table)
     table["computed_rank"] = (
         key.groupby(by_group).rank(method="min", ascending=False).astype("Int64")
     )
@@ -253,14 +252,28 @@ def _add_ranks(table: pd.DataFrame) -> pd.DataFrame:
     official = table["rank_policy"] == OFFICIAL
     computed = table["computed_rank"].where(table["rank_policy"] == COMPUTED)
     table["rank"] = table["official_rank"].astype("Int64").where(official, computed)
-    rounded = table["score"].round(2)
-    # Official ranks: a tie is an equal published score, whatever ranks the decision gave.
+    # Official ranks may put equal totals apart (a tie-break): the tie is the published value.
     # Computed ranks: the value the rank compares, so units marked tied share their rank.
-    table["tie_value"] = rounded.where(official, key).where(table["rank"].notna())
+    value = _published_value(table).where(official, key)
+    table["tie_value"] = value.where(table["rank"].notna())
     same = pd.DataFrame({"year": table["year"], "block": table["block"], "v": table["tie_value"]})
     table["tied"] = same.duplicated(keep=False) & table["tie_value"].notna()
     table["units_ranked"] = table["rank"].notna().groupby(by_group).transform("sum").astype(int)
     return table
+
+
+def _rank_key(table: pd.DataFrame) -> pd.Series:
+    """Return the value parviz ranks by: the index, rounded so float noise is no tie-break."""
+    return table["index"].round(4)
+
+
+def _published_value(table: pd.DataFrame) -> pd.Series:
+    """Return each unit's total as published (its index where the year and block has no totals).
+
+    Published totals have two decimals; equal as published means equal at that precision.
+    """
+    has_total = table["score"].notna().groupby([table["year"], table["block"]]).transform("any")
+    return table["score"].where(has_total, table["index"]).round(2)
 
 
 def rank_policy(table: pd.DataFrame) -> np.ndarray:

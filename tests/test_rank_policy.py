@@ -238,3 +238,27 @@ def test_a_streak_follows_the_only_predecessor_in_the_block(tmp_path):
     found = findings.findings(dataset, year=2021)
     assert [f.figures["streak"] for f in found if f.kind == "streak"] == [2]
     assert not [f for f in found if f.kind == "first_time"]  # compared as "=" everywhere
+
+
+def test_units_sharing_an_index_but_not_a_total_are_said_to_share_the_index(tmp_path):
+    # 68.32 points of a unit's own maximum of 84 is the same 81.33% as 81.33 of 100.
+    results = "year,unit_id,total,index_pct,rank\n2021,a,68.32,81.33,\n2021,b,81.33,81.33,\n"
+    dataset = load_dataset(with_table(tmp_path, "results", results + "2021,c,70,70,\n"))
+    table = ranking.rank(dataset, year=2021, block="district")
+    assert table["rank"].tolist() == [1, 1, 3] and table["tied"].tolist() == [True, True, False]
+    (tie,) = [f for f in findings.findings(dataset, year=2021) if f.kind == "tie"]
+    assert tie.figures["score"] is None and tie.figures["index"] == 81.33
+    assert render(tie, dataset, "en") == (
+        "UBND huyện Bắc Hà and UBND thành phố An Bình share an index of 81.33%"
+        " and are ranked joint 1st."
+    )
+    assert "chỉ số 81,33%" in render(tie, dataset, "vi")
+
+
+def test_official_ranks_of_indexes_only_are_tied_on_the_index(tmp_path):
+    results = "year,unit_id,total,index_pct,rank\n2021,a,,95.7,1\n2021,b,,95.7,2\n2021,c,,90,3\n"
+    (folder := with_table(tmp_path, "results", results)).joinpath("scores.csv").write_text(
+        "year,unit_id,criterion_id,points\n"
+    )
+    table = ranking.rank(load_dataset(folder), year=2021, block="district")
+    assert table["rank"].tolist() == [1, 2, 3] and table["tied"].tolist() == [True, True, False]
