@@ -27,8 +27,13 @@ def write(
     predecessors: dict[str, str] | None = None,
     years: dict[str, list[int]] | None = None,
     maxima: dict[str, float] | None = None,
+    units: dict[str, str] | None = None,
 ) -> Path:
-    """Write a dataset of ``rows`` in up to two blocks (units named 'Đơn vị <ID>')."""
+    """Write a dataset of ``rows`` in up to two blocks (units named 'Đơn vị <ID>').
+
+    ``years``: scored years of a block beyond those of its rows; ``units``: {unit: block} of
+    units without rows (a predecessor's block is 'district' unless given here).
+    """
     folder.mkdir(parents=True, exist_ok=True)
     predecessors, maxima = predecessors or {}, maxima or {}
     (folder / "metadata.csv").write_text("key,value\ntitle,Rank policy\nillustrative,true\n")
@@ -36,8 +41,9 @@ def write(
         "block,order,name_vi,name_en\n"
         + "".join(f"{b},{i},{vi},{en}\n" for i, (b, (vi, en)) in enumerate(BLOCKS.items()))
     )
-    block_of = {unit: block for _, block, unit, *_ in rows}
-    block_of.update({p: "district" for p in predecessors.values() if p not in block_of})
+    block_of = dict(units or {}) | {unit: block for _, block, unit, *_ in rows}
+    listed = {p for ids in predecessors.values() for p in ids.split("|")}
+    block_of.update({p: "district" for p in listed if p not in block_of})
     (folder / "units.csv").write_text(
         "unit_id,block,name,short_name,aliases,first_year,last_year,predecessor_ids,successor_ids\n"
         + "".join(
