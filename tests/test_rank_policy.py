@@ -268,3 +268,13 @@ def test_official_ranks_of_indexes_only_are_tied_on_the_index(tmp_path):
     )
     table = ranking.rank(load_dataset(folder), year=2021, block="district")
     assert table["rank"].tolist() == [1, 2, 3] and table["tied"].tolist() == [True, True, False]
+
+
+def test_a_rank_against_the_scores_is_described_the_right_way_round(tmp_path):
+    # c (85) is ranked 3rd, below b (80): the warning is on c and says so, in both languages.
+    results = "year,unit_id,total,rank\n2021,a,90,1\n2021,b,80,2\n2021,c,85,3\n"
+    problems = load(with_table(tmp_path, "results", results)).problems
+    (problem,) = [p for p in problems if p.code == "rank_mismatch"]
+    assert problem.params["unit"] == "c" and problem.params["rank"] == 3
+    assert "below a unit with a lower score" in problem.render("en")
+    assert "dưới một đơn vị có điểm thấp hơn" in problem.render("vi")
