@@ -94,10 +94,8 @@ def pick(pairs: Sequence[tuple[str, str]], kinds: Sequence[str] = ()) -> list[st
 
 def unit_finding_texts(dataset: Dataset, unit_id: str, *, year: int, lang: str) -> list[str]:
     """Return the findings about one unit in ``year`` as sentences."""
-    return [
-        findings.render(f, dataset, lang)
-        for f in findings.unit_findings(dataset, unit_id, year=year)
-    ]
+    return [findings.render(f, dataset, lang) for f in findings.unit_findings(dataset, unit_id,
+                                                                             year=year)]
 
 
 # --- building -----------------------------------------------------------------------------
@@ -128,7 +126,8 @@ def build(
     pairs = {b: finding_pairs(dataset, year=year, block=b, lang=lang) for b in chosen}
     slides = [_title_slide(dataset, year, chosen, lang), _findings_slide(pairs, year, lang)]
     for block in chosen:
-        slides.extend(block_slides(dataset, year=year, block=block, lang=lang, pairs=pairs[block]))
+        slides.extend(block_slides(dataset, year=year, block=block, lang=lang,
+                                   pairs=pairs[block]))
     for unit_id in spotlights:
         slide = spotlight_slide(dataset, unit_id, year=year, lang=lang)
         if slide is not None:
@@ -242,7 +241,9 @@ def _changes_slide(
     )
 
 
-def rank_history(dataset: Dataset, ranks: pd.DataFrame, *, year: int, block: str) -> pd.DataFrame:
+def rank_history(
+    dataset: Dataset, ranks: pd.DataFrame, *, year: int, block: str
+) -> pd.DataFrame:
     """Return (year, unit_id, short_name, rank, score) of the block's leader and biggest movers.
 
     At most HISTORY_UNITS units over the last HISTORY_YEARS scored years: a line chart of all
@@ -287,16 +288,13 @@ def _leaders_slide(
 def leader_line(row: pd.Series, lang: str) -> str:
     """Return "1. Sở Giao thông vận tải — 91,53 điểm (đồng điểm)" for a ranking row."""
     tied = f" ({t('rankings.tied', lang)})" if bool(row.get("tied", False)) else ""
-    return (
-        t(
-            "presentation.leaders.line",
-            lang,
-            rank=int(row["rank"]),
-            unit=str(row["unit"]),
-            score=comparison.score_text(row["score"], lang),
-        )
-        + tied
-    )
+    return t(
+        "presentation.leaders.line",
+        lang,
+        rank=int(row["rank"]),
+        unit=str(row["unit"]),
+        score=comparison.score_text(row["score"], lang),
+    ) + tied
 
 
 def spotlight_slide(dataset: Dataset, unit_id: str, *, year: int, lang: str) -> Slide | None:
@@ -353,9 +351,7 @@ def figure(slide: Slide, story: Storyline, dataset: Dataset) -> go.Figure | None
     fig: go.Figure | None = None
     if slide.kind == RANKING and slide.data is not None:
         fig = ranking_charts.ranking_bar(
-            slide.data,
-            lang=lang,
-            block_name=dataset.block_name(slide.block, lang),
+            slide.data, lang=lang, block_name=dataset.block_name(slide.block, lang),
             max_score=float(dataset.max_total(story.year, slide.block) or 100),
         )
     elif slide.kind == CHANGES and slide.extra is not None:
@@ -373,10 +369,7 @@ def figure(slide: Slide, story: Storyline, dataset: Dataset) -> go.Figure | None
             "leader": slide.data.iloc[0:0][["criterion_id", "order", "name_vi", "name_en", "pct"]],
         }
         fig = profile_charts.radar(
-            series,
-            lang,
-            title="",
-            unit_name=dataset.name_in(slide.unit_id, story.year),
+            series, lang, title="", unit_name=dataset.name_in(slide.unit_id, story.year),
             leader_name=None,
         )
     if fig is None:

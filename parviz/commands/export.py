@@ -28,32 +28,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=FORMATS, required=True)
     parser.add_argument("--out", type=Path, required=True, help="file to write")
     parser.add_argument("--block", help="one block (default: every block of the year)")
-    parser.add_argument(
-        "--spotlight",
-        action="append",
-        default=[],
-        metavar="UNIT_ID",
-        help="add a slide about this unit (pptx; repeatable)",
-    )
+    parser.add_argument("--spotlight", action="append", default=[], metavar="UNIT_ID",
+                        help="add a slide about this unit (pptx; repeatable)")
     # --lang is also accepted after the subcommand (the global one comes before it).
     parser.add_argument("--lang", dest="export_lang", choices=i18n.LANGUAGES)
 
 
-def export_bytes(
-    dataset: Dataset,
-    *,
-    year: int,
-    fmt: str,
-    block: str | None,
-    lang: str,
-    spotlights: list[str] = (),
-) -> bytes:
+def export_bytes(dataset: Dataset, *, year: int, fmt: str, block: str | None, lang: str,
+                 spotlights: list[str] = ()) -> bytes:
     """Return the export of ``year`` in ``fmt`` (one block or all)."""
     blocks = annex.blocks_for(dataset, year, block)
     if fmt == "pptx":
-        story = storyline.build(
-            dataset, year=year, lang=lang, blocks=blocks, spotlights=list(spotlights)
-        )
+        story = storyline.build(dataset, year=year, lang=lang, blocks=blocks,
+                                spotlights=list(spotlights))
         return pptx.build_deck(story, dataset)
     if fmt == "xlsx":
         return annex.to_xlsx(dataset, year=year, blocks=blocks, lang=lang)
@@ -72,30 +59,16 @@ def run(args: argparse.Namespace, lang: str) -> int:
         return EXIT_INVALID
     dataset = result.dataset
     known_block = args.block is None or args.block in dataset.blocks
-    if (
-        not known_block
-        or not annex.blocks_for(dataset, args.year, args.block)
-        or (args.block is not None and args.year not in dataset.years_of(args.block))
+    if not known_block or not annex.blocks_for(dataset, args.year, args.block) or (
+        args.block is not None and args.year not in dataset.years_of(args.block)
     ):
         raise UsageError(
-            i18n.t(
-                "export.cli.unknown",
-                lang,
-                year=args.year,
-                block=args.block or "*",
-                blocks=", ".join(dataset.blocks),
-                years=", ".join(map(str, dataset.years)),
-            )
+            i18n.t("export.cli.unknown", lang, year=args.year, block=args.block or "*",
+                   blocks=", ".join(dataset.blocks), years=", ".join(map(str, dataset.years)))
         )
     try:
-        data = export_bytes(
-            dataset,
-            year=args.year,
-            fmt=args.format,
-            block=args.block,
-            lang=lang,
-            spotlights=args.spotlight,
-        )
+        data = export_bytes(dataset, year=args.year, fmt=args.format, block=args.block,
+                            lang=lang, spotlights=args.spotlight)
     except annex.PdfError as error:
         print(f"parviz: {error}", file=sys.stderr)
         return EXIT_INVALID

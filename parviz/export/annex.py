@@ -37,21 +37,16 @@ def annex_table(dataset: Dataset, *, year: int, block: str, lang: str) -> pd.Dat
     criteria = dataset.criteria(year, block)
     points = ranking.criterion_points(dataset)
     points = points[(points["year"] == year) & (points["block"] == block)]
-    wide = points.pivot_table(
-        index="unit_id", columns="criterion_id", values="points", aggfunc="sum"
-    )
+    wide = points.pivot_table(index="unit_id", columns="criterion_id", values="points",
+                              aggfunc="sum")
     columns: dict[str, object] = {
         t("export.annex.stt", lang): range(1, len(ranks) + 1),
         t("export.annex.unit", lang): ranks["unit"].astype(str).tolist(),
     }
     for _, criterion in criteria.iterrows():
         cid = str(criterion["criterion_id"])
-        header = t(
-            "export.annex.criterion",
-            lang,
-            id=cid,
-            max=fmt_number(float(criterion["max_points"]), lang, _decimals(criterion)),
-        )
+        header = t("export.annex.criterion", lang, id=cid,
+                   max=fmt_number(float(criterion["max_points"]), lang, _decimals(criterion)))
         values = wide[cid].reindex(ranks["unit_id"]) if cid in wide.columns else None
         columns[header] = [None] * len(ranks) if values is None else values.round(2).tolist()
     if ranks["survey_points"].notna().any():

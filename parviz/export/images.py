@@ -32,10 +32,7 @@ def _ensure_server() -> None:
 
 
 def png(
-    fig: go.Figure,
-    *,
-    width: int = theme.EXPORT_WIDTH,
-    height: int = theme.EXPORT_HEIGHT,
+    fig: go.Figure, *, width: int = theme.EXPORT_WIDTH, height: int = theme.EXPORT_HEIGHT,
     scale: float = 1.0,
 ) -> bytes:
     """Return ``fig`` as PNG bytes of ``width``×``height`` pixels (times ``scale``)."""

@@ -73,21 +73,8 @@ def build_deck(story: Storyline, dataset: Dataset, *, progress: Progress | None 
 # --- text ---------------------------------------------------------------------------------
 
 
-def _text_box(
-    page: PptxSlide,
-    left,
-    top,
-    width,
-    height,
-    lines,
-    *,
-    size=20,
-    bold=False,
-    colour=TEXT,
-    align=PP_ALIGN.LEFT,
-    anchor=MSO_ANCHOR.TOP,
-    bullet=False,
-):
+def _text_box(page: PptxSlide, left, top, width, height, lines, *, size=20, bold=False,
+              colour=TEXT, align=PP_ALIGN.LEFT, anchor=MSO_ANCHOR.TOP, bullet=False):
     box = page.shapes.add_textbox(left, top, width, height)
     frame = box.text_frame
     frame.word_wrap = True
@@ -106,58 +93,23 @@ def _text_box(
 def _title(page: PptxSlide, title: str, subtitle: str) -> None:
     # One line at any length: a wrapped title would run into the subtitle and the chart.
     size = 30 if len(title) <= 48 else 26 if len(title) <= 58 else 22
-    _text_box(
-        page, MARGIN, Inches(0.3), WIDTH - 2 * MARGIN, Inches(0.7), [title], size=size, bold=True
-    )
+    _text_box(page, MARGIN, Inches(0.3), WIDTH - 2 * MARGIN, Inches(0.7), [title], size=size,
+              bold=True)
     if subtitle:
-        _text_box(
-            page,
-            MARGIN,
-            Inches(0.9),
-            WIDTH - 2 * MARGIN,
-            Inches(0.4),
-            [subtitle],
-            size=16,
-            colour=MUTED,
-        )
+        _text_box(page, MARGIN, Inches(0.9), WIDTH - 2 * MARGIN, Inches(0.4), [subtitle],
+                  size=16, colour=MUTED)
 
 
 def _footer(page: PptxSlide, story: Storyline, index: int, total: int) -> None:
     top = Inches(6.95)
     if story.illustrative_label:
-        _text_box(
-            page,
-            MARGIN,
-            top,
-            Inches(4.2),
-            Inches(0.4),
-            [story.illustrative_label],
-            size=11,
-            bold=True,
-            colour=WARNING,
-        )
+        _text_box(page, MARGIN, top, Inches(4.2), Inches(0.4), [story.illustrative_label],
+                  size=11, bold=True, colour=WARNING)
     left = MARGIN + (Inches(4.3) if story.illustrative_label else 0)
-    _text_box(
-        page,
-        left,
-        top,
-        WIDTH - left - Inches(1.4),
-        Inches(0.4),
-        [story.source],
-        size=11,
-        colour=MUTED,
-    )
-    _text_box(
-        page,
-        WIDTH - Inches(1.4),
-        top,
-        Inches(0.9),
-        Inches(0.4),
-        [f"{index}/{total}"],
-        size=11,
-        colour=MUTED,
-        align=PP_ALIGN.RIGHT,
-    )
+    _text_box(page, left, top, WIDTH - left - Inches(1.4), Inches(0.4), [story.source], size=11,
+              colour=MUTED)
+    _text_box(page, WIDTH - Inches(1.4), top, Inches(0.9), Inches(0.4), [f"{index}/{total}"],
+              size=11, colour=MUTED, align=PP_ALIGN.RIGHT)
 
 
 def _notes(page: PptxSlide, slide: Slide, lang: str) -> None:
@@ -172,53 +124,18 @@ def _notes(page: PptxSlide, slide: Slide, lang: str) -> None:
 
 def _title_slide(page: PptxSlide, slide: Slide, story: Storyline, dataset: Dataset) -> None:
     width = WIDTH - 2 * MARGIN
-    _text_box(
-        page,
-        MARGIN,
-        Inches(1.8),
-        width,
-        Inches(1.4),
-        [slide.title],
-        size=40,
-        bold=True,
-        align=PP_ALIGN.CENTER,
-        anchor=MSO_ANCHOR.BOTTOM,
-    )
-    _text_box(
-        page,
-        MARGIN,
-        Inches(3.3),
-        width,
-        Inches(0.6),
-        [slide.subtitle],
-        size=22,
-        colour=MUTED,
-        align=PP_ALIGN.CENTER,
-    )
-    _text_box(
-        page,
-        MARGIN,
-        Inches(4.3),
-        width,
-        Inches(2.0),
-        list(slide.bullets),
-        size=20,
-        align=PP_ALIGN.CENTER,
-    )
+    _text_box(page, MARGIN, Inches(1.8), width, Inches(1.4), [slide.title], size=40, bold=True,
+              align=PP_ALIGN.CENTER, anchor=MSO_ANCHOR.BOTTOM)
+    _text_box(page, MARGIN, Inches(3.3), width, Inches(0.6), [slide.subtitle], size=22,
+              colour=MUTED, align=PP_ALIGN.CENTER)
+    _text_box(page, MARGIN, Inches(4.3), width, Inches(2.0), list(slide.bullets), size=20,
+              align=PP_ALIGN.CENTER)
 
 
 def _bullets_only(page: PptxSlide, slide: Slide, story: Storyline, dataset: Dataset) -> None:
     lines = list(slide.bullets) or [t("presentation.findings.none", story.lang)]
-    _text_box(
-        page,
-        MARGIN,
-        CONTENT_TOP,
-        WIDTH - 2 * MARGIN,
-        CONTENT_BOTTOM - CONTENT_TOP,
-        lines,
-        size=20,
-        bullet=True,
-    )
+    _text_box(page, MARGIN, CONTENT_TOP, WIDTH - 2 * MARGIN, CONTENT_BOTTOM - CONTENT_TOP, lines,
+              size=20, bullet=True)
 
 
 def _ranking_slide(page: PptxSlide, slide: Slide, story: Storyline, dataset: Dataset) -> None:
@@ -230,16 +147,11 @@ def _ranking_slide(page: PptxSlide, slide: Slide, story: Storyline, dataset: Dat
     data.categories = [
         _fit(f"{int(r)}. {n}", LABEL_CHARS) for r, n in zip(ranks["rank"], ranks["short_name"])
     ]
-    data.add_series(
-        t("presentation.chart.score", story.lang), [round(float(s), 2) for s in ranks["score"]]
-    )
+    data.add_series(t("presentation.chart.score", story.lang),
+                    [round(float(s), 2) for s in ranks["score"]])
     frame = page.shapes.add_chart(
-        XL_CHART_TYPE.BAR_CLUSTERED,
-        MARGIN,
-        CONTENT_TOP,
-        WIDTH - 2 * MARGIN,
-        CONTENT_BOTTOM - CONTENT_TOP,
-        data,
+        XL_CHART_TYPE.BAR_CLUSTERED, MARGIN, CONTENT_TOP, WIDTH - 2 * MARGIN,
+        CONTENT_BOTTOM - CONTENT_TOP, data,
     )
     chart = frame.chart
     chart.has_legend = False
@@ -321,17 +233,12 @@ def _changes_slide(page: PptxSlide, slide: Slide, story: Storyline, dataset: Dat
     for unit_id in order:
         rows = history[history["unit_id"] == unit_id].set_index("year")["rank"]
         values = [int(rows[y]) if y in rows.index else None for y in years]
-        data.add_series(
-            str(history.loc[history["unit_id"] == unit_id, "short_name"].iloc[0]), values
-        )
+        data.add_series(str(history.loc[history["unit_id"] == unit_id, "short_name"].iloc[0]),
+                        values)
     chart_width = Inches(7.8)
     chart = page.shapes.add_chart(
-        XL_CHART_TYPE.LINE_MARKERS,
-        MARGIN,
-        CONTENT_TOP,
-        chart_width,
-        CONTENT_BOTTOM - CONTENT_TOP,
-        data,
+        XL_CHART_TYPE.LINE_MARKERS, MARGIN, CONTENT_TOP, chart_width,
+        CONTENT_BOTTOM - CONTENT_TOP, data,
     ).chart
     chart.font.size, chart.font.name = Pt(14), FONT
     _legend_below(chart)
@@ -352,16 +259,8 @@ def _changes_slide(page: PptxSlide, slide: Slide, story: Storyline, dataset: Dat
         series.marker.format.fill.fore_color.rgb = colour
     left = MARGIN + chart_width + Inches(0.3)
     lines = list(slide.bullets) or [t("presentation.changes.none", story.lang)]
-    _text_box(
-        page,
-        left,
-        CONTENT_TOP,
-        WIDTH - left - MARGIN,
-        CONTENT_BOTTOM - CONTENT_TOP,
-        lines,
-        size=16 if len(lines) > 4 else 18,
-        bullet=True,
-    )
+    _text_box(page, left, CONTENT_TOP, WIDTH - left - MARGIN, CONTENT_BOTTOM - CONTENT_TOP,
+              lines, size=16 if len(lines) > 4 else 18, bullet=True)
 
 
 def _heatmap_slide(page: PptxSlide, slide: Slide, story: Storyline, dataset: Dataset) -> None:
@@ -383,17 +282,9 @@ def _leaders_slide(page: PptxSlide, slide: Slide, story: Storyline, dataset: Dat
         rows = [line for line, g in zip(slide.bullets, table["group"]) if g == group]
         left = MARGIN + i * (half + Inches(0.4))
         colour = RGBColor.from_string((theme.UP if group == "top" else theme.DOWN).lstrip("#"))
-        _text_box(
-            page,
-            left,
-            CONTENT_TOP,
-            half,
-            Inches(0.6),
-            [t(f"presentation.leaders.{group}", story.lang)],
-            size=26,
-            bold=True,
-            colour=colour,
-        )
+        _text_box(page, left, CONTENT_TOP, half, Inches(0.6),
+                  [t(f"presentation.leaders.{group}", story.lang)], size=26, bold=True,
+                  colour=colour)
         _text_box(page, left, CONTENT_TOP + Inches(0.8), half, Inches(4.5), rows, size=22)
 
 
@@ -403,20 +294,13 @@ def _spotlight_slide(page: PptxSlide, slide: Slide, story: Storyline, dataset: D
         radar = slide.data.sort_values("order")
         data = CategoryChartData(number_format="0.0")
         data.categories = [str(c) for c in radar["criterion_id"]]
-        data.add_series(
-            dataset.name_in(slide.unit_id, story.year), [round(float(v), 1) for v in radar["pct"]]
-        )
-        data.add_series(
-            t("presentation.chart.average", story.lang),
-            [round(float(v), 1) for v in radar["average_pct"]],
-        )
+        data.add_series(dataset.name_in(slide.unit_id, story.year),
+                        [round(float(v), 1) for v in radar["pct"]])
+        data.add_series(t("presentation.chart.average", story.lang),
+                        [round(float(v), 1) for v in radar["average_pct"]])
         chart = page.shapes.add_chart(
-            XL_CHART_TYPE.RADAR_MARKERS,
-            MARGIN,
-            CONTENT_TOP,
-            Inches(6.2),
-            CONTENT_BOTTOM - CONTENT_TOP,
-            data,
+            XL_CHART_TYPE.RADAR_MARKERS, MARGIN, CONTENT_TOP, Inches(6.2),
+            CONTENT_BOTTOM - CONTENT_TOP, data,
         ).chart
         chart.font.size, chart.font.name = Pt(14), FONT
         _legend_below(chart)
@@ -424,16 +308,8 @@ def _spotlight_slide(page: PptxSlide, slide: Slide, story: Storyline, dataset: D
             series.format.line.color.rgb = colour
             series.format.line.width = Pt(3)
         text_left = MARGIN + Inches(6.5)
-    _text_box(
-        page,
-        text_left,
-        CONTENT_TOP,
-        WIDTH - text_left - MARGIN,
-        CONTENT_BOTTOM - CONTENT_TOP,
-        list(slide.bullets),
-        size=18,
-        bullet=True,
-    )
+    _text_box(page, text_left, CONTENT_TOP, WIDTH - text_left - MARGIN,
+              CONTENT_BOTTOM - CONTENT_TOP, list(slide.bullets), size=18, bullet=True)
 
 
 BUILDERS: dict[str, Callable[[PptxSlide, Slide, Storyline, Dataset], None]] = {
@@ -445,3 +321,4 @@ BUILDERS: dict[str, Callable[[PptxSlide, Slide, Storyline, Dataset], None]] = {
     storyline.LEADERS: _leaders_slide,
     storyline.SPOTLIGHT: _spotlight_slide,
 }
+

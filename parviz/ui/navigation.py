@@ -53,12 +53,7 @@ def pages(lang: str) -> list[st.Page]:
     ``url_path`` is fixed so a page keeps its identity (and URL) when the language changes.
     """
     return [
-        st.Page(
-            page.script,
-            title=page.title(lang),
-            icon=page.icon,
-            url_path=page.slug,
-            default=index == 0,
-        )
+        st.Page(page.script, title=page.title(lang), icon=page.icon, url_path=page.slug,
+                default=index == 0)
         for index, page in enumerate(PAGES)
     ]
