@@ -3,7 +3,9 @@
 Every finding is produced by a rule that works on any dataset; nothing is written per year.
 ``findings`` returns records; ``render`` turns one into a sentence in Vietnamese or English.
 Rank changes come from ``ranking.standings`` (``rank_change = previous_rank - rank``, so a rise
-is positive) and are therefore only reported between years in which the unit was ranked.
+is positive) and are therefore only reported between years in which the unit was ranked, or its
+lineage was (one rule, parviz.lineage: never a predecessor ranked in another block). Streaks
+count the block's scored (methodology) years and name the years between them without one.
 """
 
 from __future__ import annotations

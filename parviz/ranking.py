@@ -214,6 +214,9 @@ def _sum_per_unit(points: pd.DataFrame) -> pd.DataFrame:
 def standings(dataset: Dataset) -> pd.DataFrame:
     """Return one row per ranked unit, year and block with score, index, rank and changes.
 
+    ``rank_policy`` says how the row's year and block is ranked (OFFICIAL, COMPUTED; PARTIAL
+    rows have no rank); ``tied`` marks units sharing ``tie_value``; ``previous_unit_id`` is the
+    unit (itself or its lineage, parviz.lineage) whose previous rank is ``previous_rank``.
     The frame is shared (cached per dataset): copy it before changing it.
     """
     table = _scored_units(dataset)
