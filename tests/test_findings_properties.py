@@ -255,7 +255,7 @@ def positions(dataset, reference: Reference, year: int, block: str) -> None:
         assert position.figures["previous_rank"] == reference.previous_rank(unit, year, block)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(datasets())
 def test_every_finding_agrees_with_the_reference(drawn):
     check(drawn)
