@@ -278,3 +278,17 @@ def test_a_rank_against_the_scores_is_described_the_right_way_round(tmp_path):
     assert problem.params["unit"] == "c" and problem.params["rank"] == 3
     assert "below a unit with a lower score" in problem.render("en")
     assert "dưới một đơn vị có điểm thấp hơn" in problem.render("vi")
+
+
+def test_the_findings_command_names_the_unscored_year_of_a_streak(tmp_path, capsys):
+    data, table = tmp_path / "D", tmp_path / "t.csv"
+    assert main(["init", str(data), "--title", "T"]) == 0
+    table.write_text("Đơn vị,Điểm,Xếp hạng\nSở A,90,1\nSở B,85,2\n", encoding="utf-8")
+    for year, extra in (("2019", ["--create-units"]), ("2021", [])):
+        imported = ["--data", str(data), "import", str(table), "--year", year]
+        assert main([*imported, "--block", "department", *extra]) == 0
+    capsys.readouterr()
+    assert main(["--lang", "en", "--data", str(data), "findings", "--year", "2021"]) == 0
+    out = capsys.readouterr().out
+    assert "second year running" not in out
+    assert "second scored year running that Sở A ranks first (since 2019; 2020 had no" in out
