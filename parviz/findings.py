@@ -236,25 +236,23 @@ def ties(rows: pd.DataFrame) -> list[Finding]:
     """Return a finding per group of tied units (best TIE_GROUPS), then a count of the others.
 
     Units are tied as ``ranking.standings`` marks them, on its ``tie_value``: the published
-    score under official ranks, the value parviz ranks by (the index) under computed ones.
+    total under official ranks, the value parviz ranks by (the index) under computed ones.
     """
-    tied = rows[rows["tied"].astype(bool)]
-    groups = [
-        group.sort_values(["rank", "unit"])
-        for _, group in tied.groupby("tie_value", sort=False)
-        if len(group) >= 2
-    ]
-    groups.sort(key=lambda group: group["rank"].iloc[0])
-    found = [_tie(group) for group in groups[:TIE_GROUPS]]
-    others = groups[TIE_GROUPS:]
-    if others:
-        first = others[0].iloc[0]
+    tied = rows[rows["tied"].astype(bool)].sort_values(["rank", "unit"], kind="stable")
+    key = tied["tie_value"]
+    # Sorted by rank, a group's first row is its best: groups come in the order of their keys'
+    # first appearance. Only the groups named are cut out: a large block has thousands (#16).
+    order = pd.unique(key)
+    found = [_tie(tied[(key == value).to_numpy()]) for value in order[:TIE_GROUPS]]
+    if len(order) > TIE_GROUPS:
+        others = key.isin(order[TIE_GROUPS:]).to_numpy()
+        first = tied[others].iloc[0]
         found.append(
             Finding(
                 "tie_others",
                 str(first["block"]),
                 int(first["year"]),
-                figures={"groups": len(others), "units": sum(len(group) for group in others)},
+                figures={"groups": len(order) - TIE_GROUPS, "units": int(others.sum())},
             )
         )
     return found
