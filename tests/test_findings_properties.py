@@ -14,10 +14,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from parviz import findings, i18n
+from parviz import comparison, findings, i18n, ranking
 from parviz.findings import render
 from parviz.loading import load
 from tests.test_rank_policy import write
@@ -245,8 +246,16 @@ def complete(found, reference: Reference, year: int, block: str) -> None:
 
 
 def positions(dataset, reference: Reference, year: int, block: str) -> None:
-    """Each unit's own position states its reference rank and previous rank."""
+    """Each unit's own position, and the comparison table, state the reference ranks."""
     ranks = reference.ranked(year, block)
+    before = reference.previous_year(year, block)
+    if ranks and before is not None:
+        compared = comparison.compare_years(
+            ranking.standings(dataset), dataset, block=block, year_a=before, year_b=year
+        )
+        for unit, rank_a in zip(compared["unit_id"], compared["rank_a"]):
+            expected = reference.previous_rank(unit, year, block)
+            assert (None if pd.isna(rank_a) else int(rank_a)) == expected
     for unit, rank in ranks.items():
         (position,) = [
             f for f in findings.unit_findings(dataset, unit, year=year) if f.kind == "position"
