@@ -11,7 +11,7 @@ from enum import Enum
 
 import pandas as pd
 
-from parviz import schema
+from parviz import lineage, schema
 from parviz.dataset import Dataset
 from parviz.i18n import fmt_number, t
 
@@ -63,33 +63,6 @@ def change_counts(ranking: pd.DataFrame) -> dict[Change, int]:
     return {kind: kinds.count(kind) for kind in Change}
 
 
-def _lineage(dataset: Dataset) -> dict[str, list[str]]:
-    """Return {unit_id: [predecessor ids]} from units.predecessor_ids."""
-    units = dataset.table("units")
-    lineage: dict[str, list[str]] = {}
-    for unit_id, listed in zip(units["unit_id"], units["predecessor_ids"]):
-        if isinstance(listed, str):
-            ids = [p.strip() for p in listed.split(schema.LIST_SEPARATOR) if p.strip()]
-            if ids:
-                lineage[str(unit_id)] = ids
-    return lineage
-
-
-def _earlier_row(unit_id: str, ranked: dict[str, dict], lineage: dict[str, list[str]]):
-    """Return the earlier year's row of a unit, else of its only ranked ancestor."""
-    seen: set[str] = set()
-    frontier = [unit_id]
-    while frontier:
-        found = [ranked[u] for u in frontier if u in ranked]
-        if len(found) == 1:
-            return found[0]
-        if len(found) > 1:  # a merger of several ranked units: no single earlier rank
-            return None
-        seen.update(frontier)
-        frontier = [p for u in frontier for p in lineage.get(u, []) if p not in seen]
-    return None
-
-
 def compare_years(
     standings: pd.DataFrame, dataset: Dataset, *, block: str, year_a: int, year_b: int
 ) -> pd.DataFrame:
@@ -99,15 +72,18 @@ def compare_years(
     rank_change (rank_a − rank_b), score_change, index_change. A unit (or its lineage) not
     ranked in ``year_a`` has empty ``_a`` values and no change. Sorted by ``rank_b``.
     """
-    in_block = standings[standings["block"] == block]
+    in_block = standings[(standings["block"] == block) & standings["rank"].notna()]
     later = in_block[in_block["year"] == year_b].sort_values(["rank", "unit"])
     earlier = {
         str(row["unit_id"]): row for _, row in in_block[in_block["year"] == year_a].iterrows()
     }
-    lineage = _lineage(dataset)
+    # The one lineage rule of standings: own row, else the only ranked predecessor in the block.
+    matched = lineage.earlier_units(
+        later["unit_id"].astype(str), set(earlier), lineage.predecessors(dataset)
+    )
     rows = []
-    for _, row in later.iterrows():
-        before = _earlier_row(str(row["unit_id"]), earlier, lineage)
+    for (_, row), match in zip(later.iterrows(), matched):
+        before = None if match is None else earlier[match]
         rows.append(
             {
                 "unit_id": row["unit_id"],

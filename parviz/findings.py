@@ -3,7 +3,9 @@
 Every finding is produced by a rule that works on any dataset; nothing is written per year.
 ``findings`` returns records; ``render`` turns one into a sentence in Vietnamese or English.
 Rank changes come from ``ranking.standings`` (``rank_change = previous_rank - rank``, so a rise
-is positive) and are therefore only reported between years in which the unit was ranked.
+is positive) and are therefore only reported between years in which the unit was ranked, or its
+lineage was (one rule, parviz.lineage: never a predecessor ranked in another block). Streaks
+count the block's scored (methodology) years and name the years between them without one.
 """
 
 from __future__ import annotations
@@ -113,10 +115,10 @@ def block_findings(
         found.append(_finding("leader", row, **_value(row)))
         streak = leading_streak(dataset, history, str(row["unit_id"]), year, block)
         if streak >= 2:
+            start = year_back(dataset, block, year, streak)
+            missing = [y for y in range(start, year) if y not in dataset.years_of(block)]
             found.append(
-                _finding(
-                    "streak", row, streak=streak, start_year=year_back(dataset, block, year, streak)
-                )
+                _finding("streak", row, streak=streak, start_year=start, missing_years=missing)
             )
         first = first_time_at(history, str(row["unit_id"]), year, 1)
         if first is not None:
@@ -176,13 +178,29 @@ def _value(row: pd.Series) -> dict[str, Any]:
 def leading_streak(
     dataset: Dataset, history: pd.DataFrame, unit_id: str, year: int, block: str
 ) -> int:
-    """Return how many consecutive scored years of ``block`` up to ``year`` the unit was first."""
-    firsts = set(history.loc[(history["unit_id"] == unit_id) & (history["rank"] == 1), "year"])
-    streak = 0
-    for scored in reversed([y for y in dataset.years_of(block) if y <= year]):
-        if scored not in firsts:
+    """Return how many consecutive scored years of ``block`` up to ``year`` the unit was first.
+
+    Scored years are the block's methodology years, so a year without one does not end the
+    streak (the finding names it); a scored year in which the unit was not first, or was not
+    ranked, does. Before the unit existed, its lineage counts: the unit standings compare it
+    with (``previous_unit_id``, lineage.earlier_units).
+    """
+    rows = history.set_index(["year", "unit_id"])
+    scored = [y for y in dataset.years_of(block) if y <= year]
+    streak, unit = 0, unit_id
+    for position in range(len(scored) - 1, -1, -1):
+        if (scored[position], unit) not in rows.index:
+            break
+        row = rows.loc[(scored[position], unit)]
+        if row["rank"] != 1:
             break
         streak += 1
+        previous = row["previous_year"]
+        if not position or pd.isna(previous) or previous != scored[position - 1]:
+            break  # the scored year before had no ranks in the block: the streak ends here
+        unit = row["previous_unit_id"]
+        if pd.isna(unit):
+            break
     return streak
 
 
@@ -203,6 +221,10 @@ def first_time_at(history: pd.DataFrame, unit_id: str, year: int, rank: int) -> 
     if earlier.empty:
         return None
     previous_year = earlier["year"].max()
+    now = history[(history["year"] == year) & (history["unit_id"] == unit_id)]
+    held_before = now["previous_rank"].iloc[0] if not now.empty else None
+    if pd.notna(held_before) and held_before == rank:  # held by its predecessor
+        return None
     mine = earlier[(earlier["unit_id"] == unit_id) & (earlier["rank"] == rank)]
     held = sorted(int(y) for y in mine["year"])
     if held and held[-1] == previous_year:
@@ -211,46 +233,55 @@ def first_time_at(history: pd.DataFrame, unit_id: str, year: int, rank: int) -> 
 
 
 def ties(rows: pd.DataFrame) -> list[Finding]:
-    """Return a finding per group of units with equal totals (best TIE_GROUPS), then a count."""
-    scored = rows[rows["score"].notna()]
-    groups = [
-        group.sort_values(["rank", "unit"])
-        for _, group in scored.groupby(scored["score"].round(2), sort=False)
-        if len(group) >= 2
-    ]
-    groups.sort(key=lambda group: group["rank"].iloc[0])
-    found = [_tie(group) for group in groups[:TIE_GROUPS]]
-    others = groups[TIE_GROUPS:]
-    if others:
-        first = others[0].iloc[0]
+    """Return a finding per group of tied units (best TIE_GROUPS), then a count of the others.
+
+    Units are tied as ``ranking.standings`` marks them, on its ``tie_value``: the published
+    total under official ranks, the value parviz ranks by (the index) under computed ones.
+    """
+    tied = rows[rows["tied"].astype(bool)].sort_values(["rank", "unit"], kind="stable")
+    key = tied["tie_value"]
+    # Sorted by rank, a group's first row is its best: groups come in the order of their keys'
+    # first appearance. Only the groups named are cut out: a large block has thousands (#16).
+    order = pd.unique(key)
+    found = [_tie(tied[(key == value).to_numpy()]) for value in order[:TIE_GROUPS]]
+    if len(order) > TIE_GROUPS:
+        others = key.isin(order[TIE_GROUPS:]).to_numpy()
+        first = tied[others].iloc[0]
         found.append(
             Finding(
                 "tie_others",
                 str(first["block"]),
                 int(first["year"]),
-                figures={"groups": len(others), "units": sum(len(group) for group in others)},
+                figures={"groups": len(order) - TIE_GROUPS, "units": int(others.sum())},
             )
         )
     return found
 
 
 def _tie(group: pd.DataFrame) -> Finding:
-    """Return the finding of one group of tied units (sorted by rank)."""
+    """Return the finding of one group of tied units (sorted by rank).
+
+    Its ``score`` is the shared total; when the units share an index but not a total (their
+    maxima differ), ``score`` is None and ``index`` is the shared index.
+    """
     ranks = [int(r) for r in group["rank"]]
     first = group.iloc[0]
+    # Rounded as the published totals are (numpy's rounding, like Series.round).
+    totals = group["score"].round(2)
+    same_total = bool(totals.notna().all()) and totals.nunique() == 1
+    figures = {
+        "score": np.round(first["score"], 2) if same_total else None,
+        "ranks": ranks,
+        "same_rank": len(set(ranks)) == 1,
+    }
+    if not same_total:
+        figures["index"] = np.round(first["index"], 2)
     return Finding(
         "tie",
         str(first["block"]),
         int(first["year"]),
         tuple(str(u) for u in group["unit_id"]),
-        # Rounded as the grouping key was (numpy's rounding, like Series.round).
-        _plain(
-            {
-                "score": np.round(first["score"], 2),
-                "ranks": ranks,
-                "same_rank": len(set(ranks)) == 1,
-            }
-        ),
+        _plain(figures),
     )
 
 
@@ -433,9 +464,13 @@ def render(finding: Finding, dataset: Dataset, lang: str) -> str:
     if finding.kind == "leader":
         return i18n.t(key, lang, **common)
     if finding.kind == "streak":
-        return i18n.t(
-            key, lang, nth=ordinal_word(f["streak"], lang), start=f["start_year"], **common
-        )
+        nth, start = ordinal_word(f["streak"], lang), f["start_year"]
+        if f.get("missing_years"):  # "year running" would pass over a year without an index
+            missing = join([str(y) for y in f["missing_years"]], lang)
+            return i18n.t(
+                "rankpolicy.streak_gap", lang, nth=nth, start=start, missing=missing, **common
+            )
+        return i18n.t(key, lang, nth=nth, start=start, **common)
     if finding.kind == "first_time":
         since = f.get("since_year")
         suffix = "since" if since is not None else "ever"
@@ -446,7 +481,10 @@ def render(finding: Finding, dataset: Dataset, lang: str) -> str:
             return i18n.t(f"{key}.{suffix}", lang, since=f.get("since_year"), **common)
         return i18n.t(f"{key}.plain", lang, **common)
     if finding.kind == "tie":
-        score = i18n.fmt_number(f["score"], lang)
+        if f.get("score") is None:  # a shared index, not a shared total
+            key, score = "rankpolicy.tie_index", i18n.fmt_percent(f["index"], lang)
+        else:
+            score = i18n.fmt_number(f["score"], lang)
         units = join(names, lang)
         if f["same_rank"]:
             rank = rank_label(f["ranks"][0], lang)

@@ -405,6 +405,31 @@ def check_official_ranks(dataset: Dataset) -> list[Problem]:
     return problems
 
 
+def check_rank_policy(dataset: Dataset) -> list[Problem]:
+    """Refuse a year and block whose rank column is only partly filled (ranking.rank_policy)."""
+    from parviz.ranking import partial_ranks
+
+    missing = partial_ranks(dataset)
+    problems = []
+    for _, row in missing.sort_values(["year", "block", "unit_id"]).iterrows():
+        year, block = int(row["year"]), str(row["block"])
+        problems.append(
+            Problem(
+                "partial_ranks",
+                file=dataset.origin("results").file,
+                row=_row_of(dataset, year, row["unit_id"]),
+                column="rank",
+                params={
+                    "unit": dataset.name_in(str(row["unit_id"]), year),
+                    "year": year,
+                    "block": block,
+                    "published": int(row["published"]),
+                },
+            )
+        )
+    return problems
+
+
 def _row_of(dataset: Dataset, year: int, unit_id: str) -> int | None:
     results = dataset.table("results")
     rows = results[(results["year"] == year) & (results["unit_id"] == unit_id)]
@@ -421,4 +446,4 @@ RULES: Iterable[Rule] = (
     check_scores,
     check_results,
 )
-DERIVED_RULES: Iterable[Rule] = (check_totals, check_official_ranks)
+DERIVED_RULES: Iterable[Rule] = (check_totals, check_official_ranks, check_rank_policy)

@@ -86,7 +86,7 @@ STREAK_CASES = [
     ("bab", [2018, 2019, 2020], 0),
     ("baa", [2018, 2019, 2020], 2),
     ("aaa", [2018, 2019, 2020], 3),
-    ("aa", [2019, 2021], 2),  # 2020 not scored at all: the streak runs through it
+    ("aa", [2019, 2021], 2),  # 2020 not scored at all: counted through, the finding names it
 ]
 
 
@@ -112,7 +112,7 @@ def test_streak_start_year_and_sentence(tmp_path):
     rows = ranked_rows(2019, "bac") + ranked_rows(2020, "abc") + ranked_rows(2021, "acb")
     dataset = build(tmp_path / "d", rows)
     (streak,) = kinds(findings.findings(dataset, year=2021), "streak")
-    assert streak.figures == {"streak": 2, "start_year": 2020}
+    assert streak.figures == {"streak": 2, "start_year": 2020, "missing_years": []}
     assert render(streak, dataset, "vi") == (
         "Đây là năm thứ hai liên tiếp Đơn vị A dẫn đầu khối (từ năm 2020)."
     )
