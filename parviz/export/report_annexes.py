@@ -20,7 +20,8 @@ from parviz.i18n import fmt_number, fmt_percent, t
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # Relative column widths: the unit name and the classification need room, numbers do not.
-WIDTH_STT, WIDTH_UNIT, WIDTH_NUMBER, WIDTH_CLASS = 1.1, 4.6, 1.35, 3.2
+WIDTH_STT, WIDTH_UNIT, WIDTH_NUMBER, WIDTH_CLASS = 1.1, 4.4, 1.25, 4.3
+WIDTH_CHANGE = 1.5  # its header ("Thay đổi thứ hạng", "Rank change") is the longest
 TIE_MARK = "*"
 
 
@@ -52,12 +53,11 @@ def results_table(dataset: Dataset, *, year: int, block: str, lang: str) -> Tabl
     """Return every ranked unit of the block: points per criterion, total, rank, change, grade."""
     frame = annex.annex_table(dataset, year=year, block=block, lang=lang)
     ranks = ranked(dataset, year, block)
-    rank_header = t("export.annex.rank", lang)
+    rank_header, change_header = t("export.annex.rank", lang), t("report.annex.change", lang)
+    total_header, unit_header = t("export.annex.total", lang), t("export.annex.unit", lang)
     changes = [comparison.change_label(c, lang, p)
                for c, p in zip(ranks["rank_change"], ranks["previous_year"])]
-    frame.insert(frame.columns.get_loc(rank_header) + 1, t("report.annex.change", lang), changes)
-    total_header = t("export.annex.total", lang)
-    unit_header = t("export.annex.unit", lang)
+    frame.insert(frame.columns.get_loc(rank_header) + 1, change_header, changes)
     rows = []
     for (_, row), tied in zip(frame.iterrows(), ranks["tied"]):
         cells = [_cell(value, column == total_header, lang) for column, value in row.items()]
@@ -65,10 +65,11 @@ def results_table(dataset: Dataset, *, year: int, block: str, lang: str) -> Tabl
             position = frame.columns.get_loc(rank_header)
             cells[position] += TIE_MARK
         rows.append(tuple(cells))
-    numeric = tuple(pd.api.types.is_numeric_dtype(frame[c]) or c == t("report.annex.change", lang)
-                    for c in frame.columns)
+    numeric = tuple(pd.api.types.is_numeric_dtype(frame[c]) or c == change_header
+                    for c in frame.columns)  # numbers and changes are centred
     widths = tuple(
         WIDTH_UNIT if c == unit_header else WIDTH_STT if i == 0
+        else WIDTH_CHANGE if c == change_header
         else WIDTH_CLASS if not numeric[i] else WIDTH_NUMBER
         for i, c in enumerate(frame.columns)
     )

@@ -38,6 +38,12 @@ from parviz.export.report_model import (
 from parviz.i18n import t
 
 PICTURE_SCALE = 2.4  # 900 px layouts become ~2,160 px: about 330 dpi on a 16.5 cm picture
+
+
+class ReportError(RuntimeError):
+    """The report could not be made (a chart picture failed: no chromium for kaleido)."""
+
+
 STYLES = {BULLET: "List Bullet", PLACEHOLDER: docx_form.PLACEHOLDER_STYLE, CAPTION: "Caption"}
 
 
@@ -50,7 +56,10 @@ def build_report(dataset: Dataset, *, year: int, lang: str, blocks: Sequence[str
 
 
 def to_docx(report: Report) -> bytes:
-    """Return ``report`` laid out as a .docx document."""
+    """Return ``report`` laid out as a .docx document.
+
+    Raises ReportError, with a message in the report's language, when a chart cannot be drawn.
+    """
     document = Document()
     docx_form.setup_styles(document)
     docx_form.setup_section(document.sections[0])
@@ -61,11 +70,11 @@ def to_docx(report: Report) -> bytes:
     _heading_block(document, report)
     _title(document, report)
     for element in report.body:
-        add_element(document, element)
+        add_element(document, element, report.lang)
     _signature(document, report)
     _notes(document, report)
     for annex in report.annexes:
-        _annex(document, annex)
+        _annex(document, annex, report.lang)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -97,7 +106,7 @@ def _title(document: DocumentObject, report: Report) -> None:
     title.paragraph_format.space_after = Pt(12)
 
 
-def add_element(document: DocumentObject, element: Element) -> None:
+def add_element(document: DocumentObject, element: Element, lang: str) -> None:
     """Add one element of the report at the end of the document."""
     if isinstance(element, Heading):
         document.add_heading(level=element.level).add_run(docx_form.clean(element.text))
@@ -106,7 +115,7 @@ def add_element(document: DocumentObject, element: Element) -> None:
     elif isinstance(element, Table):
         add_table(document, element)
     elif isinstance(element, Chart):
-        _chart(document, element)
+        _chart(document, element, lang)
 
 
 def _paragraph(document: DocumentObject, element: Paragraph) -> None:
@@ -125,11 +134,14 @@ def _paragraph(document: DocumentObject, element: Paragraph) -> None:
     add_text(paragraph, element.text)
 
 
-def _chart(document: DocumentObject, chart: Chart) -> None:
+def _chart(document: DocumentObject, chart: Chart, lang: str) -> None:
     """Add the chart as an inline PNG as wide as the text, with its caption under it."""
     fig = chart.figure
     height = int(fig.layout.height or 500)
-    picture = images.png(fig, width=chart.width_px, height=height, scale=PICTURE_SCALE)
+    try:
+        picture = images.png(fig, width=chart.width_px, height=height, scale=PICTURE_SCALE)
+    except Exception as error:  # kaleido raises several kinds when chromium cannot run
+        raise ReportError(t("report.download.failed", lang, error=error)) from error
     width = docx_form.usable_width(document.sections[-1])
     paragraph = document.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -186,7 +198,7 @@ def _notes(document: DocumentObject, report: Report) -> None:
         add_text(line, note, size=12, italic=True)
 
 
-def _annex(document: DocumentObject, annex: Annex) -> None:
+def _annex(document: DocumentObject, annex: Annex, lang: str) -> None:
     """Add one annex on landscape pages: label, title, subtitle, then its content."""
     docx_form.add_landscape_section(document)
     centred(document, annex.label, size=14, bold=True, first=False)
@@ -194,4 +206,4 @@ def _annex(document: DocumentObject, annex: Annex) -> None:
     subtitle = centred(document, annex.subtitle, size=13, italic=True)
     subtitle.paragraph_format.space_after = Pt(8)
     for element in annex.elements:
-        add_element(document, element)
+        add_element(document, element, lang)

@@ -76,7 +76,7 @@ def _block_summary(dataset: Dataset, ranks: pd.DataFrame, year: int, block: str,
     bottom = ranks[ranks["rank"] == ranks["rank"].max()]
     return t(
         "report.general.block", lang,
-        block=findings.block_label(dataset, block, lang),
+        block=dataset.block_name(block, lang),  # starts the sentence: keep its capital
         average=comparison.score_text(ranks["score"].mean(), lang),
         max=findings.compact_number(float(dataset.max_total(year, block) or 100), lang),
         top=_names(top, lang), top_score=comparison.score_text(top["score"].iloc[0], lang),
