@@ -9,8 +9,6 @@ the header from the second page. Every text of data origin goes through ``clean`
 
 from __future__ import annotations
 
-import re
-
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
@@ -22,6 +20,8 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from parviz.export.report_model import clean
+
 FONT = "Times New Roman"
 BODY_SIZE = 14  # pt: Decree 30 allows 13–14
 TABLE_SIZE = 11  # pt: wide annex tables
@@ -30,16 +30,9 @@ MARGINS = {"top": Mm(20), "bottom": Mm(20), "left": Mm(30), "right": Mm(15)}
 BLACK = RGBColor(0, 0, 0)
 WARNING = RGBColor(0xB3, 0x3A, 0x00)
 PLACEHOLDER_STYLE = "Placeholder"
-# XML 1.0 forbids these characters; a data string holding one must not break the file.
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # Elements that follow w:pBdr inside w:pPr (schema order).
 _AFTER_BORDER = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:spacing", "w:ind", "w:jc",
                  "w:rPr", "w:sectPr")
-
-
-def clean(text: object) -> str:
-    """Return ``text`` as a string without the characters XML cannot hold."""
-    return _ILLEGAL.sub("", str(text))
 
 
 def add_text(paragraph: DocxParagraph, text: object, *, size: float | None = None,

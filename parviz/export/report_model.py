@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+import pandas as pd
 import plotly.graph_objects as go
 
 BODY, BULLET, PLACEHOLDER, NOTE, CAPTION = "body", "bullet", "placeholder", "note", "caption"
 NOTE_SMALL = "note_small"  # a legend or note under a table
+# XML 1.0 cannot hold these characters and kaleido's plotly.js fails on them: a data string
+# holding one must break neither the file nor a chart.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def clean(text: object) -> str:
+    """Return ``text`` as a string without the characters XML cannot hold."""
+    return _ILLEGAL.sub("", str(text))
+
+
+def cleaned(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
+    """Return a copy of ``frame`` whose text ``columns`` (those present) are ``clean``."""
+    present = [c for c in columns if c in frame.columns]
+    return frame.assign(**{c: frame[c].map(clean) for c in present})
 
 
 @dataclass(frozen=True)

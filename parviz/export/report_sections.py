@@ -22,6 +22,8 @@ from parviz.export.report_model import (
     Element,
     Heading,
     Paragraph,
+    clean,
+    cleaned,
 )
 from parviz.i18n import fmt_number, fmt_percent, t
 
@@ -145,9 +147,9 @@ def _rank_changes(dataset: Dataset, ranks: pd.DataFrame, found: list[findings.Fi
 
 def _ranking_chart(dataset: Dataset, ranks: pd.DataFrame, year: int, block: str,
                    lang: str) -> list[Element]:
-    name = dataset.block_name(block, lang)
+    name = clean(dataset.block_name(block, lang))
     fig = ranking_charts.ranking_bar(
-        ranks, lang=lang, block_name=name,
+        cleaned(ranks, ("unit", "short_name")), lang=lang, block_name=name,
         bands=ranking_charts.band_names(dataset, year=year, block=block, lang=lang),
         max_score=float(dataset.max_total(year, block) or 100),
     )
@@ -185,7 +187,7 @@ def per_criterion(
         units = ranked(dataset, year, block)
         for _, row in weakest.iterrows():
             elements.append(Paragraph(_weak_line(table, units, row, lang), BULLET))
-        fig = summary_charts.criterion_averages(summary, lang)
+        fig = summary_charts.criterion_averages(cleaned(summary, ("name_vi", "name_en")), lang)
         caption = t("report.chart.criteria", lang, year=year,
                     block=findings.block_label(dataset, block, lang))
         elements.append(Chart(for_print(fig), caption))
