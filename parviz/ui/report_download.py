@@ -30,10 +30,12 @@ def section(dataset: Dataset, lang: str) -> None:
     years = report_years(dataset)
     if not years:
         return
-    year = st.selectbox(t("report.download.year", lang), years, key="_parviz_report_year")
+    year_column, button_column = st.columns([1, 2], vertical_alignment="bottom")
+    year = year_column.selectbox(t("report.download.year", lang), years,
+                                 key="_parviz_report_year")
     wanted = (dataset.fingerprint, year, lang)
-    if st.button(t("report.download.make", lang), icon=":material/description:",
-                 key="_parviz_report_make"):
+    if button_column.button(t("report.download.make", lang), icon=":material/description:",
+                            key="_parviz_report_make"):
         st.session_state.pop(_MADE, None)
         with st.spinner(t("report.download.making", lang, year=year)):
             try:
