@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 from docx import Document
@@ -28,7 +29,7 @@ def test_the_data_page_downloads_the_report_of_the_chosen_year(app_url, browser_
     with page.expect_download(timeout=60_000) as info:
         download.click()
     assert info.value.suggested_filename == "bao-cao-chi-so-cchc-2021.docx"
-    document = Document(io.BytesIO(open(info.value.path(), "rb").read()))
+    document = Document(io.BytesIO(Path(info.value.path()).read_bytes()))
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Kết quả xác định Chỉ số cải cách hành chính năm 2021" in text
     assert "UBND thành phố Chí Linh giảm 2 bậc, từ hạng 1 xuống hạng 3." in text
