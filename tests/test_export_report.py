@@ -190,6 +190,11 @@ def test_every_unit_of_every_block_with_its_score_and_rank(reports, lang, capsys
             assert row[rank] == str(record["rank"]) + ("*" if record["tied"] else "")
 
 
+def test_tied_leaders_are_both_named_highest(reports):
+    text = all_text(opened(reports["vi"]))
+    assert ("cao nhất là UBND thành phố Hải Dương và UBND huyện Nam Sách (85,86 điểm)") in text
+
+
 def test_tied_units_are_marked(reports):
     rows = annex_rows(opened(reports["vi"]), 1)
     assert [r[rows[0].index("Xếp hạng")] for r in rows[1:3]] == ["1*", "2*"]
@@ -203,9 +208,12 @@ def test_general_results_match_the_ranking(reports, capsys):
         records = rank_json(block, capsys)
         average = sum(r["score"] for r in records) / len(records)
         assert f"điểm bình quân đạt {fmt_number(average, 'vi')}/100 điểm" in text
-        top, bottom = records[0], records[-1]
-        assert f"({fmt_number(bottom['score'], 'vi')} điểm)" in text
-        assert f"{top['unit']} ({fmt_number(top['score'], 'vi')} điểm)" in text
+        best = max(r["score"] for r in records)
+        worst = min(r["score"] for r in records)
+        tops = findings.join([r["unit"] for r in records if r["score"] == best], "vi")
+        bottoms = findings.join([r["unit"] for r in records if r["score"] == worst], "vi")
+        assert f"cao nhất là {tops} ({fmt_number(best, 'vi')} điểm)" in text
+        assert f"thấp nhất là {bottoms} ({fmt_number(worst, 'vi')} điểm)" in text
     # 2020's averages, from the 2020 ranking.
     for block in BLOCKS:
         capsys.readouterr()

@@ -74,8 +74,9 @@ def _names(rows: pd.DataFrame, lang: str) -> str:
 
 def _block_summary(dataset: Dataset, ranks: pd.DataFrame, year: int, block: str,
                    lang: str) -> str:
-    top = ranks[ranks["rank"] == ranks["rank"].min()]
-    bottom = ranks[ranks["rank"] == ranks["rank"].max()]
+    # Highest and lowest by the published score: units sharing it are all named (a tie).
+    scores = ranks["score"].round(2)
+    top, bottom = ranks[scores == scores.max()], ranks[scores == scores.min()]
     return t(
         "report.general.block", lang,
         block=dataset.block_name(block, lang),  # starts the sentence: keep its capital
@@ -181,7 +182,9 @@ def per_criterion(
         elements += [Paragraph(findings.render(f, dataset, lang))
                      for f in found if f.kind in ("criterion_best", "criterion_worst")]
         summary = breakdown.summary(table)
-        weakest = summary.sort_values(["average_pct", "order"]).head(WEAKEST)
+        # The weakest few, never all: with two criteria, "the weakest" is one.
+        count = min(WEAKEST, max(1, len(summary) - 1))
+        weakest = summary.sort_values(["average_pct", "order"]).head(count)
         if len(weakest):
             elements.append(Paragraph(t("report.criteria.weakest", lang, n=len(weakest))))
         units = ranked(dataset, year, block)
