@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from docx import Document
 from docx.document import Document as DocumentObject
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
@@ -163,6 +163,8 @@ def add_table(document: DocumentObject, table: Table) -> None:
     for row, values in zip(grid.rows, [table.header, *table.rows]):
         for index, (cell, value) in enumerate(zip(row.cells, values)):
             paragraph = cell.paragraphs[0]
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            paragraph.paragraph_format.space_before = paragraph.paragraph_format.space_after = Pt(1)
             header = row is grid.rows[0]
             paragraph.alignment = (WD_ALIGN_PARAGRAPH.CENTER if header or table.numeric[index]
                                    else WD_ALIGN_PARAGRAPH.LEFT)
