@@ -74,3 +74,19 @@ def test_weakest_criteria_name_the_units_that_lost_most(tmp_path):
             "Lộc đạt 45,50/60 điểm (bị trừ 14,50 điểm), UBND thành phố An Bình đạt 48,00/60 điểm "
             "(bị trừ 12,00 điểm) và UBND huyện Bắc Hà đạt 50,00/60 điểm (bị trừ 10,00 "
             "điểm).") in body
+
+
+def test_results_annex_leaves_out_a_column_nobody_published(tmp_path):
+    folder = copy_minimal(tmp_path)
+    results = (folder / "results.csv").read_text(encoding="utf-8")
+    for word in ("excellent", "good", "completed"):
+        results = results.replace(f",{word},", ",,")
+    (folder / "results.csv").write_text(results, encoding="utf-8")
+    table = build(folder, 2021).annexes[0].elements[0]
+    assert table.header == ("STT", "Đơn vị", "C1 (tối đa 40)", "C2 (tối đa 60)", "Tổng điểm",
+                            "Xếp hạng", "Thay đổi thứ hạng")
+    assert table.rows == (
+        ("1", "UBND thành phố An Bình", "36,00", "48,00", "84,00", "1*", "="),
+        ("2", "UBND huyện Bắc Hà", "34,00", "50,00", "84,00", "2*", "▲1"),
+        ("3", "UBND huyện Cẩm Lộc", "30,00", "45,50", "75,50", "3", "▼1"),
+    )

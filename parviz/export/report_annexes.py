@@ -52,6 +52,10 @@ def _label(index: int, lang: str) -> str:
 def results_table(dataset: Dataset, *, year: int, block: str, lang: str) -> Table:
     """Return every ranked unit of the block: points per criterion, total, rank, change, grade."""
     frame = annex.annex_table(dataset, year=year, block=block, lang=lang)
+    # A text column nobody published this year (e.g. the classification) is left out.
+    empty = [c for c in frame.columns
+             if not pd.api.types.is_numeric_dtype(frame[c]) and not frame[c].astype(bool).any()]
+    frame = frame.drop(columns=empty)
     ranks = ranked(dataset, year, block)
     rank_header, change_header = t("export.annex.rank", lang), t("report.annex.change", lang)
     total_header, unit_header = t("export.annex.total", lang), t("export.annex.unit", lang)
