@@ -199,6 +199,11 @@ def centred(cell_or_doc, text: object, *, size: float, bold: bool = False,
     return paragraph
 
 
+def text_width(text: str, size: float, em: float) -> int:
+    """Return about how wide ``text`` prints (EMU) at ``size`` pt, ``em`` ems per character."""
+    return int(Pt(size * em) * len(text))
+
+
 def rule(cell, width: int, length: int) -> None:
     """Draw a centred horizontal line of ``length`` (EMU) under the previous paragraph."""
     paragraph = cell.add_paragraph()
