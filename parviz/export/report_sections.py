@@ -135,14 +135,16 @@ def _rank_changes(dataset: Dataset, ranks: pd.DataFrame, found: list[findings.Fi
     if counts[comparison.Change.NEW]:
         text += " " + t("report.block.changes_new", lang, new=counts[comparison.Change.NEW])
     elements: list[Element] = [Paragraph(text)]
-    for f in found:
-        if f.kind in ("rise", "fall"):
-            elements.append(Paragraph(t(
-                f"report.block.{f.kind}", lang, unit=dataset.name_in(f.unit_ids[0], f.year),
-                places=f.figures["places"],
-                previous=findings.rank_label(f.figures["previous_rank"], lang),
-                rank=findings.rank_label(f.figures["rank"], lang),
-            ), BULLET))
+    moves = [f for f in found if f.kind in ("rise", "fall")]
+    if moves:  # the findings' choice, not every move: say so, and where the rest is
+        elements.append(Paragraph(t("report.block.notable", lang, top=findings.TOP)))
+    for f in moves:
+        elements.append(Paragraph(t(
+            f"report.block.{f.kind}", lang, unit=dataset.name_in(f.unit_ids[0], f.year),
+            places=f.figures["places"],
+            previous=findings.rank_label(f.figures["previous_rank"], lang),
+            rank=findings.rank_label(f.figures["rank"], lang),
+        ), BULLET))
     return elements
 
 
