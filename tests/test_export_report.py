@@ -334,3 +334,17 @@ def test_a_chart_failure_is_a_message_not_a_traceback(sample, monkeypatch):
     monkeypatch.setattr(images, "png", broken)
     with pytest.raises(report_docx.ReportError, match="Không soạn được báo cáo: no chromium"):
         report_docx.build_report(sample, year=YEAR, lang="vi")
+
+
+def test_cli_reports_a_chart_failure_in_the_users_language(monkeypatch, tmp_path, capsys):
+    from parviz.export import images
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("no chromium")
+
+    monkeypatch.setattr(images, "png", broken)
+    out = tmp_path / "r.docx"
+    code = cli.main(["--data", str(SAMPLE), "export", "--year", "2021", "--format", "docx",
+                     "--lang", "en", "--out", str(out)])
+    assert code == cli.EXIT_INVALID and not out.exists()
+    assert capsys.readouterr().err == "parviz: The report could not be drafted: no chromium\n"

@@ -5,6 +5,11 @@
 ``report_content`` drafts the text from the data; this module lays it out: the heading of the
 form (issuing body, motto, number, place and date), the title, the numbered sections, charts
 as inline pictures (kaleido), the signature block, the final note and landscape annexes.
+
+Built with python-docx rather than docxtpl over a committed template: the document's shape
+follows the data (how many blocks, units, criteria, annexes), the decree's form is a few
+tested style settings instead of a binary template to keep in step with the locales, and
+every data string enters as a plain run, never as template markup.
 """
 
 from __future__ import annotations
