@@ -20,8 +20,8 @@ from parviz.i18n import fmt_number, fmt_percent, t
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # Relative column widths: the unit name and the classification need room, numbers do not.
-WIDTH_STT, WIDTH_UNIT, WIDTH_NUMBER, WIDTH_CLASS = 1.1, 4.4, 1.25, 4.3
-WIDTH_CHANGE = 1.5  # its header ("Thay đổi thứ hạng", "Rank change") is the longest
+WIDTH_STT, WIDTH_UNIT, WIDTH_NUMBER, WIDTH_CLASS = 0.85, 5.2, 0.95, 4.2
+WIDTH_CHANGE = 1.15  # its header ("Thay đổi thứ hạng", "Rank change") is the longest
 TIE_MARK = "*"
 
 
@@ -31,12 +31,14 @@ def annexes(dataset: Dataset, *, year: int, blocks: Sequence[str], lang: str) ->
     found = []
     for block in blocks:
         table = results_table(dataset, year=year, block=block, lang=lang)
-        notes = [Paragraph(_legend(dataset, year, block, lang), NOTE_SMALL)]
+        # The criterion names explain the column headers: above the table, with the title.
+        legend = Paragraph(_legend(dataset, year, block, lang), NOTE_SMALL)
+        notes = []
         if any(ranked(dataset, year, block)["tied"]):
             notes.append(Paragraph(t("report.annex.tied_note", lang, mark=TIE_MARK), NOTE_SMALL))
         title = t("report.annex.results_title", lang, year=year,
                   block=dataset.block_name(block, lang).upper())
-        found.append(Annex(_label(len(found), lang), title, subtitle, (table, *notes)))
+        found.append(Annex(_label(len(found), lang), title, subtitle, (legend, table, *notes)))
     criteria = _criteria_elements(dataset, year, blocks, lang)
     if criteria:
         title = t("report.annex.criteria_title", lang, year=year)

@@ -170,13 +170,16 @@ def add_table(document: DocumentObject, table: Table) -> None:
         for index, (cell, value) in enumerate(zip(row.cells, values)):
             paragraph = cell.paragraphs[0]
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-            paragraph.paragraph_format.space_before = paragraph.paragraph_format.space_after = Pt(1)
+            form = paragraph.paragraph_format
+            form.space_before = form.space_after = Pt(0.5)
             header = row is grid.rows[0]
             paragraph.alignment = (WD_ALIGN_PARAGRAPH.CENTER if header or table.numeric[index]
                                    else WD_ALIGN_PARAGRAPH.LEFT)
             add_text(paragraph, value, size=docx_form.TABLE_SIZE, bold=header or None)
     docx_form.repeat_header(grid)
-    document.add_paragraph().paragraph_format.space_after = Pt(6)
+    docx_form.narrow_cell_margins(grid)
+    spacer = document.add_paragraph().paragraph_format  # two tables in a row would merge
+    spacer.space_after, spacer.line_spacing = Pt(0), Pt(8)
 
 
 def _signature(document: DocumentObject, report: Report) -> None:
