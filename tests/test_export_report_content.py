@@ -82,7 +82,8 @@ def test_results_annex_leaves_out_a_column_nobody_published(tmp_path):
     for word in ("excellent", "good", "completed"):
         results = results.replace(f",{word},", ",,")
     (folder / "results.csv").write_text(results, encoding="utf-8")
-    table = build(folder, 2021).annexes[0].elements[0]
+    legend, table = build(folder, 2021).annexes[0].elements[:2]
+    assert legend.text == "Tên các lĩnh vực: C1: Cải cách thể chế; C2: Cải cách thủ tục hành chính."
     assert table.header == ("STT", "Đơn vị", "C1 (tối đa 40)", "C2 (tối đa 60)", "Tổng điểm",
                             "Xếp hạng", "Thay đổi thứ hạng")
     assert table.rows == (
