@@ -212,7 +212,7 @@ def _notes(document: DocumentObject, report: Report) -> None:
 def _annex(document: DocumentObject, annex: Annex, lang: str) -> None:
     """Add one annex on landscape pages: label, title, subtitle, then its content."""
     docx_form.add_landscape_section(document)
-    centred(document, annex.label, size=14, bold=True, first=False)
+    centred(document, annex.label, size=14, bold=True)
     centred(document, annex.title, size=14, bold=True)
     subtitle = centred(document, annex.subtitle, size=13, italic=True)
     subtitle.paragraph_format.space_after = Pt(8)
