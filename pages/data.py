@@ -5,7 +5,7 @@ import streamlit as st
 from parviz import bundle, provenance
 from parviz.i18n import fmt_number, t
 from parviz.theme import file_stem
-from parviz.ui import cache, render, tables
+from parviz.ui import cache, render, report_download, tables
 from parviz.ui.page import page_setup
 from parviz.ui.render import escape_markdown
 
@@ -129,3 +129,5 @@ columns[1].download_button(
     key="_parviz_download_xlsx",
 )
 st.caption(t("data.download.help", lang))
+
+report_download.section(dataset, lang)

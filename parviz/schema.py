@@ -191,6 +191,12 @@ META_TITLE = "title"
 META_REGION = "region"
 META_ILLUSTRATIVE = "illustrative"
 META_DESCRIPTION = "description"
+# The heading of the written report (optional): issuing body and its parent, the document
+# code after "Số: …/BC-" and the place of the date line (default: region).
+META_REPORT_ISSUER_PARENT = "report_issuer_parent"
+META_REPORT_ISSUER = "report_issuer"
+META_REPORT_CODE = "report_code"
+META_REPORT_PLACE = "report_place"
 
 # Two totals closer than this are equal (published figures have two decimals).
 SCORE_TOLERANCE = 0.005

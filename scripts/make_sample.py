@@ -532,6 +532,10 @@ def metadata_rows() -> list[Row]:
         {"key": schema.META_REGION, "value": "Hải Dương"},
         {"key": schema.META_ILLUSTRATIVE, "value": "true"},
         {"key": schema.META_DESCRIPTION, "value": description},
+        # The heading of the written report (parviz export --format docx).
+        {"key": schema.META_REPORT_ISSUER_PARENT, "value": "UBND tỉnh Hải Dương"},
+        {"key": schema.META_REPORT_ISSUER, "value": "Sở Nội vụ"},
+        {"key": schema.META_REPORT_CODE, "value": "SNV"},
     ]
 
 
