@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
-from pathlib import Path
+from pathlib import PurePath
 
 import pandas as pd
 import streamlit as st
@@ -84,16 +85,27 @@ def _cite(ref: provenance.SourceRef) -> str:
     return f"{text} ({escape_markdown(ref.detail)})" if ref.detail else text
 
 
-def load_problems(problems: Sequence[Problem], path: Path, lang: str) -> None:
-    """Explain why the dataset cannot be shown: every problem, errors first, and what to do."""
+def load_problems(problems: Sequence[Problem], lang: str) -> None:
+    """Explain why the dataset cannot be shown: every problem, errors first, and what to do.
+
+    The dataset's folder is not named: a viewer has no use for the server's paths (the
+    administrator finds it in the server's log and with ``parviz validate``).
+    """
     errors = [p for p in problems if p.is_error]
     warnings = [p for p in problems if not p.is_error]
     st.error(
         t("ui.problems.title", lang, errors=len(errors), warnings=len(warnings)),
         icon=":material/error:",
     )
-    st.markdown(t("ui.problems.help", lang, path=code_span(str(path))))
-    problem_list(errors + warnings, lang)
+    st.markdown(t("security.problems.help", lang))
+    problem_list([_without_folder(p) for p in errors + warnings], lang)
+
+
+def _without_folder(problem: Problem) -> Problem:
+    """Return ``problem`` naming its file without the server's folders (e.g. a missing dataset)."""
+    if problem.file and ("/" in problem.file or "\\" in problem.file):
+        return dataclasses.replace(problem, file=PurePath(problem.file).name)
+    return problem
 
 
 def problem_list(problems: Sequence[Problem], lang: str) -> None:
@@ -105,13 +117,14 @@ def problem_list(problems: Sequence[Problem], lang: str) -> None:
     st.markdown("\n".join(lines))
 
 
-def load_crash(error: Exception, path: Path, lang: str) -> None:
-    """Explain an unexpected failure to read the dataset (a bug or an unreadable file)."""
-    st.error(
-        t("ui.problems.crash", lang, error=escape_markdown(f"{type(error).__name__}: {error}")),
-        icon=":material/error:",
-    )
-    st.markdown(t("ui.problems.help", lang, path=code_span(str(path))))
+def load_crash(lang: str) -> None:
+    """Say in a sentence that the dataset could not be read (the details are in the log)."""
+    st.error(t("security.problems.crash", lang), icon=":material/error:")
+
+
+def page_failed(lang: str) -> None:
+    """Say in a sentence that the page failed (the traceback is in the server's log only)."""
+    st.error(t("security.page.failed", lang), icon=":material/error:")
 
 
 def data_warnings(problems: Sequence[Problem], lang: str) -> None:
