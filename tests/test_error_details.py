@@ -1,4 +1,4 @@
-"""Viewers see a sentence, never a traceback or the server's paths; the log has the details (#19)."""
+"""Viewers see a sentence, never a traceback or the server's paths; the log has details (#19)."""
 
 from __future__ import annotations
 
