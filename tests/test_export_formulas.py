@@ -46,7 +46,9 @@ def test_the_no_change_marker_is_a_sign_not_a_formula_nor_an_apostrophe():
 
 
 def test_rank_csv_of_the_cli_neutralises_formulas(hostile, capsys):
-    code = main(["--data", str(hostile), "rank", "--year", "2021", "--block", "district", "--format", "csv"])
+    code = main(
+        ["--data", str(hostile), "rank", "--year", "2021", "--block", "district", "--format", "csv"]
+    )
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     names = {row["unit_id"]: row["unit"] for row in rows}
