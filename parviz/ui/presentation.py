@@ -12,7 +12,7 @@ import logging
 
 import streamlit as st
 
-from parviz import comparison, storyline, theme
+from parviz import comparison, markup, storyline, theme
 from parviz.dataset import Dataset
 from parviz.export import annex, pptx, tables
 from parviz.i18n import t
@@ -151,7 +151,7 @@ def _slide_button(
 
 
 def _escape(text: str) -> str:
-    return html.escape(text, quote=True)
+    return markup.escape_html(text)  # the one boundary for data text (#19)
 
 
 def _bullets(lines: tuple[str, ...] | list[str]) -> str:
