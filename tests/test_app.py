@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from parviz import ranking
-from parviz.ui import cache, navigation, render
+from parviz.ui import cache, navigation
 from tests.apptesting import app_test
 from tests.helpers import MINIMAL, ROOT, SAMPLE, with_table
 
