@@ -87,7 +87,9 @@ def test_a_kept_export_is_served_without_building():
 
 def test_a_visitor_cannot_start_a_second_build_while_one_runs():
     builds, recorder = ExportBuilds(), Recorder()
-    first = threading.Thread(target=builds.get, args=("a", recorder.build()), kwargs={"owner": "s1"})
+    first = threading.Thread(
+        target=builds.get, args=("a", recorder.build()), kwargs={"owner": "s1"}
+    )
     first.start()
     while recorder.running == 0:
         time.sleep(0.01)
