@@ -4,6 +4,7 @@ import streamlit as st
 
 from parviz import bundle, provenance
 from parviz.i18n import fmt_number, t
+from parviz.markup import md
 from parviz.theme import file_stem
 from parviz.ui import cache, render, tables
 from parviz.ui.page import page_setup
@@ -56,7 +57,7 @@ def methodology(dataset, lang: str):
     """Return per methodology year: label, maximum caption, criteria and bands as text tables."""
     sections = []
     for year, block in provenance.methodology_years(dataset):
-        label = t("data.methodology.year", lang, year=year, block=dataset.block_name(block, lang))
+        label = md("data.methodology.year", lang, year=year, block=dataset.block_name(block, lang))
         maximum = fmt_number(dataset.max_total(year, block), lang)
         criteria = tables.as_text(provenance.criteria_table(dataset, year, block, lang), lang)
         bands = tables.as_text(provenance.bands_table(dataset, year, block, lang), lang)

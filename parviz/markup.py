@@ -24,6 +24,11 @@ _SPECIAL = re.compile(r"[\\`*_\[\]<>&|~$#:@]|\.(?!\d)")
 # At the start of a text: a list item ("9498. x", "1) x", "- x", "+ x") or a rule ("---", "===").
 _ORDERED_MARKER = re.compile(r"^(\s*\d{1,9})([.)])(?=\s|$)")
 _LINE_MARKER = re.compile(r"^(\s*)([-+=])(?=[\s\-+=]|$)")
+# Streamlit's Markdown (remark-gfm) turns bare addresses into links after reading the escapes,
+# so escaping cannot stop them: a WORD JOINER (U+2060, invisible, no width) after the parts it
+# looks for ("http:", "www.", "@") breaks the pattern. Only text shaped like an address gets one.
+_AUTOLINK = re.compile(r"(?i)((?:https?|ftp|mailto|www)(?=\\[:.])|\\@)")
+JOINER = "\u2060"
 # Line breaks, tabs and other C0/C1 controls would start a new Markdown block or hide text.
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 # URL characters that may not appear in a Markdown link destination unencoded.
@@ -39,7 +44,8 @@ def escape_markdown(text: object) -> str:
     """Return ``text`` to show literally in Markdown (and Streamlit's Markdown), on one line."""
     escaped = _SPECIAL.sub(lambda found: "\\" + found.group(0), plain(text))
     escaped = _ORDERED_MARKER.sub(r"\1\\\2", escaped)
-    return _LINE_MARKER.sub(r"\1\\\2", escaped)
+    escaped = _LINE_MARKER.sub(r"\1\\\2", escaped)
+    return _AUTOLINK.sub(lambda found: found.group(0) + JOINER, escaped)
 
 
 def md(key: str, lang: str, /, **params: Any) -> str:

@@ -37,11 +37,9 @@ def live_markdown(text: str) -> list[str]:
 
 
 def _elements(node):
-    children = getattr(node, "children", None)
-    if children is None:
-        yield node
-        return
-    for child in children.values():
+    """Yield every node of the tree: elements and blocks (an expander's label is a block's)."""
+    yield node
+    for child in (getattr(node, "children", None) or {}).values():
         yield from _elements(child)
 
 

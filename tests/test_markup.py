@@ -72,7 +72,8 @@ def _unescape(text: str) -> str:
 def test_escaped_markdown_has_no_live_syntax_and_shows_the_text_as_typed(text):
     escaped = markup.escape_markdown(text)
     assert _unescaped(escaped) == [], escaped
-    assert _unescape(escaped) == markup.plain(text)  # the reader sees what the file says
+    # The reader sees what the file says (a word joiner, invisible, breaks bare addresses).
+    assert _unescape(escaped).replace(markup.JOINER, "") == markup.plain(text)
     assert "\n" not in escaped and "\r" not in escaped
     assert not re.search(r"(?<!\\)\.(?!\d)", escaped)  # no bare "www." / "evil.invalid"
 
