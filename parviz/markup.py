@@ -16,18 +16,17 @@ from urllib.parse import quote, urlsplit
 from parviz.i18n import t
 
 # Characters that start Markdown (and Streamlit Markdown) syntax anywhere in a line: links and
-# images ([ ] !), emphasis (* _ ~), code spans of any length (`), HTML and autolinks (< > &),
-# tables (|), headings (#), LaTeX ($), escapes (\\), and GFM's bare autolinks, which need
-# "http:", "www." or "a@b" (: @ and a "." not followed by a digit, so 91.53 stays as typed).
-# CommonMark shows a backslash-escaped ASCII punctuation character as itself.
-_SPECIAL = re.compile(r"[\\`*_\[\]<>&|~$#:@]|\.(?!\d)")
+# images ([ ]), emphasis (* _ ~), code spans of any length (`), HTML and autolinks (< > &),
+# tables (|), headings (#), LaTeX ($) and escapes (\\). CommonMark shows a backslash-escaped
+# ASCII punctuation character as itself.
+_SPECIAL = re.compile(r"[\\`*_\[\]<>&|~$#]")
 # At the start of a text: a list item ("9498. x", "1) x", "- x", "+ x") or a rule ("---", "===").
 _ORDERED_MARKER = re.compile(r"^(\s*\d{1,9})([.)])(?=\s|$)")
 _LINE_MARKER = re.compile(r"^(\s*)([-+=])(?=[\s\-+=]|$)")
 # Streamlit's Markdown (remark-gfm) turns bare addresses into links after reading the escapes,
 # so escaping cannot stop them: a WORD JOINER (U+2060, invisible, no width) after the parts it
 # looks for ("http:", "www.", "@") breaks the pattern. Only text shaped like an address gets one.
-_AUTOLINK = re.compile(r"(?i)((?:https?|ftp|mailto|www)(?=\\[:.])|\\@)")
+_AUTOLINK = re.compile(r"(?i)((?:https?|ftp|mailto|www)(?=[:.])|@)")
 JOINER = "\u2060"
 # Line breaks, tabs and other C0/C1 controls would start a new Markdown block or hide text.
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")

@@ -198,7 +198,7 @@ def test_fixing_the_files_reloads_the_data_without_a_restart(monkeypatch, tmp_pa
 @pytest.mark.parametrize(
     ("text", "markdown"),
     [
-        ("unit_names.csv: *12*", "unit\\_names\\.csv\\: \\*12\\*"),
+        ("unit_names.csv: *12*", "unit\\_names.csv: \\*12\\*"),
         ("$5 and $6", "\\$5 and \\$6"),
     ],
 )

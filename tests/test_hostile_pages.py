@@ -11,6 +11,7 @@ import re
 
 import pytest
 
+from parviz import markup
 from parviz.ui import cache
 from parviz.ui.navigation import PAGES
 from tests.apptesting import app_test
@@ -31,8 +32,9 @@ def hostile_folder(tmp_path_factory):
 def live_markdown(text: str) -> list[str]:
     """Return the live Markdown syntax left in ``text`` (escaped characters do not count)."""
     bare = SOURCE_LINK.sub("](source)", re.sub(r"\\.", "", text))
-    patterns = [r"!\[", r"\]\((?!source\))", r"<[a-zA-Z/]", r"javascript:", r"https?:",
-                r"www\.", r"`", r"\$", r"\]\[", r":[a-z]+\["]  # fmt: skip
+    # A bare address (http:, www., a@b) is linked by Streamlit's Markdown even when escaped.
+    patterns = [r"!\[", r"\]\((?!source\))", r"<[a-zA-Z/]", r"(?i)https?:", r"(?i)www\.",
+                r"\w@\w", r"`", r"\$", r"\]\[", r":[a-z]+\["]  # fmt: skip
     return [p for p in patterns if re.search(p, bare)]
 
 
@@ -87,5 +89,5 @@ def test_the_hostile_dataset_is_inert_on_every_page(page, lang, hostile_folder, 
 def test_the_checker_sees_live_markdown():
     assert live_markdown("![b](http://beacon.invalid/x.png)")
     assert live_markdown("x ```a``` y")
-    assert not live_markdown(r"\!\[b\]\(http\://beacon\.invalid/x\.png\)")
-    assert not live_markdown(f"[QĐ](http://{SOURCE_HOST}/qd%29) (sources\\.invalid)")
+    assert not live_markdown(markup.escape_markdown("![b](http://beacon.invalid/x.png) a@b.c"))
+    assert not live_markdown(markup.source_link("QĐ", f"http://{SOURCE_HOST}/qd)"))

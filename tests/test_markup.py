@@ -46,7 +46,7 @@ HOSTILE = [
     '=HYPERLINK("http://evil.invalid","x")',
 ]
 # Characters that must never be left unescaped by escape_markdown.
-ACTIVE = set("\\`*_[]<>&|~$#:@")
+ACTIVE = set("\\`*_[]<>&|~$#")
 
 
 def _unescaped(text: str) -> list[str]:
@@ -75,7 +75,7 @@ def test_escaped_markdown_has_no_live_syntax_and_shows_the_text_as_typed(text):
     # The reader sees what the file says (a word joiner, invisible, breaks bare addresses).
     assert _unescape(escaped).replace(markup.JOINER, "") == markup.plain(text)
     assert "\n" not in escaped and "\r" not in escaped
-    assert not re.search(r"(?<!\\)\.(?!\d)", escaped)  # no bare "www." / "evil.invalid"
+    assert not re.search(r"(?i)(https?|www)[:.]|@\w", escaped)  # no bare address left
 
 
 @pytest.mark.parametrize(("text", "start"), [("- x", "\\-"), ("1) x", "1\\)"), ("---", "\\-")])
@@ -136,13 +136,13 @@ def test_a_url_cannot_break_out_of_its_link():
     title, rest = link.split("](", 1)
     destination, host = rest.split(") (", 1)
     assert "(" not in destination and ")" not in destination and " " not in destination
-    assert "![" not in link.replace("\\[", "") and host == "gov\\.invalid)"
+    assert "![" not in link.replace("\\[", "") and host == "gov.invalid)"
     assert title == "[Quyết định \\[1\\]"
 
 
 def test_an_https_source_shows_its_host():
     assert markup.source_link("QĐ 123", "https://sonoivu.example.gov.vn/qd.pdf") == (
-        "[QĐ 123](https://sonoivu.example.gov.vn/qd.pdf) (sonoivu\\.example\\.gov\\.vn)"
+        "[QĐ 123](https://sonoivu.example.gov.vn/qd.pdf) (sonoivu.example.gov.vn)"
     )
 
 

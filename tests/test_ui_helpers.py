@@ -85,7 +85,7 @@ def test_a_session_formats_the_same_table_once_per_language():
 @pytest.mark.parametrize(
     ("text", "markdown"),
     [
-        ("9498. Minh họa 08514: 29,28 điểm", "9498\\. Minh họa 08514\\: 29,28 điểm"),  # no list
+        ("9498. Minh họa 08514: 29,28 điểm", "9498\\. Minh họa 08514: 29,28 điểm"),  # not a list
         ("1) a", "1\\) a"),
         ("- x", "\\- x"),
         ("+ y", "\\+ y"),
