@@ -30,13 +30,17 @@ _AUTOLINK = re.compile(r"(?i)((?:https?|ftp|mailto|www)(?=[:.])|@)")
 JOINER = "\u2060"
 # Line breaks, tabs and other C0/C1 controls would start a new Markdown block or hide text.
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+# Zero-width and text-direction controls: "\u202eSở Y tế" would show reversed, look-alikes
+# would show alike. Shown text drops them (ZWJ/ZWNJ stay: emoji and some scripts need them).
+INVISIBLE = re.compile(r"[\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 # URL characters that may not appear in a Markdown link destination unencoded.
 _URL_SAFE = "/:?#[]@!$&*+,;=%~-._"
 
 
 def plain(text: object) -> str:
-    """Return ``text`` as one line: control characters (newlines included) become a space."""
-    return _CONTROLS.sub(" ", "" if text is None else str(text))
+    """Return ``text`` as one line of visible characters: controls (newlines included) become
+    a space, zero-width and direction controls go."""
+    return INVISIBLE.sub("", _CONTROLS.sub(" ", "" if text is None else str(text)))
 
 
 def escape_markdown(text: object) -> str:

@@ -191,3 +191,9 @@ def test_a_chart_of_hostile_names_has_no_live_tag_anywhere():
     assert live == []
     assert any("&lt;a href" in s for s in texts)  # still shown, as text
     assert html.unescape(safe_figure(fig).layout.title.text).count("<a href") == 1
+
+
+@pytest.mark.parametrize("text", ["\u202eSở Y tế", "Sở Nội\u200b vụ", "\ufeffA\u2066B\u2069"])
+def test_shown_text_drops_zero_width_and_direction_controls(text):
+    for shown in (markup.escape_markdown(text), markup.escape_html(text), safe_text(text)):
+        assert not markup.INVISIBLE.search(shown), repr(shown)

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import plotly.graph_objects as go
 
-from parviz.markup import escape_plotly
+from parviz.markup import INVISIBLE, escape_plotly
 
 # The formatting tags the builders write themselves: no attribute, nothing to fetch or follow.
 _ALLOWED_TAG = re.compile(r"(</?(?:br|b|i|em|sup|sub|extra)\s*/?>)", re.IGNORECASE)
@@ -26,7 +26,11 @@ __all__ = ["escape_plotly", "safe_figure", "safe_text"]
 
 
 def safe_text(text: str) -> str:
-    """Return ``text`` with every tag but the bare formatting ones turned into text."""
+    """Return ``text`` with every tag but the bare formatting ones turned into text.
+
+    Zero-width and direction controls are dropped as well (see parviz.markup.INVISIBLE).
+    """
+    text = INVISIBLE.sub("", text)  # a direction control would reverse the label
     if "<" not in text and ">" not in text:
         return text
     parts = _ALLOWED_TAG.split(text)
