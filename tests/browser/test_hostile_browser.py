@@ -15,7 +15,7 @@ import pytest
 
 from parviz.ui import navigation
 from tests.browser.harness import page_url, running_app, wait_for_app
-from tests.data.hostile import BEACON_HOST, make
+from tests.data.hostile import BEACON_HOST, HOSTILE_ID, make
 
 pytestmark = pytest.mark.browser
 
@@ -109,7 +109,7 @@ def test_every_page_of_a_hostile_dataset_is_inert(watched, hostile_url, slug, la
         assert "short-b" in page.inner_text("body")
 
 
-@pytest.mark.parametrize("unit", ["a", "b", "c"])
+@pytest.mark.parametrize("unit", ["a", "b", HOSTILE_ID])
 def test_every_profile_of_a_hostile_dataset_is_inert(watched, hostile_url, unit):
     page, record = watched
     page.goto(page_url(hostile_url, "profile", year=2021, block="district", unit=unit))

@@ -126,7 +126,23 @@ def make(target: Path) -> Path:
         row["band_id"] = "A" if float(row["total"]) >= 85 else "B"
 
     _rewrite(target / "results.csv", results)
+    _rename_unit(target, "c", HOSTILE_ID)
     return target
+
+
+# Ids are text too: unit c gets one that is Markdown and a tag (no comma, no "|").
+HOSTILE_ID = f"c![i](http://{BEACON_HOST}/id.png)<b>x"
+
+
+def _rename_unit(target: Path, old: str, new: str) -> None:
+    """Replace the unit id ``old`` by ``new`` in every table that names units."""
+
+    def rename(row, _):
+        if row.get("unit_id") == old:
+            row["unit_id"] = new
+
+    for name in ("units", "unit_names", "scores", "results"):
+        _rewrite(target / f"{name}.csv", rename)
 
 
 if __name__ == "__main__":
