@@ -234,7 +234,9 @@ def downloads(slide: Slide, story: Storyline, dataset: Dataset, blocks: list[str
         # Built once per process for these slides (export_queue): the next visitor downloads.
         deck_key = _export_key("pptx", story, dataset)
         deck = export_queue.cached(deck_key)
-        if deck is None and st.button(t("presentation.page.make_pptx", lang), key="make_pptx"):
+        slot = st.empty()  # the button, replaced by the download once built
+        if deck is None and slot.button(t("presentation.page.make_pptx", lang), key="make_pptx"):
+            slot.empty()
             bar = st.progress(0.0)
 
             def progress(done: int, total: int) -> None:
@@ -271,7 +273,9 @@ def downloads(slide: Slide, story: Storyline, dataset: Dataset, blocks: list[str
             # Not a deferred download: a click would start a chromium outside any queue (#19).
             pdf_key = ("pdf", dataset.fingerprint, story.year, tuple(blocks), lang)
             pdf = export_queue.cached(pdf_key)
-            if pdf is None and st.button(t("security.export.make_pdf", lang), key="make_pdf"):
+            slot = st.empty()
+            if pdf is None and slot.button(t("security.export.make_pdf", lang), key="make_pdf"):
+                slot.empty()
                 pdf = export_queue.build(
                     pdf_key, lambda: annex.to_pdf(document(), lang=lang), lang
                 )
