@@ -3,6 +3,7 @@
 import streamlit as st
 
 from parviz import bundle, provenance
+from parviz.export.builds import BUNDLES
 from parviz.i18n import fmt_number, t
 from parviz.markup import md
 from parviz.theme import file_stem
@@ -115,7 +116,8 @@ stem = file_stem(facts.title)
 columns = st.columns(2)
 columns[0].download_button(
     t("data.download.zip", lang),
-    data=lambda: bundle.dataset_zip(dataset),
+    # Built once per data version for every visitor (parviz.export.builds), not per click.
+    data=lambda: BUNDLES.get(("zip", dataset.fingerprint), lambda: bundle.dataset_zip(dataset)),
     file_name=f"{stem}.zip",
     mime="application/zip",
     icon=":material/folder_zip:",
@@ -123,7 +125,7 @@ columns[0].download_button(
 )
 columns[1].download_button(
     t("data.download.xlsx", lang),
-    data=lambda: bundle.dataset_xlsx(dataset),
+    data=lambda: BUNDLES.get(("xlsx", dataset.fingerprint), lambda: bundle.dataset_xlsx(dataset)),
     file_name=f"{stem}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     icon=":material/table_view:",

@@ -143,3 +143,6 @@ class ExportBuilds:
 
 # The one per process: every session's PDF and deck requests go through it.
 BUILDS = ExportBuilds()
+# The whole dataset as a ZIP of CSV files or one workbook (seconds for a large dataset): built
+# once per data version, in their own queue so they never wait behind a PDF.
+BUNDLES = ExportBuilds(max_waiting=8, max_entries=4)
