@@ -3,7 +3,9 @@
 import streamlit as st
 
 from parviz import bundle, provenance
+from parviz.export.builds import BUNDLES
 from parviz.i18n import fmt_number, t
+from parviz.markup import md
 from parviz.theme import file_stem
 from parviz.ui import cache, render, report_download, tables
 from parviz.ui.page import page_setup
@@ -56,7 +58,7 @@ def methodology(dataset, lang: str):
     """Return per methodology year: label, maximum caption, criteria and bands as text tables."""
     sections = []
     for year, block in provenance.methodology_years(dataset):
-        label = t("data.methodology.year", lang, year=year, block=dataset.block_name(block, lang))
+        label = md("data.methodology.year", lang, year=year, block=dataset.block_name(block, lang))
         maximum = fmt_number(dataset.max_total(year, block), lang)
         criteria = tables.as_text(provenance.criteria_table(dataset, year, block, lang), lang)
         bands = tables.as_text(provenance.bands_table(dataset, year, block, lang), lang)
@@ -114,7 +116,8 @@ stem = file_stem(facts.title)
 columns = st.columns(2)
 columns[0].download_button(
     t("data.download.zip", lang),
-    data=lambda: bundle.dataset_zip(dataset),
+    # Built once per data version for every visitor (parviz.export.builds), not per click.
+    data=lambda: BUNDLES.get(("zip", dataset.fingerprint), lambda: bundle.dataset_zip(dataset)),
     file_name=f"{stem}.zip",
     mime="application/zip",
     icon=":material/folder_zip:",
@@ -122,7 +125,7 @@ columns[0].download_button(
 )
 columns[1].download_button(
     t("data.download.xlsx", lang),
-    data=lambda: bundle.dataset_xlsx(dataset),
+    data=lambda: BUNDLES.get(("xlsx", dataset.fingerprint), lambda: bundle.dataset_xlsx(dataset)),
     file_name=f"{stem}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     icon=":material/table_view:",

@@ -5,6 +5,7 @@ import streamlit as st
 from parviz import overview
 from parviz.charts import ranking as charts
 from parviz.i18n import t
+from parviz.markup import md
 from parviz.ui import cache, findings_view, render
 from parviz.ui.page import page_setup
 
@@ -33,7 +34,7 @@ def view(dataset, year: int, block: str, lang: str):
     }
 
 
-render.section(t("ui.overview.heading", lang, block=block_name, year=year))
+render.section(md("ui.overview.heading", lang, block=block_name, year=year))
 found = cache.shared(dataset, view, year, block, lang)
 if found is None:
     render.notice("ui.empty.no_ranking", lang, block=block_name, year=year)
@@ -46,7 +47,9 @@ else:
         column.metric(t(key, lang), count)
     if groups:
         columns[-1].markdown(f"**{t(found['heading'], lang)}**")
-        columns[-1].markdown("\n".join(f"- {name}: **{count}**" for name, count in groups))
+        columns[-1].markdown(
+            "\n".join(f"- {render.escape_markdown(name)}: **{count}**" for name, count in groups)
+        )
     for column, key, lines in zip(
         st.columns(2), ("rankings.overview.top", "rankings.overview.bottom"), found["ends"]
     ):

@@ -5,6 +5,7 @@ import streamlit as st
 from parviz import breakdown, comparison, profile, ranking, theme
 from parviz.charts import profile as charts
 from parviz.i18n import t
+from parviz.markup import md
 from parviz.ui import cache, findings_view, render, widgets
 from parviz.ui.page import page_setup
 
@@ -91,7 +92,7 @@ unit_name = dataset.name_in(unit_id, year)
 config = theme.plotly_config(theme.file_stem("ho-so", unit_id, year))
 found = cache.shared(dataset, view, year, block, unit_id, lang)
 
-render.section(t("profile.heading", lang, unit=unit_name, year=year))
+render.section(md("profile.heading", lang, unit=unit_name, year=year))
 if not found["ranked"]:
     render.notice("profile.not_ranked", lang, unit=unit_name, year=year)
 else:
@@ -106,7 +107,7 @@ else:
     )
     # A classification is a phrase, too long for a metric's big font: label and bold text.
     tiles[2].caption(t("profile.kpi.classification", lang))
-    tiles[2].markdown(f"**{kpi['classification']}**")
+    tiles[2].markdown(f"**{render.escape_markdown(kpi['classification'])}**")
 
 render.section(t("profile.section.history", lang))
 st.plotly_chart(found["history"], config=config, theme=None, width="stretch", key="profile_history")

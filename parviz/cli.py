@@ -13,6 +13,7 @@ from pathlib import Path
 from types import ModuleType
 
 from parviz import i18n, settings
+from parviz.export.tables import neutralise
 from parviz.importing import ImportOptions, import_table
 from parviz.loading import load
 from parviz.problems import Problem, has_errors
@@ -124,7 +125,8 @@ def cmd_rank(args: argparse.Namespace, lang: str) -> int:
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=RANK_KEYS, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(records)
+        # A unit named "=HYPERLINK(…)" must stay text in a spreadsheet (#19).
+        writer.writerows({k: neutralise(v) for k, v in record.items()} for record in records)
         print(buffer.getvalue(), end="")
     else:
         print(format_table(records, lang))

@@ -15,6 +15,7 @@ import pandas as pd
 
 from parviz.comparison import classification_label
 from parviz.i18n import fmt_number, fmt_percent, fmt_signed, t
+from parviz.markup import md
 
 # Waterfall row for the part of the total change not explained by criteria (survey points, or
 # a published total that is not the sum of the criteria).
@@ -323,7 +324,7 @@ def overtake_lines(
     lang: str,
     limit: int = OVERTAKES_SHOWN,
 ) -> list[str]:
-    """Return one sentence per flipped unit (the first ``limit``): who passed whom, on what.
+    """Return one Markdown sentence per flipped unit (the first ``limit``): who passed whom.
 
     Beyond ``limit`` units (a commune that rose 2,000 places passed 2,000 others) one more
     sentence counts the rest.
@@ -343,7 +344,7 @@ def overtake_lines(
         )
         on = ", ".join(_criterion(_named(names, c), lang) for c in decisive)
         key = "profile.overtake.passed_by" if passed_by else "profile.overtake.passed"
-        line = t(
+        line = md(
             key,
             lang,
             unit=other["short_name"],
@@ -351,10 +352,10 @@ def overtake_lines(
             rank=int(other["rank"]),
         )
         if on:
-            line += " " + t("profile.overtake.on", lang, criteria=on)
+            line += " " + md("profile.overtake.on", lang, criteria=on)
         lines.append(line)
     if len(passes) > len(shown):
-        lines.append(t("profile.overtake.more", lang, count=len(passes) - len(shown)))
+        lines.append(md("profile.overtake.more", lang, count=len(passes) - len(shown)))
     return lines
 
 
@@ -365,9 +366,9 @@ def _named(names: pd.DataFrame, criterion_id: str) -> pd.Series:
 
 
 def strength_lines(frame: pd.DataFrame, lang: str) -> list[str]:
-    """Return "C4. name: 89,1% (block average 79,1%, +10,0 points of %)" per criterion."""
+    """Return "C4. name: 89,1% (block average 79,1%, …)" per criterion (Markdown, data escaped)."""
     return [
-        t(
+        md(
             "profile.strength.line",
             lang,
             criterion=_criterion(row, lang),
@@ -380,19 +381,19 @@ def strength_lines(frame: pd.DataFrame, lang: str) -> list[str]:
 
 
 def way_up_lines(plan: WayUp, names: dict[str, str], lang: str) -> list[str]:
-    """Return the way-up sentences: gap to the next rank and to the leader, biggest losses."""
+    """Return the way-up sentences (Markdown, data escaped): gaps to climb, biggest losses."""
     if plan.next_unit is None:
-        lines = [t("profile.way_up.leader", lang)]
+        lines = [md("profile.way_up.leader", lang)]
     else:
         lines = [
-            t(
+            md(
                 "profile.way_up.next",
                 lang,
                 rank=plan.next_rank,
                 unit=names.get(plan.next_unit, plan.next_unit),
                 gap=plan.next_gap,
             ),
-            t(
+            md(
                 "profile.way_up.lead",
                 lang,
                 unit=names.get(plan.leader_unit, plan.leader_unit),
@@ -401,7 +402,7 @@ def way_up_lines(plan: WayUp, names: dict[str, str], lang: str) -> list[str]:
         ]
     for _, row in plan.losses.iterrows():
         lines.append(
-            t(
+            md(
                 "profile.way_up.loss",
                 lang,
                 criterion=_criterion(row, lang),

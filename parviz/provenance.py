@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from parviz import markup
 from parviz.dataset import Dataset
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
@@ -94,7 +95,8 @@ def sources_table(dataset: Dataset, lang: str) -> pd.DataFrame:
             "publisher": frame["publisher"].map(_text),
             "decision": frame["decision"].map(_text),
             "date": [format_date(d, lang) for d in frame["date"]],
-            "url": frame["url"].map(_text),
+            # Only plain http(s) links reach the page's link column (no javascript:, data:).
+            "url": [markup.http_url(url) or "" for url in frame["url"].map(_text)],
         }
     )
     return table.reset_index(drop=True)

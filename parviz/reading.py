@@ -203,15 +203,42 @@ def read_csv_bytes(data: bytes, file: str) -> tuple[RawTable | None, list[Proble
         if text is None:
             return None, problems
         separator = sniff_separator(text)
+    cut = truncated_end(data, separator, file)
     fast = _read_plain_csv(data, separator, file)
     if fast is not None:
-        return fast, []
+        return fast, cut
     text = data.decode("ascii") if text is None else text
     try:
         rows = list(csv.reader(io.StringIO(text), delimiter=separator))
     except csv.Error as error:
         return None, [Problem("file_not_table", file=file, params={"detail": str(error)})]
-    return _table_from_rows(rows, file, None)
+    table, problems = _table_from_rows(rows, file, None)
+    return table, cut + problems
+
+
+def truncated_end(data: bytes, separator: str, file: str) -> list[Problem]:
+    """Report a file that ends in the middle of a row: no final line break after a short row.
+
+    A copy or upload cut short leaves such an end (often in the middle of a number). A last
+    row with all its columns is accepted without a final line break (editors omit it).
+    """
+    body = data.rstrip(b" \t")
+    if not body or body.endswith((b"\n", b"\r")) or b"\n" not in body:
+        return []
+    header = body[: body.find(b"\n")].decode("utf-8", "replace").lstrip("\ufeff")
+    last = body[body.rfind(b"\n") + 1 :].decode("utf-8", "replace")
+    try:
+        expected = len(next(csv.reader([header], delimiter=separator)))
+        fields = len(next(csv.reader([last], delimiter=separator)))
+    except (csv.Error, StopIteration):
+        return []
+    if fields >= expected and last.count('"') % 2 == 0:
+        return []
+    row = body.count(b"\n") + 1  # the header is row 1
+    return [
+        Problem("file_truncated", file=file, row=row,
+                params={"fields": fields, "expected": expected})
+    ]  # fmt: skip
 
 
 def _table_from_rows(

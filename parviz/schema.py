@@ -166,6 +166,15 @@ RESULTS = Table(
     required=False,
 )
 
+# A criterion that does not apply to a unit in a year: said so here, so that a unit scored on
+# only some of its block's criteria (a file cut short) is an error, not a smaller maximum (#19).
+NOT_APPLICABLE = Table(
+    "not_applicable",
+    (YEAR, _text("unit_id"), _text("criterion_id")),
+    key=("year", "unit_id", "criterion_id"),
+    required=False,
+)
+
 TABLES: tuple[Table, ...] = (
     METADATA,
     SOURCES,
@@ -177,6 +186,7 @@ TABLES: tuple[Table, ...] = (
     BANDS,
     SCORES,
     RESULTS,
+    NOT_APPLICABLE,
 )
 TABLES_BY_NAME: dict[str, Table] = {table.name: table for table in TABLES}
 

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from parviz import schema
+from parviz.completeness import check_criteria_complete
 from parviz.dataset import ROW, Dataset, parse_bool
 from parviz.problems import Problem, Severity
 
@@ -445,5 +446,6 @@ RULES: Iterable[Rule] = (
     check_criteria,
     check_scores,
     check_results,
+    check_criteria_complete,
 )
 DERIVED_RULES: Iterable[Rule] = (check_totals, check_official_ranks, check_rank_policy)

@@ -9,6 +9,7 @@ from plotly.subplots import make_subplots
 from parviz import theme
 from parviz.breakdown import criterion_name
 from parviz.charts.criteria import TITLE_WIDTH, wrap
+from parviz.charts.text import safe_figure
 from parviz.i18n import fmt_number, fmt_signed, t
 from parviz.profile import OTHER, Deltas
 
@@ -131,7 +132,7 @@ def history(
         )
     theme.apply_layout(fig, lang, wrap(title, TITLE_WIDTH), source)
     fig.update_layout(height=520, margin={"t": 80})
-    return fig
+    return safe_figure(fig)  # data text never links or fetches (#19)
 
 
 def radar(
@@ -188,7 +189,7 @@ def radar(
         height=480,
         margin={"t": 70, "b": 90},
     )
-    return fig
+    return safe_figure(fig)  # data text never links or fetches (#19)
 
 
 def waterfall(deltas: Deltas, lang: str, *, title: str, source: str = "") -> go.Figure:
@@ -233,4 +234,4 @@ def waterfall(deltas: Deltas, lang: str, *, title: str, source: str = "") -> go.
         tickformat=".1f",
     )
     fig.update_layout(height=420, showlegend=False)
-    return fig
+    return safe_figure(fig)  # data text never links or fetches (#19)

@@ -14,6 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from parviz import provenance, theme
+from parviz.charts.text import safe_figure
 from parviz.dataset import Dataset
 from parviz.i18n import fmt_number, t
 
@@ -189,7 +190,7 @@ def ranking_bar(
         range=[0, max_score * 1.02],
         tickformat=".0f",
     )
-    return fig
+    return safe_figure(fig)  # data text never links or fetches (#19)
 
 
 def _band_groups(ordered: pd.DataFrame, bands: Mapping[str, str]) -> list[tuple[str, pd.DataFrame]]:
@@ -317,7 +318,7 @@ def bump_chart(
         tickformat="d",
         range=[years[0] - 0.3, years[-1] + 0.3] if years else None,
     )
-    return fig
+    return safe_figure(fig)  # data text never links or fetches (#19)
 
 
 def _others_trace(fig: go.Figure, others: pd.DataFrame, years: list[int], lang: str) -> None:
@@ -455,4 +456,4 @@ def dumbbell(
         categoryorder="array", categoryarray=labels, autorange="reversed", automargin=True
     )
     fig.update_xaxes(tickformat=".0f", side="top")
-    return fig
+    return safe_figure(fig)  # data text never links or fetches (#19)

@@ -13,7 +13,6 @@ from collections.abc import Callable
 
 import pandas as pd
 from pptx import Presentation
-from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import (
     XL_AXIS_CROSSES,
@@ -31,6 +30,7 @@ from parviz import storyline, theme
 from parviz.charts.ranking import cap_ids, cap_note
 from parviz.dataset import Dataset
 from parviz.export import images
+from parviz.export.chartdata import TextChartData
 from parviz.i18n import fmt_number, t
 from parviz.storyline import Slide, Storyline
 
@@ -143,7 +143,7 @@ def _ranking_slide(page: PptxSlide, slide: Slide, story: Storyline, dataset: Dat
     if len(ranks) < len(slide.data):  # a large block: the same top/bottom cut as the app's charts
         note = cap_note(len(ranks), len(slide.data), story.lang)
         _text_box(page, MARGIN, CONTENT_BOTTOM, WIDTH - 2 * MARGIN, Inches(0.3), [note], size=11)
-    data = CategoryChartData(number_format="0.00")
+    data = TextChartData(number_format="0.00")
     data.categories = [
         _fit(f"{int(r)}. {n}", LABEL_CHARS) for r, n in zip(ranks["rank"], ranks["short_name"])
     ]
@@ -226,7 +226,7 @@ def _every_label(axis) -> None:
 def _changes_slide(page: PptxSlide, slide: Slide, story: Storyline, dataset: Dataset) -> None:
     history: pd.DataFrame = slide.extra
     years = sorted(int(y) for y in history["year"].unique())
-    data = CategoryChartData(number_format="0")
+    data = TextChartData(number_format="0")
     data.categories = [str(y) for y in years]
     order = history[history["year"] == story.year].sort_values("rank")["unit_id"].tolist()
     colours = theme.unit_colours(history["unit_id"])
@@ -292,7 +292,7 @@ def _spotlight_slide(page: PptxSlide, slide: Slide, story: Storyline, dataset: D
     text_left = MARGIN
     if slide.data is not None and not slide.data.empty:
         radar = slide.data.sort_values("order")
-        data = CategoryChartData(number_format="0.0")
+        data = TextChartData(number_format="0.0")
         data.categories = [str(c) for c in radar["criterion_id"]]
         data.add_series(dataset.name_in(slide.unit_id, story.year),
                         [round(float(v), 1) for v in radar["pct"]])

@@ -2,6 +2,8 @@
 
 Both neutralise formula injection: a text cell starting with = + - @ (or a tab or carriage
 return) is prefixed with an apostrophe, so a spreadsheet shows it as text instead of running it.
+The rank-change marker "no change" ("=" on screen) is written "±0": a lone "=" is a broken
+formula to a spreadsheet, and "'=" would show the apostrophe.
 """
 
 from __future__ import annotations
@@ -15,12 +17,18 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+NO_CHANGE_MARKS = frozenset({"="})  # comparison.SAME_MARK and overview.SAME
+NO_CHANGE_EXPORT = "±0"
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
 
 def neutralise(value: object) -> object:
     """Return ``value`` with a leading apostrophe when it is text a spreadsheet would evaluate."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    if not isinstance(value, str):
+        return value
+    if value in NO_CHANGE_MARKS:
+        return NO_CHANGE_EXPORT
+    if value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
 

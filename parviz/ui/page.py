@@ -56,13 +56,14 @@ def usable_dataset(title: str, lang: str) -> LoadResult:
     try:
         result = cache.load_result()
     except Exception as error:  # a bug or an odd file must not leave a traceback on screen
-        log.exception("loading the dataset at %s failed", path)
+        log.exception("loading the dataset at %s failed: %s", path, error)
         st.title(title)
-        render.load_crash(error, path, lang)
+        render.load_crash(lang)
         st.stop()
     if result.dataset is None:
+        log.warning("the dataset at %s has %d problem(s)", path, len(result.problems))
         st.title(title)
-        render.load_problems(result.problems, path, lang)
+        render.load_problems(result.problems, lang)
         st.stop()
     return result
 

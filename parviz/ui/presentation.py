@@ -12,12 +12,12 @@ import logging
 
 import streamlit as st
 
-from parviz import comparison, storyline, theme
+from parviz import comparison, markup, storyline, theme
 from parviz.dataset import Dataset
 from parviz.export import annex, pptx, tables
 from parviz.i18n import t
 from parviz.storyline import Slide, Storyline
-from parviz.ui import cache, page, state, widgets
+from parviz.ui import cache, export_queue, page, state, widgets
 
 log = logging.getLogger(__name__)
 
@@ -151,7 +151,7 @@ def _slide_button(
 
 
 def _escape(text: str) -> str:
-    return html.escape(text, quote=True)
+    return markup.escape_html(text)  # the one boundary for data text (#19)
 
 
 def _bullets(lines: tuple[str, ...] | list[str]) -> str:
@@ -231,7 +231,12 @@ def downloads(slide: Slide, story: Storyline, dataset: Dataset, blocks: list[str
     lang = story.lang
     with st.sidebar.expander(t("presentation.page.downloads", lang), expanded=False):
         stem = theme.file_stem("chi-so-cchc", story.year)
-        if st.button(t("presentation.page.make_pptx", lang), key="make_pptx"):
+        # Built once per process for these slides (export_queue): the next visitor downloads.
+        deck_key = _export_key("pptx", story, dataset)
+        deck = export_queue.cached(deck_key)
+        slot = st.empty()  # the button, replaced by the download once built
+        if deck is None and slot.button(t("presentation.page.make_pptx", lang), key="make_pptx"):
+            slot.empty()
             bar = st.progress(0.0)
 
             def progress(done: int, total: int) -> None:
@@ -239,12 +244,15 @@ def downloads(slide: Slide, story: Storyline, dataset: Dataset, blocks: list[str
                     done / total, t("presentation.page.progress", lang, index=done, count=total)
                 )
 
-            st.session_state["pptx_bytes"] = pptx.build_deck(story, dataset, progress=progress)
-            st.success(t("presentation.page.done", lang))
-        if st.session_state.get("pptx_bytes"):
+            deck = export_queue.build(
+                deck_key, lambda: pptx.build_deck(story, dataset, progress=progress), lang
+            )
+            if deck is not None:
+                st.success(t("presentation.page.done", lang))
+        if deck is not None:
             st.download_button(
                 t("presentation.page.download_pptx", lang),
-                st.session_state["pptx_bytes"],
+                deck,
                 file_name=f"{stem}.pptx",
                 key="download_pptx",
                 mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
@@ -262,13 +270,23 @@ def downloads(slide: Slide, story: Storyline, dataset: Dataset, blocks: list[str
             key="download_annex_html",
         )
         if annex.chromium_path():
-            st.download_button(
-                t("presentation.page.download_annex_pdf", lang),
-                lambda: annex.to_pdf(document(), lang=lang),
-                file_name=f"{stem}-phu-luc.pdf",
-                mime="application/pdf",
-                key="download_annex_pdf",
-            )
+            # Not a deferred download: a click would start a chromium outside any queue (#19).
+            pdf_key = ("pdf", dataset.fingerprint, story.year, tuple(blocks), lang)
+            pdf = export_queue.cached(pdf_key)
+            slot = st.empty()
+            if pdf is None and slot.button(t("security.export.make_pdf", lang), key="make_pdf"):
+                slot.empty()
+                pdf = export_queue.build(
+                    pdf_key, lambda: annex.to_pdf(document(), lang=lang), lang
+                )
+            if pdf is not None:
+                st.download_button(
+                    t("presentation.page.download_annex_pdf", lang),
+                    pdf,
+                    file_name=f"{stem}-phu-luc.pdf",
+                    mime="application/pdf",
+                    key="download_annex_pdf",
+                )
         else:
             st.caption(t("presentation.page.pdf_unavailable", lang))
         if slide.kind == storyline.RANKING and slide.data is not None:
@@ -287,6 +305,12 @@ def downloads(slide: Slide, story: Storyline, dataset: Dataset, blocks: list[str
                 file_name=f"{table_stem}.xlsx",
                 key="download_xlsx",
             )
+
+
+def _export_key(kind: str, story: Storyline, dataset: Dataset) -> tuple:
+    """Return what an export of ``story`` depends on: data version, year, language, slides."""
+    slides = tuple((s.kind, s.block, s.unit_id) for s in story.slides)
+    return (kind, dataset.fingerprint, story.year, story.lang, slides)
 
 
 def _annex(dataset: Dataset, year: int, blocks: tuple[str, ...], lang: str) -> str:
