@@ -192,6 +192,13 @@ def year_back(dataset: Dataset, block: str, year: int, count: int) -> int:
     return years[-count]
 
 
+def _first_time_key(key: str, figures: dict) -> str:
+    """Return the message of a first time: since the last time, or since the first ranked year."""
+    if figures.get("since_year") is not None:
+        return f"{key}.since"
+    return f"{key}.from" if figures.get("from_year") is not None else f"{key}.ever"
+
+
 def first_time_at(history: pd.DataFrame, unit_id: str, year: int, rank: int) -> dict | None:
     """Return {first_time, since_year} when the unit holds ``rank`` for the first time (since Y).
 
@@ -207,7 +214,10 @@ def first_time_at(history: pd.DataFrame, unit_id: str, year: int, rank: int) -> 
     held = sorted(int(y) for y in mine["year"])
     if held and held[-1] == previous_year:
         return None
-    return {"first_time": True, "since_year": held[-1] if held else None}
+    if held:
+        return {"first_time": True, "since_year": held[-1]}
+    # Never held: "the first time since" the block's first ranked year ("từ năm 2016 đến nay").
+    return {"first_time": True, "since_year": None, "from_year": int(earlier["year"].min())}
 
 
 def ties(rows: pd.DataFrame) -> list[Finding]:
@@ -436,14 +446,10 @@ def render(finding: Finding, dataset: Dataset, lang: str) -> str:
         return i18n.t(
             key, lang, nth=ordinal_word(f["streak"], lang), start=f["start_year"], **common
         )
-    if finding.kind == "first_time":
-        since = f.get("since_year")
-        suffix = "since" if since is not None else "ever"
-        return i18n.t(f"{key}.{suffix}", lang, since=since, **common)
+    if finding.kind in ("first_time", "runner_up") and f.get("first_time"):
+        return i18n.t(_first_time_key(key, f), lang, since=f.get("since_year"),
+                      start=f.get("from_year"), **common)  # fmt: skip
     if finding.kind == "runner_up":
-        if f.get("first_time"):
-            suffix = "since" if f.get("since_year") is not None else "ever"
-            return i18n.t(f"{key}.{suffix}", lang, since=f.get("since_year"), **common)
         return i18n.t(f"{key}.plain", lang, **common)
     if finding.kind == "tie":
         score = i18n.fmt_number(f["score"], lang)
