@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import ModuleType
 
-from parviz import i18n, settings
+from parviz import i18n, precision, settings
 from parviz.importing import ImportOptions, import_table
 from parviz.loading import load
 from parviz.problems import Problem, has_errors
@@ -117,7 +117,8 @@ def cmd_rank(args: argparse.Namespace, lang: str) -> int:
                 years=", ".join(map(str, dataset.years)),
             )
         )
-    records = rank_records(rank(dataset, year=args.year, block=args.block))
+    ranking = rank(dataset, year=args.year, block=args.block)
+    records, decimals = rank_records(ranking), precision.of_rows(ranking)
     if args.format == "json":
         print(json.dumps(records, ensure_ascii=False, indent=2))
     elif args.format == "csv":
@@ -127,24 +128,25 @@ def cmd_rank(args: argparse.Namespace, lang: str) -> int:
         writer.writerows(records)
         print(buffer.getvalue(), end="")
     else:
-        print(format_table(records, lang))
+        print(format_table(records, lang, decimals))
     return EXIT_OK
 
 
-def format_table(records: list[dict], lang: str) -> str:
-    """Return the ranking as an aligned text table with localised numbers."""
+def format_table(records: list[dict], lang: str, decimals: int = 2) -> str:
+    """Return the ranking as an aligned text table with localised numbers as published."""
     head = [i18n.t(f"cli.rank.column.{key}", lang) for key in RANK_KEYS if key != "unit_id"]
     lines = [head]
     for record in records:
         lines.append(
             [
                 record["unit"],
-                i18n.fmt_number(record["score"], lang),
+                i18n.fmt_number(record["score"], lang, decimals),
+                i18n.fmt_number(record["index"], lang, decimals),
                 str(record["rank"]),
                 i18n.t("cli.rank.tied", lang) if record["tied"] else "",
                 "–" if record["previous_rank"] is None else str(record["previous_rank"]),
                 "–" if record["rank_change"] is None else _signed_int(record["rank_change"]),
-                i18n.fmt_signed(record["score_change"], lang),
+                i18n.fmt_signed(record["score_change"], lang, decimals),
             ]
         )
     widths = [max(len(row[i]) for row in lines) for i in range(len(head))]

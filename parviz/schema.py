@@ -110,6 +110,7 @@ METHODOLOGY = Table(
         Column("max_total", Kind.NUMBER, minimum=0),
         _optional("name"),
         _optional("source_id"),
+        _optional("decimals", Kind.INT, minimum=0),  # published precision, set by an import
     ),
     key=("year", "block"),
 )
