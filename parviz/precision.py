@@ -59,6 +59,12 @@ def of_rows(rows: pd.DataFrame) -> int:
     return int(rows["decimals"].max())
 
 
+def of_row(row: pd.Series) -> int:
+    """Return the published decimals of one ranking row (DEFAULT_DECIMALS when unknown)."""
+    value = row.get("decimals")
+    return DEFAULT_DECIMALS if value is None or pd.isna(value) else int(value)
+
+
 def mark(table: pd.DataFrame, decimals: int, columns: list[str]) -> pd.DataFrame:
     """Record in ``table.attrs`` that ``columns`` show ``decimals`` decimals; return ``table``."""
     table.attrs[ATTR] = {**table.attrs.get(ATTR, {}), **{c: int(decimals) for c in columns}}

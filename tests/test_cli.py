@@ -100,7 +100,7 @@ def test_rank_other_formats(capsys, fmt):
     )
     assert code == 0 and "Bắc Hà" in out
     if fmt == "table":
-        assert "84,0 " in out and "đồng điểm" in out  # published with one decimal (75.5)
+        assert "84,00" in out and "đồng điểm" in out
 
 
 def test_console_script_runs_without_traceback(tmp_path):

@@ -53,11 +53,13 @@ def test_block_decimals_is_the_most_seen_per_year_and_block():
 RESULTS = "year,unit_id,total,index_pct,rank,classification,band_id,survey_points\n"
 
 
-def ranked(tmp_path, rows: str, methodology: str | None = None) -> pd.DataFrame:
+PLAIN_METHODOLOGY = "year,block,max_total,name,source_id\n2020,district,100,,\n2021,district,100,,\n"
+
+
+def ranked(tmp_path, rows: str, methodology: str = PLAIN_METHODOLOGY) -> pd.DataFrame:
     folder = with_table(tmp_path, "results", RESULTS + rows)
     (folder / "scores.csv").write_text("year,unit_id,criterion_id,points\n")
-    if methodology is not None:
-        (folder / "methodology.csv").write_text(methodology)
+    (folder / "methodology.csv").write_text(methodology)
     return rank(load_dataset(folder), year=2021, block="district")
 
 
