@@ -119,10 +119,11 @@ def compare_years(
                 "score_b": row["score"],
                 "index_a": math.nan if before is None else before["index"],
                 "index_b": row["index"],
+                "decimals": max(precision.of_row(r) for r in (row, before) if r is not None),
             }
         )
     columns = ["unit_id", "unit", "short_name", "rank_a", "rank_b"]
-    columns += ["score_a", "score_b", "index_a", "index_b"]
+    columns += ["score_a", "score_b", "index_a", "index_b", "decimals"]
     frame = pd.DataFrame(rows, columns=columns)
     for column in ("rank_a", "rank_b"):
         frame[column] = frame[column].astype("Int64")

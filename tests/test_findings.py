@@ -48,7 +48,8 @@ def build(
     )
     scored = years if years is not None else sorted({year for year, *_ in rows})
     (folder / "methodology.csv").write_text(
-        "year,block,max_total,name,source_id\n" + "".join(f"{y},district,100,,\n" for y in scored)
+        "year,block,max_total,name,source_id,decimals\n"  # published with two decimals
+        + "".join(f"{y},district,100,,,2\n" for y in scored)
     )
     (folder / "results.csv").write_text(
         "year,unit_id,total,index_pct,rank,classification,band_id,survey_points,assessed_points\n"
@@ -186,7 +187,7 @@ def test_tie_broken_by_official_ranks_says_both_ranks(tmp_path):
     dataset = build(tmp_path / "d", rows)
     (tie,) = kinds(findings.findings(dataset, year=2021), "tie")
     assert tie.unit_ids == ("a", "b")
-    assert tie.figures == {"score": 85.86, "ranks": [1, 2], "same_rank": False}
+    assert tie.figures == {"score": 85.86, "decimals": 2, "ranks": [1, 2], "same_rank": False}
     assert render(tie, dataset, "vi") == (
         "Đơn vị A và Đơn vị B cùng đạt 85,86 điểm, xếp thứ 1 và 2."
     )

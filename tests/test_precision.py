@@ -95,3 +95,33 @@ def test_decimals_recorded_by_an_import_win_over_trailing_zeros(tmp_path):
     assert ranking["decimals"].tolist() == [2, 2]
     ranking = ranked(tmp_path / "b", "2021,a,91.5,,,,,\n2021,b,90,,,,,\n")
     assert ranking["decimals"].tolist() == [1, 1]
+
+
+def test_downloads_keep_the_published_decimals_and_leave_gaps_empty():
+    import io
+
+    from openpyxl import load_workbook
+
+    from parviz.export.tables import to_csv_bytes, to_xlsx_bytes
+
+    table = pd.DataFrame({"Đơn vị": ["A", "B"], "Điểm": [97.685, 91.5], "Đổi": [math.nan, 1.25]})
+    precision.mark(table, 3, ["Điểm"])
+    csv_text = to_csv_bytes(table).decode("utf-8-sig")
+    assert csv_text.splitlines() == ["Đơn vị,Điểm,Đổi", "A,97.685,", "B,91.500,1.25"]
+    sheet = load_workbook(io.BytesIO(to_xlsx_bytes(table, "x"))).active
+    assert sheet["B2"].value == 97.685 and sheet["B2"].number_format == "#,##0.000"
+    assert sheet["C2"].value is None and sheet["C3"].number_format == "#,##0.00"
+
+
+def test_findings_say_the_published_decimals_and_no_rounding_tie(tmp_path):
+    from parviz import findings
+
+    folder = with_table(tmp_path, "results", RESULTS + "2021,a,97.685,,,,,\n2021,b,97.681,,,,,\n")
+    (folder / "scores.csv").write_text("year,unit_id,criterion_id,points\n")
+    (folder / "methodology.csv").write_text(PLAIN_METHODOLOGY)
+    dataset = load_dataset(folder)
+    found = findings.findings(dataset, year=2021, block="district")
+    assert not [f for f in found if f.kind == "tie"]
+    text = " ".join(findings.texts(found, dataset, "vi"))
+    assert "97,685 điểm" in text and "97,69" not in text
+    assert "97.685 points" in " ".join(findings.texts(found, dataset, "en"))
