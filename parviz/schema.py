@@ -144,6 +144,19 @@ BANDS = Table(
     key=("year", "block", "band_id"),
     required=False,
 )
+GRADES = Table(  # a year's grade scale (xếp loại công tác CCHC): the province's labels, in order
+    "grades",
+    (
+        YEAR,
+        _text("block"),
+        _text("grade_id"),
+        Column("order", Kind.INT),
+        _text("name_vi"),
+        _text("name_en"),
+    ),
+    key=("year", "block", "grade_id"),
+    required=False,
+)
 SCORES = Table(
     "scores",
     (YEAR, _text("unit_id"), _text("criterion_id"), Column("points", Kind.NUMBER, minimum=0)),
@@ -162,6 +175,7 @@ RESULTS = Table(
         _optional("band_id"),
         _optional("survey_points", Kind.NUMBER, minimum=0),
         _optional("assessed_points", Kind.NUMBER, minimum=0),
+        _optional("grade"),  # a grade_id of the year's scale in grades
     ),
     key=("year", "unit_id"),
     required=False,
@@ -176,6 +190,7 @@ TABLES: tuple[Table, ...] = (
     METHODOLOGY,
     CRITERIA,
     BANDS,
+    GRADES,
     SCORES,
     RESULTS,
 )
