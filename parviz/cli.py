@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import ModuleType
 
-from parviz import i18n, precision, settings
+from parviz import grades, i18n, precision, settings
 from parviz.importing import ImportOptions, import_table
 from parviz.loading import load
 from parviz.problems import Problem, has_errors
@@ -56,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--replace", action="store_true")
     importer.add_argument("--dry-run", action="store_true")
     importer.add_argument("--column", action="append", default=[], metavar="ROLE=HEADER")
+    importer.add_argument("--grades", metavar='"Xuất sắc,Tốt,Khá"', help="grade scale, best first")
     importer.add_argument("--format", choices=("text", "json"), default="text")
 
     commands.add_parser("undo", help="restore the dataset as it was before the last save")
@@ -193,6 +194,7 @@ def cmd_import(args: argparse.Namespace, lang: str) -> int:
         dry_run=args.dry_run,
         columns=parse_columns(args.column, lang),
         sheet=args.sheet,
+        grades=tuple(grades.parse_names(getattr(args, "grades", None) or "")),
     )
     path = dataset_path(args)
     result = import_table(path, args.file.read_bytes(), args.file.name, options)

@@ -454,7 +454,7 @@ def _apply_grades(
     """Turn the grade labels of ``matched`` into grade ids of the year's scale (made if new)."""
     frame = tables["grades"].drop(columns=[ROW], errors="ignore")
     this = (frame["year"] == options.year) & (frame["block"] == options.block)
-    if options.replace:  # the year's results are replaced: so is its scale
+    if options.replace and options.grades:  # the year imported again with a scale named
         frame = frame[~this]
     existing = grades.scale_of(frame, options.year, options.block)
     labels = matched["grade"].tolist() if "grade" in matched.columns else []
