@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from parviz import breakdown, comparison, profile, ranking, theme
+from parviz import breakdown, comparison, grades, profile, ranking, theme
 from parviz.charts import profile as charts
 from parviz.i18n import t
 from parviz.ui import cache, findings_view, render, widgets
@@ -29,7 +29,9 @@ def view(dataset, year: int, block: str, unit_id: str, lang: str) -> dict:
     title = t("profile.chart.history_title", lang, unit=short_name)
     found = {
         "ranked": row is not None,
-        "kpi": profile.kpi_values(row, lang) if row is not None else None,
+        "kpi": profile.kpi_values(
+            row, lang, grades.names_of(dataset.table("grades"), year, block, lang)
+        ) if row is not None else None,
         "history": charts.history(
             profile.history(standings, unit_id), lang, title=title, breaks=breaks
         ),
@@ -107,6 +109,9 @@ else:
     # A classification is a phrase, too long for a metric's big font: label and bold text.
     tiles[2].caption(t("profile.kpi.classification", lang))
     tiles[2].markdown(f"**{kpi['classification']}**")
+    if kpi["grade"]:  # the unit's grade on the province's scale, when published
+        tiles[2].caption(t("profile.kpi.grade", lang))
+        tiles[2].markdown(f"**{render.escape_markdown(kpi['grade'])}**")
 
 render.section(t("profile.section.history", lang))
 st.plotly_chart(found["history"], config=config, theme=None, width="stretch", key="profile_history")

@@ -7,6 +7,7 @@ Sign convention (pinned in tests): ``rank_change = earlier rank − later rank``
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from enum import Enum
 
 import pandas as pd
@@ -203,11 +204,14 @@ def classification_label(code: object, lang: str) -> str:
     return t(f"rankings.classification.{code}", lang)
 
 
-def ranking_table(ranking: pd.DataFrame, lang: str) -> pd.DataFrame:
+def ranking_table(
+    ranking: pd.DataFrame, lang: str, grade_names: Mapping[str, str] | None = None
+) -> pd.DataFrame:
     """Return the ranking as a display table with localised headers (numbers stay numbers).
 
-    Columns: rank, tie mark, unit, score, previous rank, change label, score change,
-    classification (the last only when the year publishes classifications).
+    Columns: rank, tie mark, unit, score, grade, previous rank, change label, score change,
+    classification (grade and classification only when the year publishes them);
+    ``grade_names`` maps grade_id → the grade's name (parviz.grades.names_of).
     """
     col = {key: t(f"rankings.column.{key}", lang) for key in _TABLE_KEYS}
     decimals = precision.of_rows(ranking)
@@ -217,6 +221,10 @@ def ranking_table(ranking: pd.DataFrame, lang: str) -> pd.DataFrame:
             col["tied"]: [t("rankings.tied", lang) if tied else "" for tied in ranking["tied"]],
             col["unit"]: ranking["unit"].astype(str),
             col["score"]: ranking["score"].astype(float).round(decimals),
+            col["grade"]: [
+                "" if _missing(g) else (grade_names or {}).get(str(g), str(g))
+                for g in ranking.get("grade", pd.Series([None] * len(ranking)))
+            ],
             col["previous_rank"]: ranking["previous_rank"].astype("Int64"),
             col["change"]: [
                 change_label(c, lang, p)
@@ -228,8 +236,9 @@ def ranking_table(ranking: pd.DataFrame, lang: str) -> pd.DataFrame:
             ],
         }
     )
-    if not table[col["classification"]].astype(bool).any():
-        table = table.drop(columns=col["classification"])
+    for key in ("grade", "classification"):
+        if not table[col[key]].astype(bool).any():
+            table = table.drop(columns=col[key])
     return precision.mark(table, decimals, [col["score"], col["score_change"]])
 
 
@@ -238,6 +247,7 @@ _TABLE_KEYS = (
     "tied",
     "unit",
     "score",
+    "grade",
     "previous_rank",
     "change",
     "score_change",

@@ -295,8 +295,11 @@ def block_units(standings: pd.DataFrame, *, block: str, year: int) -> list[str]:
     return now + earlier
 
 
-def kpi_values(row: pd.Series, lang: str) -> dict[str, str | None]:
-    """Return the KPI tile texts of one ranking row: score, rank of N, changes, classification.
+def kpi_values(
+    row: pd.Series, lang: str, grade_names: dict[str, str] | None = None
+) -> dict[str, str | None]:
+    """Return the KPI tile texts of one ranking row: score, rank of N, changes, classification
+    and grade ('' when not published; ``grade_names`` maps grade_id → name).
 
     Deltas use an ASCII minus so Streamlit colours them (a positive rank change is good).
     """
@@ -310,6 +313,8 @@ def kpi_values(row: pd.Series, lang: str) -> dict[str, str | None]:
         if pd.isna(score_change)
         else fmt_signed(float(score_change), lang, decimals).replace("−", "-"),
         "classification": classification_label(row["classification"], lang) or "–",
+        "grade": "" if pd.isna(row.get("grade")) else (grade_names or {}).get(
+            str(row["grade"]), str(row["grade"])),  # fmt: skip
     }
 
 

@@ -123,3 +123,78 @@ def test_a_grade_outside_the_scale_in_results_csv_is_a_located_error(tmp_path, c
         "unknown_grade", "results.csv", "grade"
     )  # fmt: skip
     assert "xuat-sac, tot, kha" in problem["fix"]
+
+
+# --- shown: rankings table, overview counts, annex, profile, pages ---------------------------
+
+# Huế-like 2021: three decimals, a grade per unit, and a unit ranked without a score.
+PARTIAL = HUE + "4,Sở D,,4,Khá\n"
+
+
+def graded(tmp_path: Path):
+    folder = fresh(tmp_path)
+    assert not [p for p in imported(folder, PARTIAL) if p.is_error]
+    return folder, load_dataset(folder)
+
+
+def test_ranking_table_shows_grade_names_and_published_decimals(tmp_path):
+    from parviz import comparison, precision
+
+    _, dataset = graded(tmp_path)
+    ranking = rank(dataset, year=2021, block="department")
+    names = grades.names_of(dataset.table("grades"), 2021, "department", "en")
+    table = comparison.ranking_table(ranking, "en", grade_names=names)
+    assert table["Grade"].tolist() == ["Excellent", "Good", "Fair", "Fair"]
+    assert table["Score"].tolist()[:3] == [97.685, 91.5, 88.25]
+    assert pd.isna(table["Score"].iloc[3]) and table["Rank"].tolist() == [1, 2, 3, 4]
+    assert precision.column_decimals(table, "Score") == 3
+
+
+def test_overview_counts_and_annex_show_grades(tmp_path):
+    from parviz.export.annex import annex_table
+
+    _, dataset = graded(tmp_path)
+    ranking = rank(dataset, year=2021, block="department")
+    names = grades.names_of(dataset.table("grades"), 2021, "department", "vi")
+    assert grades.counts(ranking, names) == [("Xuất sắc", 1), ("Tốt", 1), ("Khá", 2)]
+    annex = annex_table(dataset, year=2021, block="department", lang="vi")
+    assert annex["Xếp loại"].tolist() == ["Xuất sắc", "Tốt", "Khá", "Khá"]
+
+
+def app_on(folder: Path, monkeypatch, page: str, lang: str = "vi"):
+    from tests.apptesting import app_test
+
+    monkeypatch.setenv("PARVIZ_DATA", str(folder))
+    at = app_test(year=2021, block="department", lang=lang)
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    return at
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_rankings_page_shows_grades_three_decimals_and_a_rank_without_score(
+    tmp_path, monkeypatch, lang
+):
+    folder, _ = graded(tmp_path)
+    at = app_on(folder, monkeypatch, "pages/rankings.py", lang)
+    table = at.dataframe[0].value
+    grade = "Xếp loại" if lang == "vi" else "Grade"
+    assert table[grade].tolist()[0] == ("Xuất sắc" if lang == "vi" else "Excellent")
+    chart = json.loads(at.get("plotly_chart")[0].proto.spec)
+    bars = [trace for trace in chart["data"] if trace.get("meta") == "bars"]
+    assert bars[0]["texttemplate"] == "%{x:.3f}"  # 97,685 as published
+    assert at.dataframe[0].proto.placeholder == "–"  # gaps read "–", never "None"
+
+
+def test_overview_page_counts_grades_and_says_there_is_no_previous_year(tmp_path, monkeypatch):
+    folder, _ = graded(tmp_path)
+    at = app_on(folder, monkeypatch, "pages/overview.py")
+    markdown = "\n".join(m.value for m in at.markdown)
+    assert "Xếp loại công tác CCHC" in markdown and "- Khá: **2**" in markdown
+    assert "Chưa có năm trước để so sánh thứ hạng." in [i.value for i in at.info]
+    assert not [m for m in at.metric if m.label.startswith("Tăng hạng")]
+    captions = " ".join(c.value for c in at.caption)
+    assert "Không tính 1 đơn vị chỉ công bố thứ hạng" in captions
+    assert "97,685" in [m.value for m in at.metric]  # the highest score, as published

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from parviz import comparison, precision, ranking
+from parviz import comparison, grades, precision, ranking
 from parviz.dataset import Dataset
 from parviz.export import tables
 from parviz.i18n import fmt_number, t
@@ -56,9 +56,15 @@ def annex_table(dataset: Dataset, *, year: int, block: str, lang: str) -> pd.Dat
         columns[t("export.annex.survey", lang)] = ranks["survey_points"].round(decimals).tolist()
     columns[t("export.annex.total", lang)] = ranks["score"].astype(float).round(decimals).tolist()
     columns[t("export.annex.rank", lang)] = ranks["rank"].astype("Int64").tolist()
-    columns[t("export.annex.classification", lang)] = [
-        comparison.classification_label(c, lang) for c in ranks["classification"]
-    ]
+    if "grade" in ranks.columns and ranks["grade"].notna().any():
+        names = grades.names_of(dataset.table("grades"), year, block, lang)
+        columns[t("export.annex.grade", lang)] = [
+            "" if pd.isna(g) else names.get(str(g), str(g)) for g in ranks["grade"]
+        ]
+    if ranks["classification"].notna().any():  # the heads' classification, when published
+        columns[t("export.annex.classification", lang)] = [
+            comparison.classification_label(c, lang) for c in ranks["classification"]
+        ]
     frame = pd.DataFrame(columns)
     frame[t("export.annex.rank", lang)] = frame[t("export.annex.rank", lang)].astype("Int64")
     floats = [c for c in frame.columns if pd.api.types.is_float_dtype(frame[c])]
