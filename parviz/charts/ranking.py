@@ -128,6 +128,9 @@ def ranking_bar(
         ordered = everyone[everyone["unit_id"].isin(kept)].reset_index(drop=True)
         note = cap_note(len(kept), len(everyone), lang, focus=focus in kept[TOP_N:-TOP_N])
         source = _with_note(source, note)
+    unscored = int(everyone["score"].isna().sum())
+    if unscored:  # ranked as published without a score: no bar, not in the average
+        source = _with_note(source, t("grades.chart.unscored", lang, count=unscored))
     labels = [unit_label(r, n) for r, n in zip(ordered["rank"], ordered["short_name"])]
     ordered = ordered.assign(_label=labels)
     year = int(ordered["year"].iloc[0]) if len(ordered) else ""
@@ -176,7 +179,7 @@ def ranking_bar(
         )
     title = t("rankings.chart.bar_title", lang, year=year, block=block_name)
     theme.apply_layout(fig, lang, title, source)
-    _caption_room(fig, extra=len(ordered) < len(everyone))
+    _caption_room(fig, extra=len(ordered) < len(everyone) or bool(unscored))
     fig.update_layout(
         height=_height(len(ordered)),
         barmode="overlay",
