@@ -13,7 +13,7 @@ from collections.abc import Collection, Mapping, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from parviz import precision, provenance, theme
+from parviz import components, precision, provenance, theme
 from parviz.dataset import Dataset
 from parviz.i18n import fmt_number, t
 
@@ -136,6 +136,10 @@ def ranking_bar(
     year = int(ordered["year"].iloc[0]) if len(ordered) else ""
     fig = go.Figure()
     groups = _band_groups(ordered, bands or {})
+    parts = None if bands else components.split(ordered)
+    if parts is not None:  # a total of appraisal and survey points: one stacked bar each
+        _component_bars(fig, ordered, parts, lang, decimals)
+        groups = []
     for i, (name, rows) in enumerate(groups):
         colour = BAND_COLOURS[i % len(BAND_COLOURS)] if bands else BAR_COLOUR
         fig.add_trace(
@@ -182,7 +186,7 @@ def ranking_bar(
     _caption_room(fig, extra=len(ordered) < len(everyone) or bool(unscored))
     fig.update_layout(
         height=_height(len(ordered)),
-        barmode="overlay",
+        barmode="overlay" if parts is None else "stack",
         bargap=0.25,
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1, "xanchor": "right"},
         margin={"t": 100},
@@ -195,6 +199,31 @@ def ranking_bar(
         tickformat=".0f",
     )
     return fig
+
+
+def _component_bars(
+    fig: go.Figure, ordered: pd.DataFrame, parts: pd.DataFrame, lang: str, decimals: int
+) -> None:
+    """Draw appraisal and survey points stacked, the published total at the end of each bar."""
+    custom = pd.DataFrame({"unit": ordered["unit"].to_numpy(), "score": ordered["score"].to_numpy()})
+    for key, colour, column in (
+        ("grades.components.assessed", BAR_COLOUR, "assessed"),
+        ("grades.components.survey", BAND_COLOURS[1], "survey"),
+    ):
+        last = column == "survey"
+        fig.add_trace(
+            go.Bar(
+                x=parts[column], y=ordered["_label"], orientation="h", name=t(key, lang),
+                marker_color=colour, customdata=custom,
+                text=ordered["score"] if last else None,
+                texttemplate=f"%{{customdata[1]:.{decimals}f}}" if last else None,
+                textposition="outside" if last else "none",
+                cliponaxis=False,
+                hovertemplate=f"%{{customdata[0]}}<br>{t(key, lang)}: %{{x:.{decimals}f}}"
+                f"<extra></extra>",
+                meta="bars",
+            )
+        )  # fmt: skip
 
 
 def _band_groups(ordered: pd.DataFrame, bands: Mapping[str, str]) -> list[tuple[str, pd.DataFrame]]:

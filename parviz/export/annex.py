@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from parviz import comparison, grades, precision, ranking
+from parviz import comparison, components, grades, precision, ranking
 from parviz.dataset import Dataset
 from parviz.export import tables
 from parviz.i18n import fmt_number, t
@@ -52,6 +52,9 @@ def annex_table(dataset: Dataset, *, year: int, block: str, lang: str) -> pd.Dat
         columns[header] = (
             [None] * len(ranks) if values is None else values.round(decimals).tolist()
         )
+    parts = components.split(ranks)  # a total's published split: both parts, side by side
+    if parts is not None and ranks["assessed_points"].notna().any():
+        columns[t("grades.components.assessed", lang)] = parts["assessed"].round(decimals).tolist()
     if ranks["survey_points"].notna().any():
         columns[t("export.annex.survey", lang)] = ranks["survey_points"].round(decimals).tolist()
     columns[t("export.annex.total", lang)] = ranks["score"].astype(float).round(decimals).tolist()
