@@ -113,6 +113,8 @@ else:
     if kpi["grade"]:  # the unit's grade on the province's scale, when published
         tiles[2].caption(t("profile.kpi.grade", lang))
         tiles[2].markdown(f"**{render.escape_markdown(kpi['grade'])}**")
+    if found["components"]:  # the total's published split (Vĩnh Phúc: appraisal + survey)
+        st.markdown(found["components"])
 
 render.section(t("profile.section.history", lang))
 st.plotly_chart(found["history"], config=config, theme=None, width="stretch", key="profile_history")
@@ -120,8 +122,6 @@ st.plotly_chart(found["history"], config=config, theme=None, width="stretch", ke
 if found["ranked"]:
     deltas = found["deltas"]
     render.section(t("profile.section.radar", lang))
-    if found["components"]:  # the total's published split (Vĩnh Phúc: appraisal + survey)
-        st.markdown(found["components"])
     if found["table_empty"]:
         key = "grades.profile.no_criteria" if found["components"] else "profile.only_totals"
         render.notice(key, lang, year=year)

@@ -72,3 +72,24 @@ def test_profile_line_and_annex_show_the_split(vinh_phuc):
     annex = annex_table(vinh_phuc, year=2019, block="department", lang="vi")
     total = annex["Điểm thẩm định"] + annex["Điều tra XHH"]
     assert (total - annex["Tổng điểm"]).abs().max() < 0.006
+
+
+def test_profile_and_rankings_pages_show_the_split(vinh_phuc, monkeypatch):
+    from tests.apptesting import app_test
+
+    monkeypatch.setenv("PARVIZ_DATA", str(vinh_phuc.path))
+    at = app_test(year=2019, block="department", lang="vi", unit="so-tai-chinh")
+    at.run()
+    at.switch_page("pages/profile.py").run()
+    assert not at.exception and not at.error
+    markdown = [m.value for m in at.markdown]
+    assert "Điểm thẩm định 59,25 + điểm điều tra xã hội học 33,68 = 92,93 điểm." in markdown
+    notices = [i.value for i in at.info]
+    assert "Năm 2019 không công bố điểm từng lĩnh vực để phân tích." in notices
+    at.switch_page("pages/rankings.py").run()
+    assert not at.exception and not at.error
+    import json
+
+    chart = json.loads(at.get("plotly_chart")[0].proto.spec)
+    names = [trace.get("name") for trace in chart["data"] if trace.get("meta") == "bars"]
+    assert names == ["Điểm thẩm định", "Điểm điều tra XHH"]

@@ -187,9 +187,11 @@ def ranking_bar(
     fig.update_layout(
         height=_height(len(ordered)),
         barmode="overlay" if parts is None else "stack",
+        legend_traceorder="normal",
         bargap=0.25,
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1, "xanchor": "right"},
-        margin={"t": 100},
+        # Three legend entries wrap on a phone: room for them under the title.
+        margin={"t": 100 if parts is None else 150},
     )
     fig.update_yaxes(
         categoryorder="array", categoryarray=labels, autorange="reversed", automargin=True
@@ -217,8 +219,9 @@ def _component_bars(
                 marker_color=colour, customdata=custom,
                 text=ordered["score"] if last else None,
                 texttemplate=f"%{{customdata[1]:.{decimals}f}}" if last else None,
-                textposition="outside" if last else "none",
-                cliponaxis=False,
+                # Inside the bar end, as the plain bars: the average line never crosses it.
+                textposition="inside" if last else "none", insidetextanchor="end",
+                textfont={"color": _TEXT_ON.get(colour, "#FFFFFF")},
                 hovertemplate=f"%{{customdata[0]}}<br>{t(key, lang)}: %{{x:.{decimals}f}}"
                 f"<extra></extra>",
                 meta="bars",
