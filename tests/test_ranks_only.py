@@ -47,3 +47,17 @@ def test_the_heatmap_lists_who_it_leaves_out(tmp_path):
     table = breakdown.criterion_table(dataset, year=2021, block="district")
     assert sorted(set(table["unit_id"])) == ["a", "b"]
     assert breakdown.left_out(dataset, table, year=2021, block="district") == ["Cẩm Lộc"]
+
+
+def test_sentences_about_a_rank_without_score_name_no_value(tmp_path):
+    from parviz import findings
+
+    dataset = partial(tmp_path)
+    found = findings.findings(dataset, year=2021, block="district")
+    (lowest,) = [f for f in found if f.kind == "lowest"]
+    assert findings.render(lowest, dataset, "vi") == (
+        "UBND huyện Cẩm Lộc xếp hạng 3 (chỉ công bố thứ hạng, không có điểm)."
+    )
+    assert "–" not in " ".join(findings.texts(found, dataset, "en"))
+    lines = overview.ranking_lines(rank(dataset, year=2021, block="district"), "en")
+    assert lines[2] == "3. Cẩm Lộc: no score (–)"
