@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from parviz import breakdown, comparison, components, grades, profile, ranking, theme
+from parviz import breakdown, comparison, components, profile, ranking, theme
 from parviz.charts import profile as charts
 from parviz.i18n import t
 from parviz.ui import cache, findings_view, render, widgets
@@ -29,9 +29,7 @@ def view(dataset, year: int, block: str, unit_id: str, lang: str) -> dict:
     title = t("profile.chart.history_title", lang, unit=short_name)
     found = {
         "ranked": row is not None,
-        "kpi": profile.kpi_values(
-            row, lang, grades.names_of(dataset.table("grades"), year, block, lang)
-        ) if row is not None else None,
+        "kpi": profile.kpi_values(row, lang) if row is not None else None,
         "history": charts.history(
             profile.history(standings, unit_id), lang, title=title, breaks=breaks
         ),

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from parviz import comparison, grades, theme
+from parviz import comparison, theme
 from parviz.charts import ranking as charts
 from parviz.i18n import t
 from parviz.ui import cache, render, tables
@@ -27,9 +27,7 @@ def view(dataset, year: int, block: str, lang: str):
         max_score=dataset.max_total(year, block) or 100.0,
     )
     stem = theme.file_stem(t("rankings.chart.file_bar", lang), year, block)
-    names = grades.names_of(dataset.table("grades"), year, block, lang)
-    table = comparison.ranking_table(ranking, lang, grade_names=names)
-    return figure, tables.prepare(table, lang), stem
+    return figure, tables.prepare(comparison.ranking_table(ranking, lang), lang), stem
 
 
 figure, table, stem = cache.shared(dataset, view, year, block, lang)

@@ -7,7 +7,6 @@ Sign convention (pinned in tests): ``rank_change = earlier rank − later rank``
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
 from enum import Enum
 
 import pandas as pd
@@ -204,14 +203,11 @@ def classification_label(code: object, lang: str) -> str:
     return t(f"rankings.classification.{code}", lang)
 
 
-def ranking_table(
-    ranking: pd.DataFrame, lang: str, grade_names: Mapping[str, str] | None = None
-) -> pd.DataFrame:
+def ranking_table(ranking: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Return the ranking as a display table with localised headers (numbers stay numbers).
 
     Columns: rank, tie mark, unit, score, grade, previous rank, change label, score change,
-    classification (grade and classification only when the year publishes them);
-    ``grade_names`` maps grade_id → the grade's name (parviz.grades.names_of).
+    classification (grade and classification only when the year publishes them).
     """
     col = {key: t(f"rankings.column.{key}", lang) for key in _TABLE_KEYS}
     decimals = precision.of_rows(ranking)
@@ -221,10 +217,7 @@ def ranking_table(
             col["tied"]: [t("rankings.tied", lang) if tied else "" for tied in ranking["tied"]],
             col["unit"]: ranking["unit"].astype(str),
             col["score"]: ranking["score"].astype(float).round(decimals),
-            col["grade"]: [
-                "" if _missing(g) else (grade_names or {}).get(str(g), str(g))
-                for g in ranking.get("grade", pd.Series([None] * len(ranking)))
-            ],
+            col["grade"]: grade_labels(ranking, lang),
             col["previous_rank"]: ranking["previous_rank"].astype("Int64"),
             col["change"]: [
                 change_label(c, lang, p)
@@ -253,6 +246,14 @@ _TABLE_KEYS = (
     "score_change",
     "classification",
 )
+
+
+def grade_labels(ranking: pd.DataFrame, lang: str) -> list[str]:
+    """Return each row's grade name in ``lang`` ('' when not graded)."""
+    column = "grade_en" if lang == "en" else "grade_vi"
+    if column not in ranking.columns:
+        return [""] * len(ranking)
+    return ["" if _missing(name) else str(name) for name in ranking[column]]
 
 
 def score_text(value: object, lang: str, decimals: int = 2) -> str:

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from parviz import precision
-from parviz.comparison import classification_label
+from parviz.comparison import classification_label, grade_labels
 from parviz.i18n import fmt_number, fmt_percent, fmt_signed, t
 
 # Waterfall row for the part of the total change not explained by criteria (survey points, or
@@ -295,11 +295,9 @@ def block_units(standings: pd.DataFrame, *, block: str, year: int) -> list[str]:
     return now + earlier
 
 
-def kpi_values(
-    row: pd.Series, lang: str, grade_names: dict[str, str] | None = None
-) -> dict[str, str | None]:
+def kpi_values(row: pd.Series, lang: str) -> dict[str, str | None]:
     """Return the KPI tile texts of one ranking row: score, rank of N, changes, classification
-    and grade ('' when not published; ``grade_names`` maps grade_id → name).
+    and grade ('' when not published).
 
     Deltas use an ASCII minus so Streamlit colours them (a positive rank change is good).
     """
@@ -313,8 +311,7 @@ def kpi_values(
         if pd.isna(score_change)
         else fmt_signed(float(score_change), lang, decimals).replace("−", "-"),
         "classification": classification_label(row["classification"], lang) or "–",
-        "grade": "" if pd.isna(row.get("grade")) else (grade_names or {}).get(
-            str(row["grade"]), str(row["grade"])),  # fmt: skip
+        "grade": grade_labels(row.to_frame().T, lang)[0],
     }
 
 

@@ -232,7 +232,19 @@ def _scored_units(dataset: Dataset) -> pd.DataFrame:
     table["index"] = table["index_pct"].fillna(table["score"] / table["max_points"] * 100)
     table = table[table["score"].notna() | table["index"].notna() | table["rank"].notna()]
     table = _add_decimals(table, dataset.table("methodology"))
+    table = _add_grade_names(table, dataset.table("grades"))
     return table.rename(columns={"rank": "official_rank"})
+
+
+def _add_grade_names(table: pd.DataFrame, grades: pd.DataFrame) -> pd.DataFrame:
+    """Add grade_vi and grade_en: the name of each row's grade in its year's scale."""
+    names = grades[["year", "block", "grade_id", "name_vi", "name_en"]].drop_duplicates(
+        ["year", "block", "grade_id"]
+    )
+    names = names.rename(columns={"grade_id": "grade", "name_vi": "grade_vi", "name_en": "grade_en"})
+    if "grade" not in table.columns:
+        table = table.assign(grade=pd.Series(None, index=table.index, dtype=object))
+    return table.merge(names, on=["year", "block", "grade"], how="left")
 
 
 def _add_decimals(table: pd.DataFrame, methodology: pd.DataFrame) -> pd.DataFrame:

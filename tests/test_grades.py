@@ -142,8 +142,7 @@ def test_ranking_table_shows_grade_names_and_published_decimals(tmp_path):
 
     _, dataset = graded(tmp_path)
     ranking = rank(dataset, year=2021, block="department")
-    names = grades.names_of(dataset.table("grades"), 2021, "department", "en")
-    table = comparison.ranking_table(ranking, "en", grade_names=names)
+    table = comparison.ranking_table(ranking, "en")
     assert table["Grade"].tolist() == ["Excellent", "Good", "Fair", "Fair"]
     assert table["Score"].tolist()[:3] == [97.685, 91.5, 88.25]
     assert pd.isna(table["Score"].iloc[3]) and table["Rank"].tolist() == [1, 2, 3, 4]

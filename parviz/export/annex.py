@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from parviz import comparison, components, grades, precision, ranking
+from parviz import comparison, components, precision, ranking
 from parviz.dataset import Dataset
 from parviz.export import tables
 from parviz.i18n import fmt_number, t
@@ -59,11 +59,8 @@ def annex_table(dataset: Dataset, *, year: int, block: str, lang: str) -> pd.Dat
         columns[t("export.annex.survey", lang)] = ranks["survey_points"].round(decimals).tolist()
     columns[t("export.annex.total", lang)] = ranks["score"].astype(float).round(decimals).tolist()
     columns[t("export.annex.rank", lang)] = ranks["rank"].astype("Int64").tolist()
-    if "grade" in ranks.columns and ranks["grade"].notna().any():
-        names = grades.names_of(dataset.table("grades"), year, block, lang)
-        columns[t("export.annex.grade", lang)] = [
-            "" if pd.isna(g) else names.get(str(g), str(g)) for g in ranks["grade"]
-        ]
+    if any(comparison.grade_labels(ranks, lang)):
+        columns[t("export.annex.grade", lang)] = comparison.grade_labels(ranks, lang)
     if ranks["classification"].notna().any():  # the heads' classification, when published
         columns[t("export.annex.classification", lang)] = [
             comparison.classification_label(c, lang) for c in ranks["classification"]
