@@ -197,3 +197,14 @@ def test_overview_page_counts_grades_and_says_there_is_no_previous_year(tmp_path
     captions = " ".join(c.value for c in at.caption)
     assert "Không tính 1 đơn vị chỉ công bố thứ hạng" in captions
     assert "97,685" in [m.value for m in at.metric]  # the highest score, as published
+
+
+def test_data_page_shows_the_grade_scale(tmp_path, monkeypatch):
+    from parviz import provenance
+
+    folder, dataset = graded(tmp_path)
+    table = provenance.grades_table(dataset, 2021, "department", "en")
+    assert table["grade"].tolist() == ["Excellent", "Good", "Fair"]
+    at = app_on(folder, monkeypatch, "pages/data.py")
+    shown = [frame.value for frame in at.dataframe]
+    assert any(list(frame.get("grade", [])) == ["Xuất sắc", "Tốt", "Khá"] for frame in shown)
