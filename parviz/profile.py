@@ -26,7 +26,7 @@ OVERTAKES_SHOWN = 10
 
 
 HISTORY_COLUMNS = ("rank", "units_ranked", "score", "index", "unit", "short_name", "rank_change",
-                   "score_change", "classification")  # fmt: skip
+                   "score_change", "classification", "decimals")  # fmt: skip
 
 
 def history(standings: pd.DataFrame, unit_id: str) -> pd.DataFrame:
@@ -41,9 +41,8 @@ def history(standings: pd.DataFrame, unit_id: str) -> pd.DataFrame:
         return frame.assign(renamed=pd.Series(dtype=bool))
     block = own["block"].iloc[0]
     years = sorted(standings.loc[standings["block"] == block, "year"].unique())
-    frame = pd.DataFrame({"year": years}).merge(
-        own[["year", *HISTORY_COLUMNS]], on="year", how="left"
-    )
+    columns = [c for c in HISTORY_COLUMNS if c in own.columns]  # decimals: from standings
+    frame = pd.DataFrame({"year": years}).merge(own[["year", *columns]], on="year", how="left")
     previous = frame["unit"].ffill().shift(1)
     frame["previous_name"] = previous
     frame["renamed"] = frame["unit"].notna() & previous.notna() & (frame["unit"] != previous)
