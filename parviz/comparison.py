@@ -217,6 +217,7 @@ def ranking_table(ranking: pd.DataFrame, lang: str) -> pd.DataFrame:
             col["tied"]: [t("rankings.tied", lang) if tied else "" for tied in ranking["tied"]],
             col["unit"]: ranking["unit"].astype(str),
             col["score"]: ranking["score"].astype(float).round(decimals),
+            col["index"]: ranking["index"].astype(float).round(decimals),
             col["grade"]: grade_labels(ranking, lang),
             col["previous_rank"]: ranking["previous_rank"].astype("Int64"),
             col["change"]: [
@@ -232,7 +233,9 @@ def ranking_table(ranking: pd.DataFrame, lang: str) -> pd.DataFrame:
     for key in ("grade", "classification"):
         if not table[col[key]].astype(bool).any():
             table = table.drop(columns=col[key])
-    return precision.mark(table, decimals, [col["score"], col["score_change"]])
+    if "index_pct" not in ranking.columns or ranking["index_pct"].isna().all():
+        table = table.drop(columns=col["index"])  # shown only when an index % is published
+    return precision.mark(table, decimals, [col["score"], col["index"], col["score_change"]])
 
 
 _TABLE_KEYS = (
@@ -240,6 +243,7 @@ _TABLE_KEYS = (
     "tied",
     "unit",
     "score",
+    "index",
     "grade",
     "previous_rank",
     "change",

@@ -125,3 +125,18 @@ def test_findings_say_the_published_decimals_and_no_rounding_tie(tmp_path):
     text = " ".join(findings.texts(found, dataset, "vi"))
     assert "97,685 điểm" in text and "97,69" not in text
     assert "97.685 points" in " ".join(findings.texts(found, dataset, "en"))
+
+
+def test_an_index_only_table_shows_the_index_in_the_table_and_the_bars(tmp_path):
+    from parviz import comparison
+    from parviz.charts import ranking as charts
+
+    ranking = ranked(tmp_path, "2021,a,,95.7,,,,\n2021,b,,95.7,,,,\n2021,c,,81.33,,,,\n")
+    table = comparison.ranking_table(ranking, "vi")
+    assert table["Chỉ số (%)"].tolist() == [95.7, 95.7, 81.33]
+    assert precision.column_decimals(table, "Chỉ số (%)") == 2
+    figure = charts.ranking_bar(ranking, lang="vi", block_name="Huyện")
+    (bars,) = [trace for trace in figure.data if trace.meta == "bars"]
+    assert list(bars.x) == [95.7, 95.7, 81.33] and bars.texttemplate == "%{x:.2f}%"
+    scored = ranked(tmp_path / "s", "2021,a,91.5,,,,,\n")
+    assert "Chỉ số (%)" not in comparison.ranking_table(scored, "vi").columns

@@ -120,8 +120,12 @@ def ranking_bar(
     top and bottom TOP_N (and ``focus``), with a note; the average is of every unit.
     """
     everyone = ranking.sort_values(["rank", "unit"]).reset_index(drop=True)
+    as_index = everyone["score"].isna().all() and everyone["index"].notna().any()
+    if as_index:  # a table that publishes the index % only: bars of the index, out of 100
+        everyone, max_score = everyone.assign(score=everyone["index"]), 100.0
     average = float(everyone["score"].mean()) if len(everyone) else math.nan
     decimals = precision.of_rows(everyone)  # bar labels as published: 97,685
+    suffix = "%" if as_index else ""
     kept = cap_ids(everyone["unit_id"].tolist(), focus)
     ordered = everyone
     if len(kept) < len(everyone):
@@ -150,7 +154,7 @@ def ranking_bar(
                 name=name,
                 marker_color=colour,
                 text=rows["score"],
-                texttemplate=f"%{{x:.{decimals}f}}",
+                texttemplate=f"%{{x:.{decimals}f}}{suffix}",
                 # Inside the bar end: the average line (drawn below the bars) never crosses it.
                 textposition="inside",
                 insidetextanchor="end",
