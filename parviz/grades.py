@@ -143,8 +143,14 @@ def scale_rows(scale: list[Grade], year: int, block: str) -> pd.DataFrame:
     """Return the rows of grades.csv for a scale."""
     return pd.DataFrame(
         [
-            {"year": year, "block": block, "grade_id": g.grade_id, "order": g.order,
-             "name_vi": g.name_vi, "name_en": g.name_en}
+            {
+                "year": year,
+                "block": block,
+                "grade_id": g.grade_id,
+                "order": g.order,
+                "name_vi": g.name_vi,
+                "name_en": g.name_en,
+            }
             for g in scale
         ]  # fmt: skip
     )

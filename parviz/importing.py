@@ -421,7 +421,9 @@ def _ensure_block_and_year(tables: dict, dataset: Dataset, options: ImportOption
     return []
 
 
-def published_decimals(rows: list[list[str]], header: Header, mapping: dict[str, str]) -> int | None:
+def published_decimals(
+    rows: list[list[str]], header: Header, mapping: dict[str, str]
+) -> int | None:
     """Return the most decimals written in the table's numbers ('91,50' has two), or None."""
     roles = [r for r in mapping if r in NUMBER_ROLES or r.startswith(headers.CRITERION_PREFIX)]
     positions = [header.cells.index(mapping[role]) for role in roles]

@@ -241,7 +241,9 @@ def _add_grade_names(table: pd.DataFrame, grades: pd.DataFrame) -> pd.DataFrame:
     names = grades[["year", "block", "grade_id", "name_vi", "name_en"]].drop_duplicates(
         ["year", "block", "grade_id"]
     )
-    names = names.rename(columns={"grade_id": "grade", "name_vi": "grade_vi", "name_en": "grade_en"})
+    names = names.rename(
+        columns={"grade_id": "grade", "name_vi": "grade_vi", "name_en": "grade_en"}
+    )
     if "grade" not in table.columns:
         table = table.assign(grade=pd.Series(None, index=table.index, dtype=object))
     return table.merge(names, on=["year", "block", "grade"], how="left")

@@ -519,7 +519,8 @@ def test_overview_shows_the_findings_with_copyable_text(monkeypatch):
     assert any(h.value == "Nhận định chính" for h in at.subheader)
     copied = [c.value for c in at.code]
     assert any(
-        c.startswith("Khối Sở, ban, ngành, năm 2021:\n- ") and "từ năm 2016 đến nay" in c for c in copied
+        c.startswith("Khối Sở, ban, ngành, năm 2021:\n- ") and "từ năm 2016 đến nay" in c
+        for c in copied
     )
 
 

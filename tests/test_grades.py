@@ -48,8 +48,8 @@ def test_named_scale_keeps_the_given_order_and_knows_english():
     assert grades.resolve("TỐT", scale) == "tot" and grades.resolve("Yếu", scale) is None
 
 
-HUE = "STT,Tên cơ quan,Tổng điểm,Xếp hạng,Xếp loại\n1,Sở A,\"97,685\",1,Xuất sắc\n"
-HUE += "2,Sở B,\"91,500\",2,Tốt\n3,Sở C,\"88,250\",3,Khá\n"
+HUE = 'STT,Tên cơ quan,Tổng điểm,Xếp hạng,Xếp loại\n1,Sở A,"97,685",1,Xuất sắc\n'
+HUE += '2,Sở B,"91,500",2,Tốt\n3,Sở C,"88,250",3,Khá\n'
 
 
 def fresh(tmp_path: Path) -> Path:

@@ -53,7 +53,9 @@ def test_block_decimals_is_the_most_seen_per_year_and_block():
 RESULTS = "year,unit_id,total,index_pct,rank,classification,band_id,survey_points\n"
 
 
-PLAIN_METHODOLOGY = "year,block,max_total,name,source_id\n2020,district,100,,\n2021,district,100,,\n"
+PLAIN_METHODOLOGY = (
+    "year,block,max_total,name,source_id\n2020,district,100,,\n2021,district,100,,\n"
+)
 
 
 def ranked(tmp_path, rows: str, methodology: str = PLAIN_METHODOLOGY) -> pd.DataFrame:
@@ -88,9 +90,7 @@ def test_index_of_an_own_maximum_has_the_published_decimals(tmp_path):
 
 
 def test_decimals_recorded_by_an_import_win_over_trailing_zeros(tmp_path):
-    methodology = (
-        "year,block,max_total,name,source_id,decimals\n2020,district,100,,,\n2021,district,100,,,2\n"
-    )
+    methodology = "year,block,max_total,name,source_id,decimals\n2020,district,100,,,\n2021,district,100,,,2\n"
     ranking = ranked(tmp_path / "a", "2021,a,91.5,,,,,\n2021,b,90,,,,,\n", methodology)
     assert ranking["decimals"].tolist() == [2, 2]
     ranking = ranked(tmp_path / "b", "2021,a,91.5,,,,,\n2021,b,90,,,,,\n")

@@ -13,7 +13,9 @@ from tests.helpers import with_table
 RESULTS = "year,unit_id,total,index_pct,rank,classification,band_id,survey_points\n"
 # 2021: a and b scored, c published with its rank only (a news table: "Cẩm Lộc rose to 3rd").
 ROWS = "2021,a,84,,1,,,\n2021,b,80.5,,2,,,\n2021,c,,,3,,,\n"
-SCORES = "year,unit_id,criterion_id,points\n2021,a,C1,36\n2021,a,C2,48\n2021,b,C1,30\n2021,b,C2,50.5\n"
+SCORES = (
+    "year,unit_id,criterion_id,points\n2021,a,C1,36\n2021,a,C2,48\n2021,b,C1,30\n2021,b,C2,50.5\n"
+)
 
 
 def partial(tmp_path):

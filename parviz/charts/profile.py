@@ -72,7 +72,7 @@ def history(
     )
     scores = frame["score"].astype(float)
     decimals = precision.of_rows(frame)  # each year's label as published
-    places = frame["decimals"] if "decimals" in frame.columns else pd.Series([decimals] * len(frame))
+    places = frame.get("decimals", pd.Series([decimals] * len(frame)))
     fig.add_scatter(
         x=frame["year"],
         y=scores,

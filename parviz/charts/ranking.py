@@ -211,7 +211,9 @@ def _component_bars(
     fig: go.Figure, ordered: pd.DataFrame, parts: pd.DataFrame, lang: str, decimals: int
 ) -> None:
     """Draw appraisal and survey points stacked, the published total at the end of each bar."""
-    custom = pd.DataFrame({"unit": ordered["unit"].to_numpy(), "score": ordered["score"].to_numpy()})
+    custom = pd.DataFrame(
+        {"unit": ordered["unit"].to_numpy(), "score": ordered["score"].to_numpy()}
+    )
     for key, colour, column in (
         ("grades.components.assessed", BAR_COLOUR, "assessed"),
         ("grades.components.survey", BAND_COLOURS[1], "survey"),
