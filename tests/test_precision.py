@@ -90,7 +90,8 @@ def test_index_of_an_own_maximum_has_the_published_decimals(tmp_path):
 
 
 def test_decimals_recorded_by_an_import_win_over_trailing_zeros(tmp_path):
-    methodology = "year,block,max_total,name,source_id,decimals\n2020,district,100,,,\n2021,district,100,,,2\n"
+    methodology = "year,block,max_total,name,source_id,decimals\n"
+    methodology += "2020,district,100,,,\n2021,district,100,,,2\n"
     ranking = ranked(tmp_path / "a", "2021,a,91.5,,,,,\n2021,b,90,,,,,\n", methodology)
     assert ranking["decimals"].tolist() == [2, 2]
     ranking = ranked(tmp_path / "b", "2021,a,91.5,,,,,\n2021,b,90,,,,,\n")
