@@ -39,7 +39,7 @@ def test_averages_leave_it_out_and_say_so(tmp_path):
     assert kpis.average == (84 + 80.5) / 2 and kpis.unscored == 1
     figure = charts.ranking_bar(ranking, lang="en", block_name="Districts", source="S")
     notes = [a.text for a in figure.layout.annotations]
-    assert any("1 units published with a rank but no score" in n for n in notes)
+    assert any("Ranked without a score: 1" in n for n in notes)
     bars = [trace for trace in figure.data if trace.meta == "bars"][0]
     assert list(bars.y) == ["1. An Bình", "2. Bắc Hà", "3. Cẩm Lộc"]  # named, with no bar
 

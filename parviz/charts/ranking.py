@@ -187,7 +187,9 @@ def ranking_bar(
         )
     title = t("rankings.chart.bar_title", lang, year=year, block=block_name)
     theme.apply_layout(fig, lang, title, source)
-    _caption_room(fig, extra=len(ordered) < len(everyone) or bool(unscored))
+    _caption_room(fig, extra=len(ordered) < len(everyone))
+    if unscored:  # the two-line note about units without a score, under the source
+        fig.update_layout(margin={"b": 125 + (30 if len(ordered) < len(everyone) else 0) + 30})
     fig.update_layout(
         height=_height(len(ordered)),
         barmode="overlay" if parts is None else "stack",
