@@ -21,6 +21,7 @@ RANK_KEYS = (
     "previous_rank",
     "rank_change",
     "score_change",
+    "grade",  # the grade's published name (grades.csv), null when not graded
 )
 
 
@@ -353,7 +354,8 @@ def rank_records(ranking: pd.DataFrame) -> list[dict]:
     records = []
     for _, row in ranking.iterrows():
         decimals = int(row["decimals"]) if "decimals" in row else precision.DEFAULT_DECIMALS
-        records.append({key: _plain(row[key], key, decimals) for key in RANK_KEYS})
+        row = row.rename({"grade": "grade_id", "grade_vi": "grade"})  # the name, not the id
+        records.append({key: _plain(row.get(key), key, decimals) for key in RANK_KEYS})
     return records
 
 

@@ -77,6 +77,23 @@ def test_a_fresh_dataset_gets_the_scale_of_the_labels_found(tmp_path):
     assert ranking["decimals"].tolist() == [3, 3, 3]  # "91,500" keeps its trailing zeros
 
 
+def test_rank_json_and_table_give_the_grade_name(tmp_path, capsys):
+    folder = fresh(tmp_path)
+    imported(folder, HUE)
+    capsys.readouterr()
+    argv = ["rank", "--data", str(folder), "--year", "2021", "--block", "department"]
+    argv = ["--data", str(folder), *argv[:1], *argv[3:]]
+    assert main([*argv, "--format", "json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert [(r["score"], r["grade"]) for r in records] == [
+        (97.685, "Xuất sắc"),
+        (91.5, "Tốt"),
+        (88.25, "Khá"),
+    ]
+    assert main(argv) == 0
+    assert "97,685" in (out := capsys.readouterr().out) and "Xuất sắc" in out
+
+
 def test_an_unknown_label_into_an_existing_scale_is_located_and_lists_the_known(tmp_path):
     folder = fresh(tmp_path)
     imported(folder, HUE)
