@@ -252,7 +252,12 @@ def _add_grade_names(table: pd.DataFrame, grades: pd.DataFrame) -> pd.DataFrame:
 
 def _add_decimals(table: pd.DataFrame, methodology: pd.DataFrame) -> pd.DataFrame:
     """Add the published precision of each row's block and year (precision.block_decimals)."""
-    seen = precision.block_decimals(table, (*precision.PUBLISHED, "points"))
+    # The published results decide; criterion points only where no result number is published
+    # (a sub-criterion of 0,125 does not give a total published as 85,86 a third decimal).
+    published = precision.block_decimals(table)
+    published = published[published >= 0]
+    points = precision.block_decimals(table, ("points",))
+    seen = pd.concat([published, points[~points.index.isin(published.index)]])
     if "decimals" in methodology.columns:  # recorded by an import: "91,50" has two decimals
         recorded = methodology.set_index(["year", "block"])["decimals"].dropna().astype("int64")
         seen = pd.concat([seen, recorded]).groupby(level=[0, 1]).max()

@@ -141,3 +141,17 @@ def test_an_index_only_table_shows_the_index_in_the_table_and_the_bars(tmp_path)
     assert list(bars.x) == [95.7, 95.7, 81.33] and bars.texttemplate == "%{x:.2f}%"
     scored = ranked(tmp_path / "s", "2021,a,91.5,,,,,\n")
     assert "Chỉ số (%)" not in comparison.ranking_table(scored, "vi").columns
+
+
+def test_published_totals_decide_over_criterion_points(tmp_path):
+    folder = with_table(tmp_path, "results", RESULTS + "2021,a,85.86,,,,,\n")
+    (folder / "methodology.csv").write_text(PLAIN_METHODOLOGY)
+    (folder / "scores.csv").write_text(
+        "year,unit_id,criterion_id,points\n2021,a,C1,30.125\n2021,a,C2,55.735\n"
+        "2021,b,C1,30.125\n2021,b,C2,50\n"
+    )
+    ranking = rank(load_dataset(folder), year=2021, block="district")
+    assert ranking.set_index("unit_id")["decimals"].to_dict() == {"a": 2, "b": 2}
+    (folder / "results.csv").write_text(RESULTS)  # criteria only: their decimals
+    ranking = rank(load_dataset(folder), year=2021, block="district")
+    assert ranking["decimals"].tolist() == [3, 3]
