@@ -155,3 +155,21 @@ def test_published_totals_decide_over_criterion_points(tmp_path):
     (folder / "results.csv").write_text(RESULTS)  # criteria only: their decimals
     ranking = rank(load_dataset(folder), year=2021, block="district")
     assert ranking["decimals"].tolist() == [3, 3]
+
+
+def test_import_counts_the_decimals_of_the_imported_rows_only():
+    from parviz.dataset import ROW
+    from parviz.importing import Header, published_decimals
+
+    rows = [
+        ["Tên đơn vị", "Tổng điểm", "C1"],
+        ["Sở A", "91,50", "10,125"],
+        ["Sở B", "90", "9,5"],
+        ["Điểm trung bình", "90,7500", ""],
+    ]
+    header = Header(0, rows[0], 1)
+    mapping = {"unit": "Tên đơn vị", "total": "Tổng điểm", "criterion:C1": "C1"}
+    parsed = pd.DataFrame({"name": ["Sở A", "Sở B"], ROW: [2, 3]})
+    assert published_decimals(rows, header, mapping, parsed) == 2  # totals decide, not C1
+    assert published_decimals(rows, header, {"unit": "Tên đơn vị", "criterion:C1": "C1"},
+                              parsed) == 3  # fmt: skip
