@@ -99,6 +99,12 @@ def parse_names(text: str) -> list[str]:
     return [name.strip() for name in text.split(",") if name.strip()]
 
 
+def latest_before(grades: pd.DataFrame, year: int, block: str) -> list[Grade]:
+    """Return the block's scale of the latest year before ``year`` ([] when none)."""
+    years = grades.loc[(grades["block"] == block) & (grades["year"] < year), "year"]
+    return scale_of(grades, int(years.max()), block) if len(years) else []
+
+
 def scale_of(grades: pd.DataFrame, year: int, block: str) -> list[Grade]:
     """Return the grade scale of a year and block, best first ([] when it has none)."""
     chosen = grades[(grades["year"] == year) & (grades["block"] == block)].sort_values("order")
@@ -166,13 +172,18 @@ class Where:
 
 
 def choose_scale(
-    existing: list[Grade], given: list[str], labels: list[str], where: Where
+    existing: list[Grade],
+    given: list[str],
+    labels: list[str],
+    where: Where,
+    earlier: list[Grade] = (),
 ) -> tuple[list[Grade], bool, list[Problem]]:
     """Return the scale to grade with, whether it is new, and the problems.
 
     An existing scale wins (a ``--grades`` that differs from it is an error); else the
-    ``--grades`` names; else the common scale the labels come from; else an error asking
-    for the scale in order.
+    ``--grades`` names; else the block's ``earlier`` scale (its latest year) when it names
+    every label; else the common scale the labels come from; else an error asking for the
+    scale in order.
     """
     if existing:
         if given and [label_key(n) for n in given] != [label_key(g.name_vi) for g in existing]:
@@ -183,6 +194,8 @@ def choose_scale(
         return existing, False, []
     if given:
         return from_names(given), True, []
+    if earlier and labels and all(resolve(label, list(earlier)) for label in labels):
+        return list(earlier), True, []
     recognised = recognise(labels)
     if recognised is None and labels:
         found = ", ".join(dict.fromkeys(labels))

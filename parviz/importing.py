@@ -470,7 +470,10 @@ def _apply_grades(
     existing = grades.scale_of(frame, options.year, options.block)
     labels = matched["grade"].tolist() if "grade" in matched.columns else []
     found = [str(label) for label in labels if isinstance(label, str) and label]
-    scale, new, problems = grades.choose_scale(existing, list(options.grades), found, where)
+    earlier = grades.latest_before(frame, options.year, options.block)
+    scale, new, problems = grades.choose_scale(
+        existing, list(options.grades), found, where, earlier
+    )
     if problems:
         return problems
     if new:
