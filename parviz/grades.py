@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from parviz.dataset import ROW
 from parviz.headers import header_key
 from parviz.problems import Problem
 from parviz.units import slugify
@@ -160,6 +161,39 @@ def scale_rows(scale: list[Grade], year: int, block: str) -> pd.DataFrame:
             for g in scale
         ]  # fmt: skip
     )
+
+
+def apply(
+    tables: dict[str, pd.DataFrame],
+    matched: pd.DataFrame,
+    year: int,
+    block: str,
+    where: Where,
+    *,
+    given: tuple[str, ...] = (),
+    replace: bool = False,
+) -> list[Problem]:
+    """Turn an import's grade labels (matched["grade"]) into grade ids of the year's scale.
+
+    The scale is made when new (choose_scale) and written to ``tables["grades"]``.
+    """
+    frame = tables["grades"].drop(columns=[ROW], errors="ignore")
+    if replace and given:  # the year imported again with a scale named: it replaces the scale
+        frame = frame[~((frame["year"] == year) & (frame["block"] == block))]
+    labels = matched["grade"].tolist() if "grade" in matched.columns else []
+    found = [str(label) for label in labels if isinstance(label, str) and label]
+    scale, new, problems = choose_scale(
+        scale_of(frame, year, block), list(given), found, where, latest_before(frame, year, block)
+    )
+    if problems:
+        return problems
+    if new:
+        frame = pd.concat([frame, scale_rows(scale, year, block)])
+    tables["grades"] = frame.reset_index(drop=True)
+    if labels:
+        ids, problems = grade_rows(labels, matched[ROW].astype(int).tolist(), scale, where)
+        matched["grade"] = ids
+    return problems
 
 
 @dataclass(frozen=True)
