@@ -11,7 +11,7 @@ from enum import Enum
 
 import pandas as pd
 
-from parviz import lineage, schema
+from parviz import lineage, precision, schema
 from parviz.dataset import Dataset
 from parviz.i18n import fmt_number, t
 
@@ -95,10 +95,11 @@ def compare_years(
                 "score_b": row["score"],
                 "index_a": math.nan if before is None else before["index"],
                 "index_b": row["index"],
+                "decimals": max(precision.of_row(r) for r in (row, before) if r is not None),
             }
         )
     columns = ["unit_id", "unit", "short_name", "rank_a", "rank_b"]
-    columns += ["score_a", "score_b", "index_a", "index_b"]
+    columns += ["score_a", "score_b", "index_a", "index_b", "decimals"]
     frame = pd.DataFrame(rows, columns=columns)
     for column in ("rank_a", "rank_b"):
         frame[column] = frame[column].astype("Int64")
@@ -181,30 +182,36 @@ def classification_label(code: object, lang: str) -> str:
 def ranking_table(ranking: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Return the ranking as a display table with localised headers (numbers stay numbers).
 
-    Columns: rank, tie mark, unit, score, previous rank, change label, score change,
-    classification (the last only when the year publishes classifications).
+    Columns: rank, tie mark, unit, score, grade, previous rank, change label, score change,
+    classification (grade and classification only when the year publishes them).
     """
     col = {key: t(f"rankings.column.{key}", lang) for key in _TABLE_KEYS}
+    decimals = precision.of_rows(ranking)
     table = pd.DataFrame(
         {
             col["rank"]: ranking["rank"].astype("Int64"),
             col["tied"]: [t("rankings.tied", lang) if tied else "" for tied in ranking["tied"]],
             col["unit"]: ranking["unit"].astype(str),
-            col["score"]: ranking["score"].astype(float).round(2),
+            col["score"]: ranking["score"].astype(float).round(decimals),
+            col["index"]: ranking["index"].astype(float).round(decimals),
+            col["grade"]: grade_labels(ranking, lang),
             col["previous_rank"]: ranking["previous_rank"].astype("Int64"),
             col["change"]: [
                 change_label(c, lang, p)
                 for c, p in zip(ranking["rank_change"], ranking["previous_year"])
             ],
-            col["score_change"]: ranking["score_change"].astype(float).round(2),
+            col["score_change"]: ranking["score_change"].astype(float).round(decimals),
             col["classification"]: [
                 classification_label(c, lang) for c in ranking["classification"]
             ],
         }
     )
-    if not table[col["classification"]].astype(bool).any():
-        table = table.drop(columns=col["classification"])
-    return table
+    for key in ("grade", "classification"):
+        if not table[col[key]].astype(bool).any():
+            table = table.drop(columns=col[key])
+    if "index_pct" not in ranking.columns or ranking["index_pct"].isna().all():
+        table = table.drop(columns=col["index"])  # shown only when an index % is published
+    return precision.mark(table, decimals, [col["score"], col["index"], col["score_change"]])
 
 
 _TABLE_KEYS = (
@@ -212,6 +219,8 @@ _TABLE_KEYS = (
     "tied",
     "unit",
     "score",
+    "index",
+    "grade",
     "previous_rank",
     "change",
     "score_change",
@@ -219,9 +228,17 @@ _TABLE_KEYS = (
 )
 
 
-def score_text(value: object, lang: str) -> str:
-    """Return a score with two decimals in the language's format."""
-    return "–" if _missing(value) else fmt_number(float(value), lang)
+def grade_labels(ranking: pd.DataFrame, lang: str) -> list[str]:
+    """Return each row's grade name in ``lang`` ('' when not graded)."""
+    column = "grade_en" if lang == "en" else "grade_vi"
+    if column not in ranking.columns:
+        return [""] * len(ranking)
+    return ["" if _missing(name) else str(name) for name in ranking[column]]
+
+
+def score_text(value: object, lang: str, decimals: int = 2) -> str:
+    """Return a score with its published decimals in the language's format."""
+    return "–" if _missing(value) else fmt_number(float(value), lang, decimals)
 
 
 def block_history(standings: pd.DataFrame, block: str) -> pd.DataFrame:

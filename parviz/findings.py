@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from parviz import i18n, ranking
+from parviz import grades, i18n, precision, ranking
 from parviz.dataset import Dataset
 
 # Units that are, or were the year before, in the first TOP places have every move reported;
@@ -41,6 +41,7 @@ KINDS = (
     "rise",
     "fall",
     "band_counts",
+    "grade_counts",
     "classification_counts",
     "criterion_best",
     "criterion_worst",
@@ -142,6 +143,7 @@ def block_findings(
     found.extend(_methodology(dataset, rows, year, block))
     found.extend(moves(rows))
     found.extend(_band_counts(dataset, rows, year, block))
+    found.extend(_grade_counts(dataset, rows, year, block))
     found.extend(_classification_counts(rows, year, block))
     found.extend(_criteria_extremes(dataset, year, block))
     return found
@@ -165,14 +167,20 @@ def _plain(value: Any) -> Any:
         return bool(value)
     if isinstance(value, int | np.integer):
         return int(value)
-    if isinstance(value, float | np.floating):
-        return None if math.isnan(value) else round(float(value), 2)
+    if isinstance(value, float | np.floating):  # no float noise; published decimals kept
+        return None if math.isnan(value) else round(float(value), precision.MAX_DECIMALS)
     return value
 
 
 def _value(row: pd.Series) -> dict[str, Any]:
-    """Return the score (or, when only an index was published, the index) of a row."""
-    return {"score": row["score"], "index": row["index"], "max_total": row["max_total"]}
+    """Return the score (or, when only an index was published, the index) of a row as published."""
+    decimals = precision.of_row(row)
+    return {
+        "score": np.round(row["score"], decimals),
+        "index": np.round(row["index"], decimals),
+        "max_total": row["max_total"],
+        "decimals": decimals,
+    }
 
 
 def leading_streak(
@@ -210,6 +218,13 @@ def year_back(dataset: Dataset, block: str, year: int, count: int) -> int:
     return years[-count]
 
 
+def _first_time_key(key: str, figures: dict) -> str:
+    """Return the message of a first time: since the last time, or since the first ranked year."""
+    if figures.get("since_year") is not None:
+        return f"{key}.since"
+    return f"{key}.from" if figures.get("from_year") is not None else f"{key}.ever"
+
+
 def first_time_at(history: pd.DataFrame, unit_id: str, year: int, rank: int) -> dict | None:
     """Return {first_time, since_year} when the unit holds ``rank`` for the first time (since Y).
 
@@ -229,7 +244,10 @@ def first_time_at(history: pd.DataFrame, unit_id: str, year: int, rank: int) -> 
     held = sorted(int(y) for y in mine["year"])
     if held and held[-1] == previous_year:
         return None
-    return {"first_time": True, "since_year": held[-1] if held else None}
+    if held:
+        return {"first_time": True, "since_year": held[-1]}
+    # Never held: "the first time since" the block's first ranked year ("từ năm 2016 đến nay").
+    return {"first_time": True, "since_year": None, "from_year": int(earlier["year"].min())}
 
 
 def ties(rows: pd.DataFrame) -> list[Finding]:
@@ -266,11 +284,13 @@ def _tie(group: pd.DataFrame) -> Finding:
     """
     ranks = [int(r) for r in group["rank"]]
     first = group.iloc[0]
+    decimals = precision.of_row(first)
     # Rounded as the published totals are (numpy's rounding, like Series.round).
-    totals = group["score"].round(2)
+    totals = group["score"].round(decimals)
     same_total = bool(totals.notna().all()) and totals.nunique() == 1
     figures = {
-        "score": np.round(first["score"], 2) if same_total else None,
+        "score": np.round(first["score"], decimals) if same_total else None,
+        "decimals": decimals,
         "ranks": ranks,
         "same_rank": len(set(ranks)) == 1,
     }
@@ -357,6 +377,15 @@ def _band_counts(dataset: Dataset, rows: pd.DataFrame, year: int, block: str) ->
         return []
     counts = {str(b): int((rows["band_id"] == b).sum()) for b in bands["band_id"]}
     return [Finding("band_counts", block, year, (), {"counts": counts})]
+
+
+def _grade_counts(dataset: Dataset, rows: pd.DataFrame, year: int, block: str) -> list[Finding]:
+    """Return how many units got each grade of the year's scale (none: no grade published)."""
+    names = grades.names_of(dataset.table("grades"), year, block, "vi")
+    if "grade" not in rows.columns or rows["grade"].isna().all() or not names:
+        return []
+    counts = {g: int((rows["grade"] == g).sum()) for g in names}
+    return [Finding("grade_counts", block, year, (), {"counts": counts})]
 
 
 def _classification_counts(rows: pd.DataFrame, year: int, block: str) -> list[Finding]:
@@ -460,6 +489,10 @@ def render(finding: Finding, dataset: Dataset, lang: str) -> str:
     key = f"findings.{finding.kind}"
     common = {"unit": unit, "block": block, "year": finding.year}
     if finding.kind in ("leader", "lowest", "position", "runner_up"):
+        if f.get("score") is None and f.get("index") is None:  # a rank published alone
+            rank = f.get("rank") or {"leader": 1, "runner_up": 2}.get(finding.kind)
+            key = "findings.rank_only" + (".last" if finding.kind == "lowest" else ".plain")
+            return i18n.t(key, lang, unit=unit, rank=rank, count=f.get("count"))
         common["value"] = value_text(f, lang)
     if finding.kind == "leader":
         return i18n.t(key, lang, **common)
@@ -471,20 +504,16 @@ def render(finding: Finding, dataset: Dataset, lang: str) -> str:
                 "rankpolicy.streak_gap", lang, nth=nth, start=start, missing=missing, **common
             )
         return i18n.t(key, lang, nth=nth, start=start, **common)
-    if finding.kind == "first_time":
-        since = f.get("since_year")
-        suffix = "since" if since is not None else "ever"
-        return i18n.t(f"{key}.{suffix}", lang, since=since, **common)
+    if finding.kind in ("first_time", "runner_up") and f.get("first_time"):
+        return i18n.t(_first_time_key(key, f), lang, since=f.get("since_year"),
+                      start=f.get("from_year"), **common)  # fmt: skip
     if finding.kind == "runner_up":
-        if f.get("first_time"):
-            suffix = "since" if f.get("since_year") is not None else "ever"
-            return i18n.t(f"{key}.{suffix}", lang, since=f.get("since_year"), **common)
         return i18n.t(f"{key}.plain", lang, **common)
     if finding.kind == "tie":
         if f.get("score") is None:  # a shared index, not a shared total
             key, score = "rankpolicy.tie_index", i18n.fmt_percent(f["index"], lang)
         else:
-            score = i18n.fmt_number(f["score"], lang)
+            score = i18n.fmt_number(f["score"], lang, f.get("decimals", 2))
         units = join(names, lang)
         if f["same_rank"]:
             rank = rank_label(f["ranks"][0], lang)
@@ -516,6 +545,11 @@ def render(finding: Finding, dataset: Dataset, lang: str) -> str:
         )
     if finding.kind == "band_counts":
         return i18n.t(key, lang, counts=_band_parts(dataset, finding, lang), **common)
+    if finding.kind == "grade_counts":
+        names = grades.names_of(dataset.table("grades"), finding.year, finding.block, lang)
+        parts = [i18n.t("findings.band_part", lang, band=names.get(g, g), count=n)
+                 for g, n in f["counts"].items()]  # fmt: skip
+        return i18n.t(key, lang, counts="; ".join(parts), **common)
     if finding.kind == "classification_counts":
         parts = [
             i18n.t("findings.count_of", lang, count=n, label=i18n.t(f"findings.class.{c}", lang))
@@ -558,9 +592,12 @@ def texts(found: list[Finding], dataset: Dataset, lang: str) -> list[str]:
 
 def value_text(figures: dict[str, Any], lang: str) -> str:
     """Return '91,53 điểm' (or 'chỉ số 91,53%' when only an index is known)."""
+    decimals = figures.get("decimals", 2)  # as published
     if figures.get("score") is not None:
-        return i18n.t("findings.points", lang, score=float(figures["score"]))
-    return i18n.t("findings.index", lang, index=i18n.fmt_percent(figures.get("index"), lang))
+        score = i18n.fmt_number(float(figures["score"]), lang, decimals)
+        return i18n.t("findings.points", lang, score=score)
+    index = i18n.fmt_percent(figures.get("index"), lang, decimals)
+    return i18n.t("findings.index", lang, index=index)
 
 
 def compact_number(value: float, lang: str) -> str:

@@ -55,12 +55,14 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "rank": ("xep hang", "thu hang", "hang", "vi tri xep hang", "rank", "ranking", "position"),
     "classification": (
-        "xep loai",
         "xep loai nguoi dung dau",
+        "xep loai nguoi dung dau ve cong tac cchc",
         "phan loai",
         "classification",
-        "rating",
     ),
+    # The unit's grade on the province's own scale (parviz.grades), not the heads' classification.
+    "grade": ("xep loai", "xep loai cchc", "xep loai cong tac cchc", "ket qua xep loai", "grade",
+              "rating"),  # fmt: skip
     "survey": (
         "diem dieu tra xhh",
         "diem dieu tra xa hoi hoc",
@@ -82,8 +84,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "year": ("nam", "nam danh gia", "year"),
 }
 # Roles that carry a result: a header row must name at least one of them.
-RESULT_ROLES = {"total", "index_pct", "rank", "classification"}
-VALUE_ROLES = ("total", "index_pct", "rank", "classification", "survey", "assessed")
+RESULT_ROLES = {"total", "index_pct", "rank", "classification", "grade"}
+VALUE_ROLES = ("total", "index_pct", "rank", "classification", "grade", "survey", "assessed")
 
 _CLASSIFICATIONS = (
     ("khong hoan thanh", "not_completed"),

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from parviz import headers, reading, schema, storage
+from parviz import grades, headers, precision, reading, schema, storage
 from parviz.dataset import ROW, Dataset
 from parviz.dataversion import data_version, dataset_lock
 from parviz.loading import load, parse_number
@@ -47,6 +47,7 @@ class ImportOptions:
     dry_run: bool = False
     columns: dict[str, str] = field(default_factory=dict)  # role -> header, given explicitly
     sheet: str | None = None
+    grades: tuple[str, ...] = ()  # the grade scale in order (--grades), when not recognised
 
 
 @dataclass
@@ -217,7 +218,10 @@ def _import_locked(path: Path, data: bytes, file: str, options: ImportOptions) -
     # Values with problems were left out of the rows; match the units anyway, so the person
     # sees every problem of the table at once.
     unit_column = mapping.get("unit", "unit")
-    tables, merge_problems = merge_into(loaded.dataset, parsed, options, file, sheet, unit_column)
+    where = grades.Where(file, sheet, mapping.get("grade", "grade"))
+    tables, merge_problems = merge_into(
+        loaded.dataset, parsed, options, file, sheet, unit_column, grades_at=where
+    )
     problems += merge_problems
     if has_errors(problems):
         return ImportResult(problems, parsed, mapping, sheet=sheet)
@@ -274,6 +278,7 @@ def parse_upload(
     if has_errors(problems):
         return pd.DataFrame(), mapping, sheet, problems
     parsed, parse_problems = parse_rows(rows, header, mapping, file, sheet, options)
+    parsed.attrs["decimals"] = published_decimals(rows, header, mapping, parsed)
     problems += parse_problems
     problems += check_limits(dataset, parsed, mapping, file, sheet, options)
     return parsed, mapping, sheet, problems
@@ -387,6 +392,8 @@ def _parse_value(
     options: ImportOptions,
 ) -> tuple[object, Problem | None]:
     where = {"file": file, "sheet": sheet, "row": row, "column": column}
+    if role == "grade":  # a label of the year's scale, resolved when merged (parviz.grades)
+        return normalise_display(text), None
     if role == "classification":
         code = headers.classification_code(text)
         if code is None:
@@ -419,10 +426,12 @@ def merge_into(
     file: str,
     sheet: str | None,
     unit_column: str = "unit",
+    grades_at: grades.Where | None = None,
 ) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
     """Return the changed tables with the imported rows merged in, and the problems."""
     tables = storage.dataset_tables(dataset)
     problems = _ensure_block_and_year(tables, dataset, options)
+    precision.record(tables, options.year, options.block, parsed.attrs.get("decimals"))
     if parsed.empty:
         return tables, problems
     matched, match_problems = _match_units(
@@ -432,6 +441,11 @@ def merge_into(
     if has_errors(problems):
         return tables, problems
     problems += _replace_year(tables, matched, options, dataset, file)
+    where = grades_at or grades.Where(file, sheet, "")
+    problems += grades.apply(tables, matched, options.year, options.block, where,
+                             given=options.grades, replace=options.replace)  # fmt: skip
+    if has_errors(problems):
+        return tables, problems
     _add_results(tables, matched, options)
     criteria_problems = _add_scores(tables, matched, options, file)
     return tables, problems + criteria_problems
@@ -452,6 +466,34 @@ def _ensure_block_and_year(tables: dict, dataset: Dataset, options: ImportOption
             methodology, {"year": options.year, "block": options.block, "max_total": 100.0}
         )
     return []
+
+
+def published_decimals(
+    rows: list[list[str]], header: Header, mapping: dict[str, str], parsed: pd.DataFrame
+) -> int | None:
+    """Return the most decimals written in the imported rows' results ('91,50' has two).
+
+    Only the rows imported as units count (an average row under the table has more decimals);
+    criterion columns count only when no result number is published, as in parviz.precision.
+    """
+    if parsed.empty or ROW not in parsed.columns:
+        return None
+    units = [rows[int(n) - 1] for n in parsed[ROW]]  # ROW: 1-based spreadsheet rows
+    for roles in (NUMBER_ROLES, [r for r in mapping if r.startswith(headers.CRITERION_PREFIX)]):
+        positions = [header.cells.index(mapping[role]) for role in roles if role in mapping]
+        found = [
+            precision.text_decimals(row[i])
+            for row in units
+            for i in positions
+            if i < len(row) and parse_number(row[i].rstrip("%").strip()) is not None
+        ]
+        if found:
+            return max(found)
+    return None
+
+
+# Roles whose numbers set the published precision of a block and year (parviz.precision).
+NUMBER_ROLES = ("total", "index_pct", "survey", "assessed")
 
 
 def _append(frame: pd.DataFrame, row: dict) -> pd.DataFrame:
@@ -585,6 +627,7 @@ RESULT_COLUMNS = {
     "index_pct": "index_pct",
     "rank": "rank",
     "classification": "classification",
+    "grade": "grade",
     "survey": "survey_points",
     "assessed": "assessed_points",
 }
@@ -705,6 +748,7 @@ MAPPABLE_ROLES = (
     "index_pct",
     "rank",
     "classification",
+    "grade",
     "survey",
     "assessed",
     "year",

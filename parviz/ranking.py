@@ -7,7 +7,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from parviz import lineage
+from parviz import lineage, precision
 from parviz.dataset import Dataset, int_codes
 
 # The columns of `parviz rank --format json`, in order.
@@ -15,11 +15,13 @@ RANK_KEYS = (
     "unit_id",
     "unit",
     "score",
+    "index",
     "rank",
     "tied",
     "previous_rank",
     "rank_change",
     "score_change",
+    "grade",  # the grade's published name (grades.csv), null when not graded
 )
 
 
@@ -241,7 +243,39 @@ def _scored_units(dataset: Dataset) -> pd.DataFrame:
     table["max_points"] = table["max_points"].fillna(table["max_total"])
     table["index"] = table["index_pct"].fillna(table["score"] / table["max_points"] * 100)
     table = table[table["score"].notna() | table["index"].notna() | table["rank"].notna()]
+    table = _add_decimals(table, dataset.table("methodology"))
+    table = _add_grade_names(table, dataset.table("grades"))
     return table.rename(columns={"rank": "official_rank"})
+
+
+def _add_grade_names(table: pd.DataFrame, grades: pd.DataFrame) -> pd.DataFrame:
+    """Add grade_vi and grade_en: the name of each row's grade in its year's scale."""
+    names = grades[["year", "block", "grade_id", "name_vi", "name_en"]].drop_duplicates(
+        ["year", "block", "grade_id"]
+    )
+    names = names.rename(
+        columns={"grade_id": "grade", "name_vi": "grade_vi", "name_en": "grade_en"}
+    )
+    if "grade" not in table.columns:
+        table = table.assign(grade=pd.Series(None, index=table.index, dtype=object))
+    return table.merge(names, on=["year", "block", "grade"], how="left")
+
+
+def _add_decimals(table: pd.DataFrame, methodology: pd.DataFrame) -> pd.DataFrame:
+    """Add the published precision of each row's block and year (precision.block_decimals)."""
+    # The published results decide; criterion points only where no result number is published
+    # (a sub-criterion of 0,125 does not give a total published as 85,86 a third decimal).
+    published = precision.block_decimals(table)
+    published = published[published >= 0]
+    points = precision.block_decimals(table, ("points",))
+    seen = pd.concat([published, points[~points.index.isin(published.index)]])
+    if "decimals" in methodology.columns:  # recorded by an import: "91,50" has two decimals
+        recorded = methodology.set_index(["year", "block"])["decimals"].dropna().astype("int64")
+        seen = pd.concat([seen, recorded]).groupby(level=[0, 1]).max()
+    keys = pd.MultiIndex.from_arrays([table["year"], table["block"]])
+    found = seen.reindex(keys).to_numpy(dtype="float64") if len(seen) else np.full(len(table), -1.0)
+    found = np.where(np.isnan(found) | (found < 0), precision.DEFAULT_DECIMALS, found)
+    return table.assign(decimals=found.astype("int64"))
 
 
 def _add_ranks(table: pd.DataFrame) -> pd.DataFrame:
@@ -273,10 +307,12 @@ def _rank_key(table: pd.DataFrame) -> pd.Series:
 def _published_value(table: pd.DataFrame) -> pd.Series:
     """Return each unit's total as published (its index where the year and block has no totals).
 
-    Published totals have two decimals; equal as published means equal at that precision.
+    As an integer count of the block's published decimals (precision): equal as published,
+    never equal by rounding (97,685 and 97,681 are no tie) nor apart by float noise.
     """
     has_total = table["score"].notna().groupby([table["year"], table["block"]]).transform("any")
-    return table["score"].where(has_total, table["index"]).round(2)
+    value = table["score"].where(has_total, table["index"])
+    return (value * 10.0 ** table["decimals"]).round()
 
 
 def rank_policy(table: pd.DataFrame) -> np.ndarray:
@@ -352,15 +388,17 @@ def rank_records(ranking: pd.DataFrame) -> list[dict]:
     """Return the ranking as JSON-ready dicts with exactly RANK_KEYS."""
     records = []
     for _, row in ranking.iterrows():
-        records.append({key: _plain(row[key], key) for key in RANK_KEYS})
+        decimals = int(row["decimals"]) if "decimals" in row else precision.DEFAULT_DECIMALS
+        row = row.rename({"grade": "grade_id", "grade_vi": "grade"})  # the name, not the id
+        records.append({key: _plain(row.get(key), key, decimals) for key in RANK_KEYS})
     return records
 
 
-def _plain(value: object, key: str) -> object:
+def _plain(value: object, key: str, decimals: int) -> object:
     if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
         return None
-    if key in ("score", "score_change"):
-        return round(float(value), 2)
+    if key in ("score", "index", "score_change"):  # as published: 97.685, not 97.69
+        return round(float(value), decimals)
     if key in ("rank", "previous_rank", "rank_change"):
         return int(value)
     if key == "tied":
