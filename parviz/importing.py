@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from parviz import headers, reading, schema, storage
+from parviz import headers, reading, schema, shapes, storage
 from parviz.dataset import ROW, Dataset
 from parviz.loading import load, parse_number
 from parviz.problems import Problem, Severity, has_errors
@@ -308,14 +308,15 @@ def parse_rows(
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """Turn the body rows into one record per unit with numbers parsed."""
     position = {role: header.cells.index(name) for role, name in mapping.items()}
-    records, problems = [], []
-    for offset, row in enumerate(rows[header.body :]):
-        row_number = header.body + offset + 1  # spreadsheet rows are 1-based
+    values = [i for role, i in position.items() if role in headers.VALUE_ROLES]
+    layout = shapes.body_layout(rows, header.body, position.get("unit"), values)
+    kept, problems = shape_rows(layout, rows, file, sheet, options.block)
+    records = []
+    for index in kept:
+        row = rows[index]
+        row_number = index + 1  # spreadsheet rows are 1-based
         cell = {role: (row[i].strip() if i < len(row) else "") for role, i in position.items()}
-        name = cell.get("unit", "")
-        if not name or not any(cell.get(role) for role in headers.VALUE_ROLES if role in cell):
-            continue  # blank, title or group rows ("I. Khối sở") carry no result
-        record = {"name": name, ROW: row_number}
+        record = {"name": cell["unit"], ROW: row_number}
         for role, text in cell.items():
             if role in ("unit", "stt") or not text:
                 continue
@@ -327,9 +328,70 @@ def parse_rows(
             else:
                 record[role] = value
         records.append(record)
-    if not records:
+    if not records and not has_errors(problems):
         problems.append(Problem("import_no_rows", file=file, sheet=sheet))
     return pd.DataFrame(records), problems
+
+
+def shape_rows(
+    layout: list[shapes.BodyRow], rows: list[list[str]], file: str, sheet: str | None, block: str
+) -> tuple[list[int], list[Problem]]:
+    """Return the row indexes of the units to import and the report of the rows left out.
+
+    Rows that are not units (average, total, note, signature, section titles) are listed;
+    when section rows name blocks, only the section of ``block`` is kept, and a sheet with
+    no such section is refused, naming the sections it has.
+    """
+    where = {"file": file, "sheet": sheet}
+    problems = [
+        Problem(
+            f"import_left_out_{laid.kind}",
+            Severity.WARNING,
+            row=laid.index + 1,
+            params={"text": shapes.row_text(rows[laid.index])[:80]},
+            **where,
+        )
+        for laid in layout
+        if laid.kind not in ("unit", "blank")
+    ]
+    units = [laid for laid in layout if laid.kind == "unit"]
+    if units:
+        first, last = units[0].index, units[-1].index
+        blanks = [
+            laid.index + 1 for laid in layout if laid.kind == "blank" and first < laid.index < last
+        ]
+        if blanks:
+            problems.append(
+                Problem(
+                    "import_blank_rows",
+                    Severity.WARNING,
+                    params={"rows": ", ".join(map(str, blanks))},
+                    **where,
+                )
+            )
+    sections = list(dict.fromkeys((laid.section, laid.block) for laid in layout if laid.block))
+    if not sections:
+        return [laid.index for laid in units], problems
+    if block not in {b for _, b in sections}:
+        titles = "; ".join(f"'{title}'" for title, _ in sections)
+        problems.append(
+            Problem("import_section_missing", params={"block": block, "sections": titles}, **where)
+        )
+        return [], problems
+    left_out: dict[str, list[int]] = {}
+    for laid in units:
+        if laid.block != block:
+            left_out.setdefault(laid.section or "–", []).append(laid.index + 1)
+    for title, left in left_out.items():
+        problems.append(
+            Problem(
+                "import_section_left_out",
+                Severity.WARNING,
+                params={"section": title, "count": len(left), "first": left[0], "last": left[-1]},
+                **where,
+            )
+        )
+    return [laid.index for laid in units if laid.block == block], problems
 
 
 def _parse_value(
