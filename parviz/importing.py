@@ -233,7 +233,46 @@ def parse_upload(
     parsed, parse_problems = parse_rows(rows, header, mapping, file, sheet, options)
     problems += parse_problems
     problems += check_limits(dataset, parsed, mapping, file, sheet, options)
+    parsed = with_survey_total(parsed)
+    problems += check_components(parsed, mapping, file, sheet)
     return parsed, mapping, sheet, problems
+
+
+def with_survey_total(parsed: pd.DataFrame) -> pd.DataFrame:
+    """Return ``parsed`` with survey points as the sum of its components, when not published."""
+    parts = [role for role in headers.COMPONENT_ROLES if role in parsed.columns]
+    if not parts or "survey" in parsed.columns:
+        return parsed
+    return parsed.assign(survey=parsed[parts].sum(axis=1, min_count=1))
+
+
+def check_components(
+    parsed: pd.DataFrame, mapping: dict[str, str], file: str, sheet: str | None
+) -> list[Problem]:
+    """Warn where appraisal and survey points do not add up to the total (beyond rounding)."""
+    target = next((role for role in ("total", "index_pct") if role in parsed.columns), None)
+    parts = [role for role in ("assessed", "survey") if role in parsed.columns]
+    if parsed.empty or target is None or len(parts) < 2:
+        return []
+    components = [r for r in headers.COMPONENT_ROLES if r in parsed.columns] or ["survey"]
+    # Each published part and the total may each be off by half the last decimal.
+    tolerance = schema.SCORE_TOLERANCE * (len(components) + 2) + 1e-9
+    found = parsed[["assessed", *components]].sum(axis=1, min_count=len(components) + 1)
+    problems = []
+    for added, total, row in zip(found, parsed[target], parsed[ROW]):
+        if pd.notna(added) and pd.notna(total) and abs(added - total) > tolerance:
+            problems.append(
+                Problem(
+                    "import_components_sum",
+                    Severity.WARNING,
+                    file=file,
+                    sheet=sheet,
+                    row=int(row),
+                    column=mapping[target],
+                    params={"sum": round(float(added), 6), "total": float(total)},
+                )
+            )
+    return problems
 
 
 def check_limits(
@@ -596,6 +635,9 @@ def _add_results(tables: dict, matched: pd.DataFrame, options: ImportOptions) ->
         "classification": "classification",
         "survey": "survey_points",
         "assessed": "assessed_points",
+        "sipas": "sipas_points",
+        "leaders": "leaders_points",
+        "impact": "impact_points",
     }
     rows = pd.DataFrame({"year": options.year, "unit_id": matched["unit_id"]})
     for role, column in columns.items():
@@ -642,6 +684,7 @@ MAPPABLE_ROLES = (
     "classification",
     "survey",
     "assessed",
+    *headers.COMPONENT_ROLES,
     "year",
     "stt",
 )

@@ -115,3 +115,73 @@ def test_a_block_without_its_section_stops_and_names_the_sections(tmp_path):
     assert "KHỐI UBND HUYỆN, THỊ XÃ, THÀNH PHỐ" in problem.render("vi")
     assert "commune" in problem.render("vi")
     assert snapshot(folder) == before
+
+
+UNIT_HEADERS = (
+    "Tên cơ quan, đơn vị",
+    "Đơn vị",
+    "Sở, ngành",
+    "Sở, ban, ngành",
+    "Huyện, thị xã, thành phố",
+    "Xã, phường, thị trấn",
+    "Xã, thị trấn",
+    "Tỉnh, thành phố",
+    "TỈNH, THÀNH PHỐ",
+    "Bộ, cơ quan ngang bộ",
+)
+
+
+def test_unit_headers_of_every_level():
+    from parviz.headers import role_of
+
+    assert {header: role_of(header) for header in UNIT_HEADERS} == dict.fromkeys(
+        UNIT_HEADERS, "unit"
+    )
+
+
+def test_survey_component_headers():
+    from parviz.headers import role_of
+
+    cases = {
+        "Điểm thẩm định": "assessed",
+        "Chỉ số hài lòng (SIPAS)": "sipas",
+        "Điểm SIPAS": "sipas",
+        "Khảo sát lãnh đạo, quản lý": "leaders",
+        "Điều tra XHH cán bộ lãnh đạo, quản lý": "leaders",
+        "Tác động của CCHC": "impact",
+        "Đánh giá tác động": "impact",
+    }
+    assert {header: role_of(header) for header in cases} == cases
+
+
+NATIONAL = """CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2023 CỦA CÁC TỈNH, THÀNH PHỐ
+STT,"Tỉnh, thành phố",Điểm thẩm định,Chỉ số hài lòng (SIPAS),\
+"Khảo sát lãnh đạo, quản lý",Tác động của CCHC,Chỉ số CCHC,Xếp hạng
+1,Tỉnh A,"55,00","9,00","18,00","10,00","92,00",1
+2,Tỉnh B,"54,00","9,00","18,00","10,00","95,00",2
+"""
+
+
+def test_components_are_imported_and_checked_against_the_total(tmp_path):
+    folder = fresh(tmp_path)
+    options = ImportOptions(year=2023, block="province", create_units=True)
+    result = import_table(folder, NATIONAL.encode(), "par_index_2023.csv", options)
+    assert result.written, [p.render("en") for p in result.problems]
+    sums = [p for p in result.problems if p.code == "import_components_sum"]
+    assert [p.row for p in sums] == [4]  # 54 + 9 + 18 + 10 = 91, not 95
+    assert "91" in sums[0].render("vi") and "95" in sums[0].render("en")
+    ranking = rank(load_dataset(folder), year=2023, block="province").set_index("unit")
+    row = ranking.loc["Tỉnh A"]
+    assert (row["assessed_points"], row["survey_points"]) == (55.0, 37.0)
+    assert (row["sipas_points"], row["leaders_points"], row["impact_points"]) == (9.0, 18.0, 10.0)
+
+
+def test_vinh_phuc_assessment_and_survey_add_up_to_its_totals(tmp_path):
+    from tests.test_importing import REAL
+
+    folder = fresh(tmp_path)
+    options = ImportOptions(year=2019, block="department", create_units=True)
+    result = import_table(folder, REAL.read_bytes(), REAL.name, options)
+    assert result.written
+    assert "import_components_sum" not in [p.code for p in result.problems]
+    assert {"assessed", "survey", "total"} <= set(result.rows.columns)

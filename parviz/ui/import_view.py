@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from parviz import importing, storage
+from parviz import headers, importing, storage
 from parviz.dataset import ROW, Dataset
 from parviz.i18n import t
 from parviz.importing import ImportOptions, ImportResult
@@ -166,7 +166,7 @@ def preview_table(
             t("import.preview.match", lang): [t(f"import.match.{k}", lang) for k in rows["match"]],
         }
     )
-    for role in ("total", "index_pct", "rank", "classification", "survey", "assessed"):
+    for role in headers.VALUE_ROLES:
         if role in rows.columns:
             shown[t(f"import.role.{role}", lang)] = rows[role]
     colours = [MATCH_COLOURS.get(kind, "") for kind in rows["match"]]
