@@ -233,9 +233,43 @@ def parse_upload(
     parsed, parse_problems = parse_rows(rows, header, mapping, file, sheet, options)
     problems += parse_problems
     problems += check_limits(dataset, parsed, mapping, file, sheet, options)
+    problems += check_fractions(dataset, parsed, mapping, file, sheet, options)
     parsed = with_survey_total(parsed)
     problems += check_components(parsed, mapping, file, sheet)
     return parsed, mapping, sheet, problems
+
+
+def check_fractions(
+    dataset: Dataset,
+    parsed: pd.DataFrame,
+    mapping: dict[str, str],
+    file: str,
+    sheet: str | None,
+    options: ImportOptions,
+) -> list[Problem]:
+    """Refuse a score or index column of fractions (0.9153) where the scale goes to 100.
+
+    Such a column is a percent cell read without its format, or a share: imported as it
+    stands, 91.53% would become 0.92 points (#18).
+    """
+    maxima = {"total": dataset.max_total(options.year, options.block) or 100.0, "index_pct": 100.0}
+    problems = []
+    for role, maximum in maxima.items():
+        values = parsed[role].dropna() if role in parsed.columns else pd.Series(dtype=float)
+        if maximum < 100 or values.empty or values.max() > 1 or values.max() <= 0:
+            continue
+        first = values.index[0]
+        problems.append(
+            Problem(
+                "import_fraction_values",
+                file=file,
+                sheet=sheet,
+                row=int(parsed.at[first, ROW]),
+                column=mapping[role],
+                params={"value": float(values.iloc[0]), "max": float(maximum)},
+            )
+        )
+    return problems
 
 
 def with_survey_total(parsed: pd.DataFrame) -> pd.DataFrame:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+import math
+import re
 import zipfile
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 import numpy as np
@@ -341,13 +344,29 @@ def _filled(column: pa.Array, rows: int) -> np.ndarray:
     return pc.greater(pc.binary_length(column.slice(0, rows)), 0).to_numpy(zero_copy_only=False)
 
 
-def cell_text(value: object) -> str:
-    """Return a workbook cell as text: integral floats lose their '.0', None becomes ''."""
+def cell_text(value: object, number_format: str | None = None) -> str:
+    """Return a workbook cell as text: integral floats lose their '.0', None becomes ''.
+
+    A number in a percent format is shown ×100 (a cell showing 91.53% holds 0.9153), with
+    the digits it holds and no binary rounding noise (#18).
+    """
     if value is None:
         return ""
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if number and is_percent_format(number_format) and math.isfinite(value):
+        scaled = Decimal(repr(value)) * 100
+        return format(scaled.normalize(), "f") if scaled else "0"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
+
+
+def is_percent_format(number_format: str | None) -> bool:
+    """Return True for an Excel number format that shows a percentage ('0.00%')."""
+    if not number_format or "%" not in number_format:
+        return False
+    literal = re.sub(r'"[^"]*"|\\.', "", number_format)  # quoted text and \% are literal
+    return "%" in literal
 
 
 def check_workbook(data: bytes, file: str) -> list[Problem]:
@@ -387,14 +406,19 @@ def read_workbook(
         for sheet in book.worksheets:
             if sheet.sheet_state != "visible":
                 continue
-            rows = sheet.iter_rows(values_only=True, max_row=max_rows, max_col=max_columns)
-            sheets[sheet.title] = [[cell_text(v) for v in row] for row in rows]
+            rows = sheet.iter_rows(max_row=max_rows, max_col=max_columns)
+            sheets[sheet.title] = [[_shown(cell) for cell in row] for row in rows]
         book.close()
     except Exception as error:  # openpyxl and zipfile raise many types for broken files
         return {}, [Problem("file_not_table", file=file, params={"detail": type(error).__name__})]
     if not sheets:
         return {}, [Problem("no_visible_sheet", file=file)]
     return sheets, []
+
+
+def _shown(cell: object) -> str:
+    """Return a read-only cell as text, as the sheet shows it (percent cells ×100)."""
+    return cell_text(getattr(cell, "value", None), getattr(cell, "number_format", None))
 
 
 def uncomputed_formulas(

@@ -185,3 +185,54 @@ def test_vinh_phuc_assessment_and_survey_add_up_to_its_totals(tmp_path):
     assert result.written
     assert "import_components_sum" not in [p.code for p in result.problems]
     assert {"assessed", "survey", "total"} <= set(result.rows.columns)
+
+
+def _workbook(rows: list[list], formats: dict[tuple[int, int], str] | None = None) -> bytes:
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Kết quả"
+    for row in rows:
+        sheet.append(row)
+    for (r, c), number_format in (formats or {}).items():
+        sheet.cell(r, c).number_format = number_format
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_percent_formatted_cells_are_read_as_shown(tmp_path):
+    data = _workbook(
+        [["Tên đơn vị", "Chỉ số CCHC (%)"], ["Sở A", 0.9153], ["Sở B", 0.8133]],
+        {(2, 2): "0.00%", (3, 2): "0.00%"},
+    )
+    folder = fresh(tmp_path)
+    options = ImportOptions(year=2021, block="department", create_units=True)
+    result = import_table(folder, data, "pct.xlsx", options)
+    assert result.written, [p.render("en") for p in result.problems]
+    assert list(result.rows["index_pct"]) == [91.53, 81.33]
+
+
+def test_fractions_in_an_index_column_of_a_100_point_scale_are_refused(tmp_path):
+    data = _workbook([["Tên đơn vị", "Chỉ số CCHC (%)"], ["Sở A", 0.9153], ["Sở B", 0.8133]])
+    folder = fresh(tmp_path)
+    before = snapshot(folder)
+    options = ImportOptions(year=2021, block="department", create_units=True)
+    result = import_table(folder, data, "fractions.xlsx", options)
+    assert not result.written and snapshot(folder) == before
+    problem = next(p for p in result.problems if p.code == "import_fraction_values")
+    assert (problem.sheet, problem.row, problem.column) == ("Kết quả", 2, "Chỉ số CCHC (%)")
+    assert "0,92" in problem.render("vi") or "0,9153" in problem.render("vi")
+    assert "100" in problem.render("en")
+
+
+def test_percent_cells_keep_their_published_digits():
+    from parviz.reading import cell_text
+
+    assert cell_text(0.9153, "0.00%") == "91.53"
+    assert cell_text(0.97685, "0.000%") == "97.685"
+    assert cell_text(1, "0%") == "100"
+    assert cell_text(0.9153, "General") == "0.9153"
