@@ -157,6 +157,64 @@ def find_header(
     return None
 
 
+def locate_header(
+    rows: list[list[str]],
+    options: ImportOptions,
+    criteria: list[tuple[str, str, str]],
+    file: str,
+    sheet: str | None,
+) -> tuple[Header | None, list[Problem]]:
+    """Return the header, its columns narrowed to the imported year's group, or the problem."""
+    header = find_header(rows, options.columns, criteria)
+    if header is None:
+        return None, [Problem("import_no_header", file=file, sheet=sheet)]
+    if header.body != header.index + 2:
+        return header, []
+    top, below = rows[header.index], rows[header.index + 1]
+    groups = value_groups(top, below, options.columns, criteria)
+    if not groups:
+        return header, []
+    chosen = [group for group in groups if group.year == options.year]
+    if len(chosen) != 1:
+        titles = "; ".join(f"'{group.title}'" for group in groups)
+        missing = Problem(
+            "import_group_missing",
+            file=file,
+            sheet=sheet,
+            row=header.index + 1,
+            params={"year": options.year, "groups": titles},
+        )
+        return None, [missing]
+    others = {i for group in groups if group is not chosen[0] for i in group.columns}
+    cells = ["" if i in others else cell for i, cell in enumerate(header.cells)]
+    return Header(header.index, cells, header.body), []
+
+
+def value_groups(
+    top: list[str],
+    below: list[str],
+    explicit: dict[str, str],
+    criteria: list[tuple[str, str, str]] = (),
+) -> list[shapes.Group]:
+    """Return the groups of a two-row header that must be chosen between, else [].
+
+    They must be chosen when a sub-header repeats under two groups ("Năm 2022 | Năm 2023"
+    over "Điểm | Xếp hạng" twice), or when a group names a year.
+    """
+    is_header = {i for i, cell in enumerate(top) if headers.roles_of([cell], explicit, criteria)}
+    groups = shapes.groups_over(top, below, is_header)
+    roles = [headers.role_of(cell, criteria) for cell in below] + [None] * len(top)
+    if any(roles[i] in ("unit", "stt") for group in groups for i in group.columns):
+        return []  # a title over the whole header, not a group of value columns
+    groups = [g for g in groups if any(roles[i] in headers.VALUE_ROLES for i in g.columns)]
+    seen: dict[str, int] = {}
+    for number, group in enumerate(groups):
+        for i in group.columns:
+            if roles[i] is not None and seen.setdefault(roles[i], number) != number:
+                return groups
+    return groups if any(group.year for group in groups) else []
+
+
 def merge_header_rows(
     top: list[str],
     below: list[str],
@@ -221,9 +279,9 @@ def parse_upload(
     if has_errors(problems):
         return pd.DataFrame(), {}, sheet, problems
     criteria = criteria_names(dataset, options.year, options.block)
-    header = find_header(rows, options.columns, criteria)
+    header, header_problems = locate_header(rows, options, criteria, file, sheet)
     if header is None:
-        return pd.DataFrame(), {}, sheet, [Problem("import_no_header", file=file, sheet=sheet)]
+        return pd.DataFrame(), {}, sheet, problems + header_problems
     mapping, column_problems = headers.map_columns(
         header.cells, options.columns, file, sheet, criteria
     )
@@ -732,9 +790,9 @@ def detect_columns(
     if has_errors(problems):
         return [], {}, problems
     criteria = criteria_names(dataset, options.year, options.block)
-    header = find_header(rows, options.columns, criteria)
+    header, header_problems = locate_header(rows, options, criteria, file, sheet)
     if header is None:
-        return [], {}, [Problem("import_no_header", file=file, sheet=sheet)]
+        return [], {}, header_problems
     mapping, _ = headers.map_columns(header.cells, options.columns, file, sheet, criteria)
     return [cell for cell in header.cells if cell], mapping, problems
 

@@ -107,6 +107,11 @@ class Group:
     last: int
 
     @property
+    def columns(self) -> range:
+        """Return the column positions under the group title."""
+        return range(self.first, self.last + 1)
+
+    @property
     def year(self) -> int | None:
         """Return the year the title names, if it names exactly one."""
         years = set(YEAR.findall(self.title))

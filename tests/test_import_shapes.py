@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from parviz.cli import main
 from parviz.importing import ImportOptions, import_table
 from parviz.loading import load_dataset
@@ -236,3 +238,42 @@ def test_percent_cells_keep_their_published_digits():
     assert cell_text(0.97685, "0.000%") == "97.685"
     assert cell_text(1, "0%") == "100"
     assert cell_text(0.9153, "General") == "0.9153"
+
+
+YEARS = [
+    ["BẢNG XẾP HẠNG CHỈ SỐ CCHC CÁC SỞ"],
+    ["STT", "Tên đơn vị", "Năm 2022", None, "Năm 2023", None],
+    [None, None, "Điểm", "Xếp hạng", "Điểm", "Xếp hạng"],
+    [1, "Sở A", 88.5, 2, 90.1, 1],
+    [2, "Sở B", 89.0, 1, 85.0, 2],
+]
+
+
+@pytest.mark.parametrize("year, expected", [(2022, (88.5, 2)), (2023, (90.1, 1))])
+def test_repeated_sub_headers_are_read_under_the_imported_years_group(tmp_path, year, expected):
+    folder = fresh(tmp_path)
+    options = ImportOptions(year=year, block="department", create_units=True)
+    result = import_table(folder, _workbook(YEARS), "two_years.xlsx", options)
+    assert result.written, [p.render("en") for p in result.problems]
+    ranking = rank(load_dataset(folder), year=year, block="department").set_index("unit")
+    assert (ranking.loc["Sở A", "score"], ranking.loc["Sở A", "rank"]) == expected
+
+
+def test_a_year_without_its_group_stops_and_names_the_groups(tmp_path):
+    folder = fresh(tmp_path)
+    options = ImportOptions(year=2021, block="department", create_units=True)
+    result = import_table(folder, _workbook(YEARS), "two_years.xlsx", options)
+    assert not result.written
+    problem = next(p for p in result.problems if p.code == "import_group_missing")
+    assert problem.row == 2 and "Năm 2022" in problem.render("en")
+    assert "Năm 2023" in problem.render("vi") and "2021" in problem.render("vi")
+
+
+def test_repeated_sub_headers_under_groups_without_a_year_stop(tmp_path):
+    rows = [list(YEARS[1]), list(YEARS[2]), *YEARS[3:]]
+    rows[0][2], rows[0][4] = "Đợt 1", "Đợt 2"
+    options = ImportOptions(year=2022, block="department", create_units=True)
+    result = import_table(fresh(tmp_path), _workbook(rows), "rounds.xlsx", options)
+    assert not result.written
+    problem = next(p for p in result.problems if p.code == "import_group_missing")
+    assert "Đợt 1" in problem.render("en")
