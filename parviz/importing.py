@@ -808,3 +808,29 @@ def match_preview(dataset: Dataset, parsed: pd.DataFrame, options: ImportOptions
         ids.append(found.unit_id if found else None)
         kinds.append(found.kind.value if found else ("new" if options.create_units else "unknown"))
     return parsed.assign(unit_id=ids, match=kinds)
+
+
+def detect_year(data: bytes, file: str, sheet: str | None = None) -> shapes.YearFound | None:
+    """Return the year an upload names (title, year column, year group, file name), or None."""
+    rows, _, problems = read_rows(data, file, sheet)
+    header = None if has_errors(problems) else find_header(rows, {})
+    if header is None:
+        return shapes.year_of_table([], 0, [], set(), file)
+    groups: list[shapes.Group] = []
+    if header.body == header.index + 2:
+        groups = value_groups(rows[header.index], rows[header.index + 1], {})
+    years: set[int] = set()
+    roles = headers.roles_of(header.cells, {})
+    column = next((header.cells.index(cell) for cell, role in roles.items() if role == "year"), None)
+    if column is not None:
+        for row in rows[header.body :]:
+            number = parse_number(row[column]) if column < len(row) and row[column] else None
+            if number is not None and number.is_integer():
+                years.add(int(number))
+    # A title row right above the header may have been read as its top row.
+    merged = header.body == header.index + 2
+    above = header.index + 1 if merged and not groups else header.index
+    found = shapes.year_of_table(rows, above, groups, years, file)
+    if found is not None and found.source == "column":
+        return shapes.YearFound(found.year, "column", header.cells[column])
+    return found

@@ -210,3 +210,32 @@ def _row_kind(name: str, text: str, has_values: bool, ended: bool) -> str:
     if ended:
         return "signature"
     return "unit" if name and has_values else "other"
+
+
+@dataclass(frozen=True)
+class YearFound:
+    """The year a table names, and where it says so."""
+
+    year: int
+    source: str  # title, column, group or file
+    text: str  # the title, column header, group title or file name read
+
+
+def year_of_table(
+    rows: list[list[str]], header_index: int, groups: list[Group], years: set[int], file: str
+) -> YearFound | None:
+    """Return the year a table names: its title, its one year column value, its one year group,
+    else its file name; None when none of them names exactly one year.
+
+    ``years`` holds the distinct values of the table's year column (empty without one).
+    """
+    titled = year_from_title(rows, header_index)
+    if titled is not None:
+        return YearFound(titled[0], "title", titled[1])
+    if len(years) == 1:
+        return YearFound(next(iter(years)), "column", "")
+    dated = [group for group in groups if group.year is not None]
+    if len(dated) == 1:
+        return YearFound(dated[0].year, "group", dated[0].title)
+    named = year_from_file(file)
+    return YearFound(named, "file", file) if named is not None else None

@@ -277,3 +277,29 @@ def test_repeated_sub_headers_under_groups_without_a_year_stop(tmp_path):
     assert not result.written
     problem = next(p for p in result.problems if p.code == "import_group_missing")
     assert "Đợt 1" in problem.render("en")
+
+
+@pytest.mark.parametrize(
+    "text, file, expected",
+    [
+        ("KẾT QUẢ CHỈ SỐ CCHC NĂM 2021\nTên đơn vị,Tổng điểm\nSở A,90\n", "x.csv", (2021, "title")),
+        ("Năm,Tên đơn vị,Tổng điểm\n2019,Sở A,90\n2019,Sở B,80\n", "x.csv", (2019, "column")),
+        ("Tên đơn vị,Tổng điểm\nSở A,90\n", "chi_so_cchc_2020.csv", (2020, "file")),
+        ("Tên đơn vị,Tổng điểm\nSở A,90\n", "ket_qua.csv", None),
+        ("Năm,Tên đơn vị,Tổng điểm\n2019,Sở A,90\n2020,Sở B,80\n", "x.csv", None),
+    ],
+)
+def test_the_year_is_read_from_the_table_and_says_where(text, file, expected):
+    from parviz.importing import detect_year
+
+    found = detect_year(text.encode(), file)
+    assert (found and (found.year, found.source)) == expected or (found is None and expected is None)
+
+
+def test_the_year_of_a_single_year_group():
+    from parviz.importing import detect_year
+
+    rows = [YEARS[1][:4], YEARS[2][:4], *(row[:4] for row in YEARS[3:])]
+    found = detect_year(_workbook(rows), "bang.xlsx")
+    assert (found.year, found.source, found.text) == (2022, "group", "Năm 2022")
+    assert detect_year(_workbook(YEARS), "bang_2023.xlsx").source == "file"  # two groups
