@@ -821,7 +821,7 @@ def detect_year(data: bytes, file: str, sheet: str | None = None) -> shapes.Year
         groups = value_groups(rows[header.index], rows[header.index + 1], {})
     years: set[int] = set()
     roles = headers.roles_of(header.cells, {})
-    column = next((header.cells.index(cell) for cell, role in roles.items() if role == "year"), None)
+    column = next((header.cells.index(c) for c, role in roles.items() if role == "year"), None)
     if column is not None:
         for row in rows[header.body :]:
             number = parse_number(row[column]) if column < len(row) and row[column] else None

@@ -293,7 +293,7 @@ def test_the_year_is_read_from_the_table_and_says_where(text, file, expected):
     from parviz.importing import detect_year
 
     found = detect_year(text.encode(), file)
-    assert (found and (found.year, found.source)) == expected or (found is None and expected is None)
+    assert (None if found is None else (found.year, found.source)) == expected
 
 
 def test_the_year_of_a_single_year_group():
