@@ -62,7 +62,7 @@ else:
     st.caption(t("criteria.heatmap.help", lang))
 
     render.section(t("criteria.summary.title", lang))
-    st.dataframe(summary, hide_index=True, width="stretch")
+    st.dataframe(summary, hide_index=True, width="stretch", placeholder="–")
 
     clickable_chart(lost, "criteria_lost", table)
     st.caption(t("criteria.lost.help", lang))

@@ -42,6 +42,7 @@ else:
         sources,
         hide_index=True,
         width="stretch",
+        placeholder="–",
         column_config={
             name: st.column_config.TextColumn(t(f"data.sources.{name}", lang))
             for name in ("year", "block", "title", "publisher", "decision", "date")
@@ -70,6 +71,7 @@ def text_table(frame, numbers, prefix: str) -> None:
         frame,
         hide_index=True,
         width="stretch",
+        placeholder="–",
         column_config={
             c: st.column_config.Column(
                 t(f"{prefix}.{c}", lang), alignment="right" if c in numbers else None
@@ -104,6 +106,7 @@ else:
         report,
         hide_index=True,
         width="stretch",
+        placeholder="–",
         column_config={
             c: st.column_config.TextColumn(t(f"data.validation.{c}", lang)) for c in report.columns
         },

@@ -41,9 +41,11 @@ else:
     render.kpi_tiles(found["kpis"], lang)
     # Rank movement against the previous year, then bands or classifications when published.
     tiles, groups = found["tiles"], found["groups"]
-    columns = st.columns(len(tiles) + (1 if groups else 0))
+    columns = st.columns(max(1, len(tiles)) + (1 if groups else 0))
     for column, (key, count) in zip(columns, tiles):
         column.metric(t(key, lang), count)
+    if not tiles:  # the first year scored: nothing to compare with, not "0 rose"
+        columns[0].info(t("grades.overview.no_previous", lang), icon=":material/info:")
     if groups:
         columns[-1].markdown(f"**{t(found['heading'], lang)}**")
         columns[-1].markdown("\n".join(f"- {name}: **{count}**" for name, count in groups))

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import ModuleType
 
-from parviz import i18n, settings
+from parviz import grades, i18n, precision, settings
 from parviz.importing import ImportOptions, import_table
 from parviz.loading import load
 from parviz.problems import Problem, has_errors
@@ -59,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--replace", action="store_true")
     importer.add_argument("--dry-run", action="store_true")
     importer.add_argument("--column", action="append", default=[], metavar="ROLE=HEADER")
+    importer.add_argument("--grades", metavar='"Xuất sắc,Tốt,Khá"', help="grade scale, best first")
     importer.add_argument("--format", choices=("text", "json"), default="text")
 
     commands.add_parser("undo", help="restore the dataset as it was before the last save")
@@ -147,7 +148,8 @@ def cmd_rank(args: argparse.Namespace, lang: str) -> int:
                 years=", ".join(map(str, dataset.years)),
             )
         )
-    records = rank_records(rank(dataset, year=args.year, block=args.block))
+    ranking = rank(dataset, year=args.year, block=args.block)
+    records, decimals = rank_records(ranking), precision.of_rows(ranking)
     if args.format == "json":
         print(json.dumps(records, ensure_ascii=False, indent=2))
     elif args.format == "csv":
@@ -157,24 +159,25 @@ def cmd_rank(args: argparse.Namespace, lang: str) -> int:
         writer.writerows(records)
         print(buffer.getvalue(), end="")
     else:
-        print(format_table(records, lang))
+        print(format_table(records, lang, decimals))
     return EXIT_OK
 
 
-def format_table(records: list[dict], lang: str) -> str:
-    """Return the ranking as an aligned text table with localised numbers."""
+def format_table(records: list[dict], lang: str, decimals: int = 2) -> str:
+    """Return the ranking as an aligned text table with localised numbers as published."""
     head = [i18n.t(f"cli.rank.column.{key}", lang) for key in RANK_KEYS if key != "unit_id"]
     lines = [head]
     for record in records:
         lines.append(
             [
                 record["unit"],
-                i18n.fmt_number(record["score"], lang),
+                i18n.fmt_number(record["score"], lang, decimals),
+                i18n.fmt_number(record["index"], lang, decimals),
                 str(record["rank"]),
                 i18n.t("cli.rank.tied", lang) if record["tied"] else "",
                 "–" if record["previous_rank"] is None else str(record["previous_rank"]),
                 "–" if record["rank_change"] is None else _signed_int(record["rank_change"]),
-                i18n.fmt_signed(record["score_change"], lang),
+                i18n.fmt_signed(record["score_change"], lang, decimals),
             ]
         )
     widths = [max(len(row[i]) for row in lines) for i in range(len(head))]
@@ -221,6 +224,7 @@ def cmd_import(args: argparse.Namespace, lang: str) -> int:
         dry_run=args.dry_run,
         columns=parse_columns(args.column, lang),
         sheet=args.sheet,
+        grades=tuple(grades.parse_names(getattr(args, "grades", None) or "")),
     )
     path = dataset_path(args)
     result = import_table(path, args.file.read_bytes(), args.file.name, options)

@@ -11,7 +11,7 @@ from enum import Enum
 
 import pandas as pd
 
-from parviz import schema
+from parviz import precision, schema
 from parviz.dataset import Dataset
 from parviz.i18n import fmt_number, t
 
@@ -119,10 +119,11 @@ def compare_years(
                 "score_b": row["score"],
                 "index_a": math.nan if before is None else before["index"],
                 "index_b": row["index"],
+                "decimals": max(precision.of_row(r) for r in (row, before) if r is not None),
             }
         )
     columns = ["unit_id", "unit", "short_name", "rank_a", "rank_b"]
-    columns += ["score_a", "score_b", "index_a", "index_b"]
+    columns += ["score_a", "score_b", "index_a", "index_b", "decimals"]
     frame = pd.DataFrame(rows, columns=columns)
     for column in ("rank_a", "rank_b"):
         frame[column] = frame[column].astype("Int64")
@@ -209,18 +210,19 @@ def ranking_table(ranking: pd.DataFrame, lang: str) -> pd.DataFrame:
     classification (the last only when the year publishes classifications).
     """
     col = {key: t(f"rankings.column.{key}", lang) for key in _TABLE_KEYS}
+    decimals = precision.of_rows(ranking)
     table = pd.DataFrame(
         {
             col["rank"]: ranking["rank"].astype("Int64"),
             col["tied"]: [t("rankings.tied", lang) if tied else "" for tied in ranking["tied"]],
             col["unit"]: ranking["unit"].astype(str),
-            col["score"]: ranking["score"].astype(float).round(2),
+            col["score"]: ranking["score"].astype(float).round(decimals),
             col["previous_rank"]: ranking["previous_rank"].astype("Int64"),
             col["change"]: [
                 change_label(c, lang, p)
                 for c, p in zip(ranking["rank_change"], ranking["previous_year"])
             ],
-            col["score_change"]: ranking["score_change"].astype(float).round(2),
+            col["score_change"]: ranking["score_change"].astype(float).round(decimals),
             col["classification"]: [
                 classification_label(c, lang) for c in ranking["classification"]
             ],
@@ -228,7 +230,7 @@ def ranking_table(ranking: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
     if not table[col["classification"]].astype(bool).any():
         table = table.drop(columns=col["classification"])
-    return table
+    return precision.mark(table, decimals, [col["score"], col["score_change"]])
 
 
 _TABLE_KEYS = (
@@ -243,9 +245,9 @@ _TABLE_KEYS = (
 )
 
 
-def score_text(value: object, lang: str) -> str:
-    """Return a score with two decimals in the language's format."""
-    return "–" if _missing(value) else fmt_number(float(value), lang)
+def score_text(value: object, lang: str, decimals: int = 2) -> str:
+    """Return a score with its published decimals in the language's format."""
+    return "–" if _missing(value) else fmt_number(float(value), lang, decimals)
 
 
 def block_history(standings: pd.DataFrame, block: str) -> pd.DataFrame:

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from parviz import i18n, ranking
+from parviz import i18n, precision, ranking
 from parviz.dataset import Dataset
 
 # Units that are, or were the year before, in the first TOP places have every move reported;
@@ -163,14 +163,20 @@ def _plain(value: Any) -> Any:
         return bool(value)
     if isinstance(value, int | np.integer):
         return int(value)
-    if isinstance(value, float | np.floating):
-        return None if math.isnan(value) else round(float(value), 2)
+    if isinstance(value, float | np.floating):  # no float noise; published decimals kept
+        return None if math.isnan(value) else round(float(value), precision.MAX_DECIMALS)
     return value
 
 
 def _value(row: pd.Series) -> dict[str, Any]:
-    """Return the score (or, when only an index was published, the index) of a row."""
-    return {"score": row["score"], "index": row["index"], "max_total": row["max_total"]}
+    """Return the score (or, when only an index was published, the index) of a row as published."""
+    decimals = precision.of_row(row)
+    return {
+        "score": np.round(row["score"], decimals),
+        "index": np.round(row["index"], decimals),
+        "max_total": row["max_total"],
+        "decimals": decimals,
+    }
 
 
 def leading_streak(
@@ -192,6 +198,13 @@ def year_back(dataset: Dataset, block: str, year: int, count: int) -> int:
     return years[-count]
 
 
+def _first_time_key(key: str, figures: dict) -> str:
+    """Return the message of a first time: since the last time, or since the first ranked year."""
+    if figures.get("since_year") is not None:
+        return f"{key}.since"
+    return f"{key}.from" if figures.get("from_year") is not None else f"{key}.ever"
+
+
 def first_time_at(history: pd.DataFrame, unit_id: str, year: int, rank: int) -> dict | None:
     """Return {first_time, since_year} when the unit holds ``rank`` for the first time (since Y).
 
@@ -207,7 +220,10 @@ def first_time_at(history: pd.DataFrame, unit_id: str, year: int, rank: int) -> 
     held = sorted(int(y) for y in mine["year"])
     if held and held[-1] == previous_year:
         return None
-    return {"first_time": True, "since_year": held[-1] if held else None}
+    if held:
+        return {"first_time": True, "since_year": held[-1]}
+    # Never held: "the first time since" the block's first ranked year ("từ năm 2016 đến nay").
+    return {"first_time": True, "since_year": None, "from_year": int(earlier["year"].min())}
 
 
 def ties(rows: pd.DataFrame) -> list[Finding]:
@@ -215,7 +231,7 @@ def ties(rows: pd.DataFrame) -> list[Finding]:
     scored = rows[rows["score"].notna()]
     groups = [
         group.sort_values(["rank", "unit"])
-        for _, group in scored.groupby(scored["score"].round(2), sort=False)
+        for _, group in scored.groupby(scored["score"].round(precision.of_rows(scored)), sort=False)
         if len(group) >= 2
     ]
     groups.sort(key=lambda group: group["rank"].iloc[0])
@@ -246,7 +262,8 @@ def _tie(group: pd.DataFrame) -> Finding:
         # Rounded as the grouping key was (numpy's rounding, like Series.round).
         _plain(
             {
-                "score": np.round(first["score"], 2),
+                "score": np.round(first["score"], precision.of_row(first)),
+                "decimals": precision.of_row(first),
                 "ranks": ranks,
                 "same_rank": len(set(ranks)) == 1,
             }
@@ -436,17 +453,13 @@ def render(finding: Finding, dataset: Dataset, lang: str) -> str:
         return i18n.t(
             key, lang, nth=ordinal_word(f["streak"], lang), start=f["start_year"], **common
         )
-    if finding.kind == "first_time":
-        since = f.get("since_year")
-        suffix = "since" if since is not None else "ever"
-        return i18n.t(f"{key}.{suffix}", lang, since=since, **common)
+    if finding.kind in ("first_time", "runner_up") and f.get("first_time"):
+        return i18n.t(_first_time_key(key, f), lang, since=f.get("since_year"),
+                      start=f.get("from_year"), **common)  # fmt: skip
     if finding.kind == "runner_up":
-        if f.get("first_time"):
-            suffix = "since" if f.get("since_year") is not None else "ever"
-            return i18n.t(f"{key}.{suffix}", lang, since=f.get("since_year"), **common)
         return i18n.t(f"{key}.plain", lang, **common)
     if finding.kind == "tie":
-        score = i18n.fmt_number(f["score"], lang)
+        score = i18n.fmt_number(f["score"], lang, f.get("decimals", 2))
         units = join(names, lang)
         if f["same_rank"]:
             rank = rank_label(f["ranks"][0], lang)
@@ -520,9 +533,12 @@ def texts(found: list[Finding], dataset: Dataset, lang: str) -> list[str]:
 
 def value_text(figures: dict[str, Any], lang: str) -> str:
     """Return '91,53 điểm' (or 'chỉ số 91,53%' when only an index is known)."""
+    decimals = figures.get("decimals", 2)  # as published
     if figures.get("score") is not None:
-        return i18n.t("findings.points", lang, score=float(figures["score"]))
-    return i18n.t("findings.index", lang, index=i18n.fmt_percent(figures.get("index"), lang))
+        score = i18n.fmt_number(float(figures["score"]), lang, decimals)
+        return i18n.t("findings.points", lang, score=score)
+    index = i18n.fmt_percent(figures.get("index"), lang, decimals)
+    return i18n.t("findings.index", lang, index=index)
 
 
 def compact_number(value: float, lang: str) -> str:

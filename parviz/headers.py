@@ -71,12 +71,20 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "rank": ("xep hang", "thu hang", "hang", "vi tri xep hang", "rank", "ranking", "position"),
     "classification": (
-        "xep loai",
         "xep loai nguoi dung dau",
+        "xep loai nguoi dung dau ve cong tac cchc",
         "phan loai",
         "classification",
-        "rating",
     ),
+    # The unit's grade on the province's own scale (parviz.grades), not the heads' classification.
+    "grade": (
+        "xep loai",
+        "xep loai cchc",
+        "xep loai cong tac cchc",
+        "ket qua xep loai",
+        "grade",
+        "rating",
+    ),  # fmt: skip
     "survey": (
         "diem dieu tra xhh",
         "diem dieu tra xa hoi hoc",
@@ -135,12 +143,13 @@ _COMPONENT_PHRASES = (
 )
 COMPONENT_ROLES = ("sipas", "leaders", "impact")
 # Roles that carry a result: a header row must name at least one of them.
-RESULT_ROLES = {"total", "index_pct", "rank", "classification"}
+RESULT_ROLES = {"total", "index_pct", "rank", "classification", "grade"}
 VALUE_ROLES = (
     "total",
     "index_pct",
     "rank",
     "classification",
+    "grade",
     "survey",
     "assessed",
     *COMPONENT_ROLES,

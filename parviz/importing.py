@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from parviz import headers, reading, schema, shapes, storage
+from parviz import grades, headers, precision, reading, schema, shapes, storage
 from parviz.dataset import ROW, Dataset
 from parviz.loading import load, parse_number
 from parviz.problems import Problem, Severity, has_errors
@@ -40,6 +40,7 @@ class ImportOptions:
     dry_run: bool = False
     columns: dict[str, str] = field(default_factory=dict)  # role -> header, given explicitly
     sheet: str | None = None
+    grades: tuple[str, ...] = ()  # the grade scale in order (--grades), when not recognised
 
 
 @dataclass
@@ -256,7 +257,10 @@ def import_table(path: Path, data: bytes, file: str, options: ImportOptions) -> 
     # Values with problems were left out of the rows; match the units anyway, so the person
     # sees every problem of the table at once.
     unit_column = mapping.get("unit", "unit")
-    tables, merge_problems = merge_into(loaded.dataset, parsed, options, file, sheet, unit_column)
+    where = grades.Where(file, sheet, mapping.get("grade", "grade"))
+    tables, merge_problems = merge_into(
+        loaded.dataset, parsed, options, file, sheet, unit_column, grades_at=where
+    )
     problems += merge_problems
     if has_errors(problems):
         return ImportResult(problems, parsed, mapping, sheet=sheet)
@@ -289,6 +293,8 @@ def parse_upload(
     if has_errors(problems):
         return pd.DataFrame(), mapping, sheet, problems
     parsed, parse_problems = parse_rows(rows, header, mapping, file, sheet, options)
+    kept = [rows[number - 1] for number in parsed[ROW]] if ROW in parsed.columns else []
+    parsed.attrs["decimals"] = published_decimals(kept, header, mapping)
     problems += parse_problems
     problems += check_limits(dataset, parsed, mapping, file, sheet, options)
     problems += check_fractions(dataset, parsed, mapping, file, sheet, options)
@@ -535,6 +541,8 @@ def _parse_value(
     options: ImportOptions,
 ) -> tuple[object, Problem | None]:
     where = {"file": file, "sheet": sheet, "row": row, "column": column}
+    if role == "grade":  # a label of the year's scale, resolved when merged (parviz.grades)
+        return normalise_display(text), None
     if role == "classification":
         code = headers.classification_code(text)
         if code is None:
@@ -567,10 +575,12 @@ def merge_into(
     file: str,
     sheet: str | None,
     unit_column: str = "unit",
+    grades_at: grades.Where | None = None,
 ) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
     """Return the changed tables with the imported rows merged in, and the problems."""
     tables = storage.dataset_tables(dataset)
     problems = _ensure_block_and_year(tables, dataset, options)
+    _record_decimals(tables, options, parsed.attrs.get("decimals"))
     if parsed.empty:
         return tables, problems
     matched, match_problems = _match_units(
@@ -580,6 +590,9 @@ def merge_into(
     if has_errors(problems):
         return tables, problems
     problems += _replace_year(tables, matched, options, dataset, file)
+    problems += _apply_grades(tables, matched, options, grades_at or grades.Where(file, sheet, ""))
+    if has_errors(problems):
+        return tables, problems
     _add_results(tables, matched, options)
     criteria_problems = _add_scores(tables, matched, options, file)
     return tables, problems + criteria_problems
@@ -600,6 +613,61 @@ def _ensure_block_and_year(tables: dict, dataset: Dataset, options: ImportOption
             methodology, {"year": options.year, "block": options.block, "max_total": 100.0}
         )
     return []
+
+
+def published_decimals(
+    rows: list[list[str]], header: Header, mapping: dict[str, str]
+) -> int | None:
+    """Return the most decimals written in the units' numbers ('91,50' has two), or None.
+
+    ``rows`` are the units' rows only: an average or another block's rows do not count.
+    """
+    roles = [r for r in mapping if r in NUMBER_ROLES or r.startswith(headers.CRITERION_PREFIX)]
+    positions = [header.cells.index(mapping[role]) for role in roles]
+    found = [
+        precision.text_decimals(row[i])
+        for row in rows
+        for i in positions
+        if i < len(row) and parse_number(row[i].rstrip("%").strip()) is not None
+    ]
+    return max(found, default=None)
+
+
+# Roles whose numbers set the published precision of a block and year (parviz.precision).
+NUMBER_ROLES = ("total", "index_pct", "survey", "assessed", *headers.COMPONENT_ROLES)
+
+
+def _record_decimals(tables: dict, options: ImportOptions, decimals: int | None) -> None:
+    """Keep the imported table's precision in methodology.decimals (trailing zeros included)."""
+    if decimals is None:
+        return
+    frame = tables["methodology"]
+    at = (frame["year"] == options.year) & (frame["block"] == options.block)
+    frame["decimals"] = frame.get("decimals", pd.Series(pd.NA, index=frame.index)).astype("Int64")
+    frame.loc[at, "decimals"] = decimals
+
+
+def _apply_grades(
+    tables: dict, matched: pd.DataFrame, options: ImportOptions, where: grades.Where
+) -> list[Problem]:
+    """Turn the grade labels of ``matched`` into grade ids of the year's scale (made if new)."""
+    frame = tables["grades"].drop(columns=[ROW], errors="ignore")
+    this = (frame["year"] == options.year) & (frame["block"] == options.block)
+    if options.replace and options.grades:  # the year imported again with a scale named
+        frame = frame[~this]
+    existing = grades.scale_of(frame, options.year, options.block)
+    labels = matched["grade"].tolist() if "grade" in matched.columns else []
+    found = [str(label) for label in labels if isinstance(label, str) and label]
+    scale, new, problems = grades.choose_scale(existing, list(options.grades), found, where)
+    if problems:
+        return problems
+    if new:
+        frame = pd.concat([frame, grades.scale_rows(scale, options.year, options.block)])
+    tables["grades"] = frame.reset_index(drop=True)
+    if labels:
+        ids, problems = grades.grade_rows(labels, matched[ROW].astype(int).tolist(), scale, where)
+        matched["grade"] = ids
+    return problems
 
 
 def _append(frame: pd.DataFrame, row: dict) -> pd.DataFrame:
@@ -725,6 +793,7 @@ def _add_results(tables: dict, matched: pd.DataFrame, options: ImportOptions) ->
         "index_pct": "index_pct",
         "rank": "rank",
         "classification": "classification",
+        "grade": "grade",
         "survey": "survey_points",
         "assessed": "assessed_points",
         "sipas": "sipas_points",
@@ -774,6 +843,7 @@ MAPPABLE_ROLES = (
     "index_pct",
     "rank",
     "classification",
+    "grade",
     "survey",
     "assessed",
     *headers.COMPONENT_ROLES,

@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from parviz import precision
 from parviz.comparison import classification_label
 from parviz.i18n import fmt_number, fmt_percent, fmt_signed, t
 
@@ -300,14 +301,14 @@ def kpi_values(row: pd.Series, lang: str) -> dict[str, str | None]:
     Deltas use an ASCII minus so Streamlit colours them (a positive rank change is good).
     """
     rank_change = row["rank_change"]
-    score_change = row["score_change"]
+    score_change, decimals = row["score_change"], precision.of_row(row)
     return {
-        "score": fmt_number(float(row["score"]), lang),
+        "score": fmt_number(float(row["score"]), lang, decimals),  # "–": ranked without score
         "rank": t("profile.kpi.rank_of", lang, rank=int(row["rank"]), n=int(row["units_ranked"])),
         "rank_delta": None if pd.isna(rank_change) else f"{int(rank_change):+d}",
         "score_delta": None
         if pd.isna(score_change)
-        else fmt_signed(float(score_change), lang).replace("−", "-"),
+        else fmt_signed(float(score_change), lang, decimals).replace("−", "-"),
         "classification": classification_label(row["classification"], lang) or "–",
     }
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from parviz import schema
+from parviz import precision, schema
 from parviz.dataset import Dataset, int_codes
 
 # The columns of `parviz rank --format json`, in order.
@@ -15,6 +15,7 @@ RANK_KEYS = (
     "unit_id",
     "unit",
     "score",
+    "index",
     "rank",
     "tied",
     "previous_rank",
@@ -230,7 +231,20 @@ def _scored_units(dataset: Dataset) -> pd.DataFrame:
     table["max_points"] = table["max_points"].fillna(table["max_total"])
     table["index"] = table["index_pct"].fillna(table["score"] / table["max_points"] * 100)
     table = table[table["score"].notna() | table["index"].notna() | table["rank"].notna()]
+    table = _add_decimals(table, dataset.table("methodology"))
     return table.rename(columns={"rank": "official_rank"})
+
+
+def _add_decimals(table: pd.DataFrame, methodology: pd.DataFrame) -> pd.DataFrame:
+    """Add the published precision of each row's block and year (precision.block_decimals)."""
+    seen = precision.block_decimals(table, (*precision.PUBLISHED, "points"))
+    if "decimals" in methodology.columns:  # recorded by an import: "91,50" has two decimals
+        recorded = methodology.set_index(["year", "block"])["decimals"].dropna().astype("int64")
+        seen = pd.concat([seen, recorded]).groupby(level=[0, 1]).max()
+    keys = pd.MultiIndex.from_arrays([table["year"], table["block"]])
+    found = seen.reindex(keys).to_numpy(dtype="float64") if len(seen) else np.full(len(table), -1.0)
+    found = np.where(np.isnan(found) | (found < 0), precision.DEFAULT_DECIMALS, found)
+    return table.assign(decimals=found.astype("int64"))
 
 
 def _add_ranks(table: pd.DataFrame) -> pd.DataFrame:
@@ -244,15 +258,22 @@ def _add_ranks(table: pd.DataFrame) -> pd.DataFrame:
         .astype("Int64")
     )
     table["rank"] = table["official_rank"].astype("Int64").fillna(table["computed_rank"])
-    rounded = table["score"].round(2)
-    table["tied"] = (
-        rounded.groupby([table["year"], table["block"]])
-        .transform(lambda s: s.duplicated(keep=False))
-        .astype(bool)
-        & table["score"].notna()
-    )
+    table["tied"] = _tied(table)
     table["units_ranked"] = groups.transform("size").astype(int)
     return table
+
+
+def _tied(table: pd.DataFrame) -> pd.Series:
+    """Return True where a unit shares its published score (else index) in its year and block.
+
+    Values are compared at the block's published precision: equal as published, never equal
+    by rounding (97,685 and 97,681 are no tie) nor apart by float noise.
+    """
+    has_score = table["score"].notna()
+    value = table["score"].where(has_score, table["index"])
+    key = (value * 10.0 ** table["decimals"]).round()
+    groups = [table["year"], table["block"], has_score, key]
+    return key.notna() & key.groupby(groups, dropna=False).transform("size").gt(1)
 
 
 def _add_previous(table: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
@@ -317,15 +338,16 @@ def rank_records(ranking: pd.DataFrame) -> list[dict]:
     """Return the ranking as JSON-ready dicts with exactly RANK_KEYS."""
     records = []
     for _, row in ranking.iterrows():
-        records.append({key: _plain(row[key], key) for key in RANK_KEYS})
+        decimals = int(row["decimals"]) if "decimals" in row else precision.DEFAULT_DECIMALS
+        records.append({key: _plain(row[key], key, decimals) for key in RANK_KEYS})
     return records
 
 
-def _plain(value: object, key: str) -> object:
+def _plain(value: object, key: str, decimals: int) -> object:
     if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
         return None
-    if key in ("score", "score_change"):
-        return round(float(value), 2)
+    if key in ("score", "index", "score_change"):  # as published: 97.685, not 97.69
+        return round(float(value), decimals)
     if key in ("rank", "previous_rank", "rank_change"):
         return int(value)
     if key == "tied":

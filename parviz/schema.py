@@ -110,6 +110,7 @@ METHODOLOGY = Table(
         Column("max_total", Kind.NUMBER, minimum=0),
         _optional("name"),
         _optional("source_id"),
+        _optional("decimals", Kind.INT, minimum=0),  # published precision, set by an import
     ),
     key=("year", "block"),
 )
@@ -143,6 +144,19 @@ BANDS = Table(
     key=("year", "block", "band_id"),
     required=False,
 )
+GRADES = Table(  # a year's grade scale (xếp loại công tác CCHC): the province's labels, in order
+    "grades",
+    (
+        YEAR,
+        _text("block"),
+        _text("grade_id"),
+        Column("order", Kind.INT),
+        _text("name_vi"),
+        _text("name_en"),
+    ),
+    key=("year", "block", "grade_id"),
+    required=False,
+)
 SCORES = Table(
     "scores",
     (YEAR, _text("unit_id"), _text("criterion_id"), Column("points", Kind.NUMBER, minimum=0)),
@@ -165,6 +179,7 @@ RESULTS = Table(
         _optional("sipas_points", Kind.NUMBER, minimum=0),
         _optional("leaders_points", Kind.NUMBER, minimum=0),
         _optional("impact_points", Kind.NUMBER, minimum=0),
+        _optional("grade"),  # a grade_id of the year's scale in grades
     ),
     key=("year", "unit_id"),
     required=False,
@@ -179,6 +194,7 @@ TABLES: tuple[Table, ...] = (
     METHODOLOGY,
     CRITERIA,
     BANDS,
+    GRADES,
     SCORES,
     RESULTS,
 )

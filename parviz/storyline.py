@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 import plotly.graph_objects as go
 
-from parviz import breakdown, comparison, findings, profile, provenance, ranking
+from parviz import breakdown, comparison, findings, precision, profile, provenance, ranking
 from parviz.dataset import Dataset
 from parviz.i18n import t
 
@@ -293,7 +293,7 @@ def leader_line(row: pd.Series, lang: str) -> str:
         lang,
         rank=int(row["rank"]),
         unit=str(row["unit"]),
-        score=comparison.score_text(row["score"], lang),
+        score=comparison.score_text(row["score"], lang, precision.of_row(row)),
     ) + tied
 
 

@@ -88,7 +88,7 @@ def check_blocks_known(dataset: Dataset) -> list[Problem]:
     """Require every block named in units, methodology, criteria and bands to be declared."""
     known = set(dataset.table("blocks")["block"])
     problems = []
-    for table in ("units", "methodology", "criteria", "bands"):
+    for table in ("units", "methodology", "criteria", "bands", "grades"):
         frame = dataset.table(table)
         bad = frame[frame["block"].notna() & ~frame["block"].isin(known)]
         problems += _problems(
@@ -130,7 +130,7 @@ def check_methodology_exists(dataset: Dataset) -> list[Problem]:
     """Require a methodology row for every year and block that has criteria, scores or results."""
     declared = dataset.table("methodology")[["year", "block"]].drop_duplicates()
     problems = []
-    for table in ("criteria", "bands", "scores", "results"):
+    for table in ("criteria", "bands", "grades", "scores", "results"):
         if table == "scores":
             keys = dataset.score_keys
             bad = _score_rows(dataset, (keys.block >= 0) & (keys.methodology < 0), block=True)
@@ -346,7 +346,26 @@ def check_results(dataset: Dataset) -> list[Problem]:
         "band_id",
         lambda r: {"value": r["band_id"], "year": int(r["year"])},
     )
-    return problems
+    return problems + _unknown_grades(dataset, joined)
+
+
+def _unknown_grades(dataset: Dataset, results: pd.DataFrame) -> list[Problem]:
+    """Report grades that are not in the year's scale (grades.csv), listing the known ones."""
+    scale = dataset.table("grades")
+    graded = results[results["grade"].notna()].merge(
+        scale[["year", "block", "grade_id"]].assign(_known=True),
+        left_on=["year", "block", "grade"],
+        right_on=["year", "block", "grade_id"],
+        how="left",
+    )
+    known = scale.sort_values("order").groupby(["year", "block"])["grade_id"].agg(", ".join)
+
+    def params(row: pd.Series) -> dict:
+        allowed = known.get((row["year"], row["block"]), "–")
+        return {"value": row["grade"], "allowed": allowed}
+
+    return _problems(dataset, "results", graded[graded["_known"].isna()], "unknown_grade",
+                     "grade", params)  # fmt: skip
 
 
 def check_totals(dataset: Dataset) -> list[Problem]:

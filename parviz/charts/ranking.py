@@ -13,7 +13,7 @@ from collections.abc import Collection, Mapping, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from parviz import provenance, theme
+from parviz import precision, provenance, theme
 from parviz.dataset import Dataset
 from parviz.i18n import fmt_number, t
 
@@ -121,6 +121,7 @@ def ranking_bar(
     """
     everyone = ranking.sort_values(["rank", "unit"]).reset_index(drop=True)
     average = float(everyone["score"].mean()) if len(everyone) else math.nan
+    decimals = precision.of_rows(everyone)  # bar labels as published: 97,685
     kept = cap_ids(everyone["unit_id"].tolist(), focus)
     ordered = everyone
     if len(kept) < len(everyone):
@@ -142,13 +143,13 @@ def ranking_bar(
                 name=name,
                 marker_color=colour,
                 text=rows["score"],
-                texttemplate="%{x:.2f}",
+                texttemplate=f"%{{x:.{decimals}f}}",
                 # Inside the bar end: the average line (drawn below the bars) never crosses it.
                 textposition="inside",
                 insidetextanchor="end",
                 textfont={"color": _TEXT_ON.get(colour, "#FFFFFF")},
                 customdata=rows[["unit"]],
-                hovertemplate="%{customdata[0]}<br>%{x:.2f}<extra></extra>",
+                hovertemplate=f"%{{customdata[0]}}<br>%{{x:.{decimals}f}}<extra></extra>",
                 showlegend=bool(bands),
                 meta="bars",
             )
@@ -166,7 +167,8 @@ def ranking_bar(
                 x=[None],
                 y=[None],
                 mode="lines",
-                name=t("rankings.chart.average", lang, value=fmt_number(average, lang)),
+                name=t("rankings.chart.average", lang,
+                       value=fmt_number(average, lang, decimals)),  # fmt: skip
                 line={"color": theme.AVERAGE_LINE, "dash": "dash", "width": 2},
                 hoverinfo="skip",
                 meta="average",
@@ -269,7 +271,7 @@ def bump_chart(
             hovertemplate=(
                 f"{last['short_name']}<br>%{{x}}: "
                 + t("rankings.chart.hover_rank", lang)
-                + " %{y} (%{customdata[0]:.2f})<extra></extra>"
+                + f" %{{y}} (%{{customdata[0]:.{precision.of_rows(history)}f}})<extra></extra>"
             ),
             showlegend=False,
             meta=unit_id,
@@ -397,6 +399,7 @@ def dumbbell(
         f"<b>{lab}</b>" if uid == focus else lab for lab, uid in zip(labels, ordered["unit_id"])
     ]
     a, b = ordered[f"{measure}_a"].astype(float), ordered[f"{measure}_b"].astype(float)
+    decimals = precision.of_rows(ordered)  # two unless the comparison carries its decimals
     xs: list[float | None] = []
     ys: list[str | None] = []
     for label, va, vb in zip(labels, a, b):
@@ -430,7 +433,7 @@ def dumbbell(
                 name=str(year),
                 marker={"color": colour, "size": 12, "symbol": symbol, "line": {"width": 2}},
                 customdata=ordered[["unit"]],
-                hovertemplate=f"%{{customdata[0]}}<br>{year}: %{{x:.2f}}<extra></extra>",
+                hovertemplate=f"%{{customdata[0]}}<br>{year}: %{{x:.{decimals}f}}<extra></extra>",
             )
         )
     axis_key = "rankings.chart.index_axis" if measure == "index" else "rankings.chart.score_axis"

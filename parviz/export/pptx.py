@@ -27,7 +27,7 @@ from pptx.oxml.ns import qn
 from pptx.slide import Slide as PptxSlide
 from pptx.util import Inches, Pt
 
-from parviz import storyline, theme
+from parviz import precision, storyline, theme
 from parviz.charts.ranking import cap_ids, cap_note
 from parviz.dataset import Dataset
 from parviz.export import images
@@ -143,12 +143,14 @@ def _ranking_slide(page: PptxSlide, slide: Slide, story: Storyline, dataset: Dat
     if len(ranks) < len(slide.data):  # a large block: the same top/bottom cut as the app's charts
         note = cap_note(len(ranks), len(slide.data), story.lang)
         _text_box(page, MARGIN, CONTENT_BOTTOM, WIDTH - 2 * MARGIN, Inches(0.3), [note], size=11)
-    data = CategoryChartData(number_format="0.00")
+    decimals = precision.of_rows(ranks)  # as published
+    number_format = "0." + "0" * decimals if decimals else "0"
+    data = CategoryChartData(number_format=number_format)
     data.categories = [
         _fit(f"{int(r)}. {n}", LABEL_CHARS) for r, n in zip(ranks["rank"], ranks["short_name"])
     ]
     data.add_series(t("presentation.chart.score", story.lang),
-                    [round(float(s), 2) for s in ranks["score"]])
+                    [round(float(s), decimals) for s in ranks["score"]])
     frame = page.shapes.add_chart(
         XL_CHART_TYPE.BAR_CLUSTERED, MARGIN, CONTENT_TOP, WIDTH - 2 * MARGIN,
         CONTENT_BOTTOM - CONTENT_TOP, data,
@@ -168,13 +170,13 @@ def _ranking_slide(page: PptxSlide, slide: Slide, story: Storyline, dataset: Dat
     plot = chart.plots[0]
     plot.gap_width = 40
     plot.has_data_labels = True
-    plot.data_labels.number_format = "0.00"
+    plot.data_labels.number_format = number_format
     plot.data_labels.number_format_is_linked = False
     plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
     series = plot.series[0]
     series.format.fill.solid()
     series.format.fill.fore_color.rgb = BAR
-    _localised_labels(series, ranks["score"], story.lang)
+    _localised_labels(series, ranks["score"], story.lang, decimals)
 
 
 def _capped(ranks: pd.DataFrame) -> pd.DataFrame:
@@ -196,12 +198,12 @@ def _fit(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def _localised_labels(series, values: pd.Series, lang: str) -> None:
+def _localised_labels(series, values: pd.Series, lang: str, decimals: int = 2) -> None:
     """Write each bar's label as text (91,53 in Vietnamese, whatever the viewer's locale)."""
     for point, value in zip(series.points, values):
         label = point.data_label
         label.position = XL_LABEL_POSITION.OUTSIDE_END
-        label.text_frame.text = fmt_number(float(value), lang)
+        label.text_frame.text = "" if pd.isna(value) else fmt_number(float(value), lang, decimals)
 
 
 def _every_label(axis) -> None:

@@ -124,12 +124,14 @@ def data_warnings(problems: Sequence[Problem], lang: str) -> None:
 
 def kpi_tiles(kpis: BlockKpis, lang: str) -> None:
     """Draw units ranked, average, highest and lowest score as four metric tiles."""
-    columns = st.columns(4)
+    columns, decimals = st.columns(4), kpis.decimals
     columns[0].metric(t("ui.kpi.units_ranked", lang), str(kpis.units_ranked))
-    columns[1].metric(t("ui.kpi.average", lang), fmt_number(kpis.average, lang))
-    columns[2].metric(t("ui.kpi.highest", lang), fmt_number(kpis.highest, lang))
+    columns[1].metric(t("ui.kpi.average", lang), fmt_number(kpis.average, lang, decimals))
+    if kpis.unscored:  # ranked as published without a score: not in the average
+        columns[1].caption(t("grades.kpi.unscored", lang, count=kpis.unscored))
+    columns[2].metric(t("ui.kpi.highest", lang), fmt_number(kpis.highest, lang, decimals))
     columns[2].caption(escape_markdown(", ".join(kpis.highest_units)))
-    columns[3].metric(t("ui.kpi.lowest", lang), fmt_number(kpis.lowest, lang))
+    columns[3].metric(t("ui.kpi.lowest", lang), fmt_number(kpis.lowest, lang, decimals))
     columns[3].caption(escape_markdown(", ".join(kpis.lowest_units)))
 
 
@@ -155,7 +157,8 @@ def compact_ranking(table: pd.DataFrame, lang: str, *, previous_year: int | None
         "change": st.column_config.Column(t("ui.table.change", lang), width="small"),
     }
     # Sized to its content: five narrow columns stretched over a wide screen are hard to read.
-    st.dataframe(styler, hide_index=True, column_config=config, width="content", height="content")
+    st.dataframe(styler, hide_index=True, column_config=config, width="content", height="content",
+                 placeholder="–")  # fmt: skip
     if total > shown:
         st.caption(
             t("charts.cap.table", lang, shown=shown, total=fmt_number(total, lang, 0),
