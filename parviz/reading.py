@@ -8,7 +8,7 @@ import math
 import re
 import zipfile
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import numpy as np
@@ -353,12 +353,32 @@ def cell_text(value: object, number_format: str | None = None) -> str:
     if value is None:
         return ""
     number = isinstance(value, (int, float)) and not isinstance(value, bool)
-    if number and is_percent_format(number_format) and math.isfinite(value):
-        scaled = Decimal(repr(value)) * 100
-        return format(scaled.normalize(), "f") if scaled else "0"
+    if number and math.isfinite(value) and number_format:
+        shown = Decimal(repr(value)) * (100 if is_percent_format(number_format) else 1)
+        return _decimal_text(shown, format_decimals(number_format))
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
+
+
+def _decimal_text(value: Decimal, decimals: int | None) -> str:
+    """Return ``value`` with the decimals its format shows ('0.00' → 91.50), never cutting
+    a digit it holds, but dropping binary noise (0.30000000000000004 → 0.30)."""
+    if decimals is not None:
+        shown = value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+        if abs(shown - value) < Decimal("1e-9"):
+            return format(shown, "f")
+    text = format(value.normalize(), "f") if value else "0"
+    return text
+
+
+def format_decimals(number_format: str) -> int | None:
+    """Return the decimals an Excel number format shows ('#,##0.00' → 2), None for General."""
+    section = re.sub(r'"[^"]*"|\\.|\[[^]]*\]', "", number_format.split(";")[0])
+    match = re.search(r"[0#][0#,]*(?:\.([0#]*))?", section)
+    if match is None or "general" in section.lower():
+        return None
+    return len((match.group(1) or "").rstrip("#"))
 
 
 def is_percent_format(number_format: str | None) -> bool:

@@ -303,3 +303,30 @@ def test_the_year_of_a_single_year_group():
     found = detect_year(_workbook(rows), "bang.xlsx")
     assert (found.year, found.source, found.text) == (2022, "group", "Năm 2022")
     assert detect_year(_workbook(YEARS), "bang_2023.xlsx").source == "file"  # two groups
+
+
+def test_workbook_numbers_are_read_with_the_decimals_their_format_shows():
+    from parviz.reading import cell_text
+
+    assert cell_text(91.5, "0.00") == "91.50"
+    assert cell_text(91.5, "#,##0.00") == "91.50"
+    assert cell_text(97.685, "0.00") == "97.685"  # a digit held is never cut
+    assert cell_text(0.1 + 0.2, "0.00") == "0.30"  # binary noise of a formula is
+    assert cell_text(85.0, "General") == "85"
+
+
+def test_a_workbook_table_keeps_the_trailing_zero_it_shows(tmp_path, capsys):
+    import json
+
+    rows = [["Tên đơn vị", "Tổng điểm"], ["Sở A", 91.5], ["Sở B", 90.1]]
+    table = tmp_path / "bang_2021.xlsx"
+    table.write_bytes(_workbook(rows, {(2, 2): "0.00", (3, 2): "0.00"}))
+    folder = fresh(tmp_path)
+    argv = ["import", str(table), "--year", "2021", "--block", "department", "--create-units"]
+    assert main([*argv, "--data", str(folder)]) == 0
+    capsys.readouterr()
+    argv = ["rank", "--year", "2021", "--block", "department", "--data", str(folder)]
+    assert main(argv) == 0
+    assert "91,50" in capsys.readouterr().out  # not 91,5: the sheet shows two decimals
+    assert main([*argv, "--format", "json"]) == 0
+    assert [r["score"] for r in json.loads(capsys.readouterr().out)] == [91.5, 90.1]
