@@ -226,7 +226,8 @@ def merge_header_rows(
 
     ``below`` is a sub-header when its filled cells are all recognised headers and none of
     them stands under a recognised header of ``top`` (a data row never qualifies: its unit
-    name is not a header).
+    name is not a header), unless that header is a group title merged over several columns
+    ('Điểm đạt được' over 'Điểm đánh giá trực tiếp | Điểm điều tra XHH').
     """
     filled = [(i, cell) for i, cell in enumerate(below) if cell]
     if not filled:
@@ -236,7 +237,8 @@ def merge_header_rows(
     for i, cell in filled:
         if cell not in explicit_names and headers.role_of(cell, criteria) is None:
             return None
-        if i < len(top) and top[i] in top_roles:
+        spans = i + 1 < len(below) and below[i + 1] and not (top[i + 1 :] or [""])[0]
+        if i < len(top) and top[i] in top_roles and not spans:
             return None
     width = max(len(top), len(below))
     top = top + [""] * (width - len(top))

@@ -330,3 +330,19 @@ def test_a_workbook_table_keeps_the_trailing_zero_it_shows(tmp_path, capsys):
     assert "91,50" in capsys.readouterr().out  # not 91,5: the sheet shows two decimals
     assert main([*argv, "--format", "json"]) == 0
     assert [r["score"] for r in json.loads(capsys.readouterr().out)] == [91.5, 90.1]
+
+
+def test_a_group_title_that_is_also_a_header_still_groups_the_columns_below(tmp_path):
+    rows = [
+        ["STT", "Tên đơn vị", "Điểm đạt được", None, "Tổng điểm"],
+        [None, None, "Điểm đánh giá trực tiếp", "Điểm điều tra XHH", None],
+        [1, "Sở Tài chính", 59.25, 33.68, 92.93],
+        [2, "Sở Xây dựng", 59, 32.33, 91.33],
+    ]
+    folder = fresh(tmp_path)
+    options = ImportOptions(year=2019, block="department", create_units=True)
+    result = import_table(folder, _workbook(rows), "vp.xlsx", options)
+    assert result.written, [p.render("en") for p in result.problems]
+    assert list(result.rows["assessed"]) == [59.25, 59.0]
+    assert list(result.rows["survey"]) == [33.68, 32.33]
+    assert list(result.rows["total"]) == [92.93, 91.33]
