@@ -144,11 +144,12 @@ def find_header(
     """Return the first row that names a unit column and a result column.
 
     A header of two rows (a group title such as 'Điểm các lĩnh vực' merged over C1..C7 on
-    the row below) is read as one: each sub-header cell replaces the cell above it.
+    the row below) is read as one: each sub-header cell replaces the cell above it. A title
+    row (one filled cell, no header in it) is never the top of a header.
     """
     for index, row in enumerate(rows[: headers.MAX_TITLE_ROWS + 1]):
         cells, body = row, index + 1
-        if index + 1 < len(rows):
+        if index + 1 < len(rows) and not _is_title(row, explicit, criteria):
             combined = merge_header_rows(row, rows[index + 1], explicit, criteria)
             if combined is not None:
                 cells, body = combined, index + 2
@@ -156,6 +157,14 @@ def find_header(
         if "unit" in roles.values() and set(roles.values()) & headers.RESULT_ROLES:
             return Header(index, cells, body)
     return None
+
+
+def _is_title(
+    row: list[str], explicit: dict[str, str], criteria: list[tuple[str, str, str]]
+) -> bool:
+    """Return True for a title row: one filled cell (merged across), not a column header."""
+    filled = [cell for cell in row if cell]
+    return len(filled) == 1 and not headers.roles_of(filled, explicit, criteria)
 
 
 def locate_header(
