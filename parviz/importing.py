@@ -16,7 +16,7 @@ from parviz import grades, headers, precision, reading, schema, shapes, storage
 from parviz.dataset import ROW, Dataset
 from parviz.loading import load, parse_number
 from parviz.problems import Problem, Severity, has_errors
-from parviz.reading import decode_upload, read_workbook, sniff_separator
+from parviz.reading import decode_upload, read_workbook, sniff_table_separator
 from parviz.units import MatchKind, UnitMatcher, slugify
 
 # Default display names of well-known blocks, used when an import creates a block.
@@ -67,7 +67,8 @@ def read_rows(
     text, problems = decode_upload(data, file)
     if text is None:
         return [], None, problems
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_separator(text), strict=True)
+    separator = sniff_table_separator(text)  # title rows above the header do not decide it
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
     try:
         rows = list(reader)
     except csv.Error as error:  # an unclosed quote, a cell over the field size limit

@@ -7,6 +7,7 @@ import io
 import math
 import re
 import zipfile
+from collections import Counter
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -156,6 +157,24 @@ def check_upload_size(data: bytes, file: str) -> list[Problem]:
 def sniff_separator(text: str) -> str:
     """Return ',' or ';' (or tab), judged on the first non-empty line."""
     return _separator_in(_first_line(text))
+
+
+def sniff_table_separator(text: str, lines: int = 20) -> str:
+    """Return the separator of a published table: the one its first lines agree on.
+
+    A published table starts with title rows ("KẾT QUẢ … NĂM 2022", maybe with commas) above
+    a semicolon header, and its decimal commas vary by row: the separator is the character
+    that the most lines hold the same number of times (as csv.Sniffer judges consistency).
+    """
+    head = [line for line in text[:_HEAD].splitlines() if line.strip()][:lines]
+
+    def agreement(separator: str) -> tuple[int, int, bool]:
+        counts = Counter(line.count(separator) for line in head)
+        counts.pop(0, None)
+        same, count = max(((n, c) for c, n in counts.items()), default=(0, 0))
+        return same, count, separator == ","
+
+    return max((",", ";", "\t"), key=agreement)
 
 
 def _separator_in(line: str) -> str:

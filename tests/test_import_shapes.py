@@ -346,3 +346,36 @@ def test_a_group_title_that_is_also_a_header_still_groups_the_columns_below(tmp_
     assert list(result.rows["assessed"]) == [59.25, 59.0]
     assert list(result.rows["survey"]) == [33.68, 32.33]
     assert list(result.rows["total"]) == [92.93, 91.33]
+
+
+def test_a_title_row_is_never_the_top_of_a_two_row_header():
+    from parviz.importing import find_header
+
+    rows = [
+        ["(Kèm theo Quyết định số 1007/QĐ-UBND ngày 24/4/2020)", "", "", "", ""],
+        ["STT", "Tên cơ quan, đơn vị", "Điểm đạt được", "", "Tổng điểm"],
+        ["", "", "Điểm đánh giá trực tiếp", "Điểm điều tra XHH", ""],
+        ["1", "Sở Tài chính", "59,25", "33,68", "92,93"],
+    ]
+    header = find_header(rows, {})
+    assert (header.index, header.body) == (1, 3)
+    assert header.cells[2:] == ["Điểm đánh giá trực tiếp", "Điểm điều tra XHH", "Tổng điểm"]
+
+
+def test_the_separator_is_the_one_the_table_lines_agree_on():
+    from parviz.reading import sniff_table_separator
+
+    semicolons = "STT;Tên đơn vị;Tổng điểm;Xếp hạng\n1;Sở A;90,5;1\n2;Sở B;85,5;2\n"
+    assert sniff_table_separator("KẾT QUẢ NĂM 2022\n" + semicolons) == ";"
+    assert sniff_table_separator("CÁC SỞ, BAN, NGÀNH, NĂM 2022\n" + semicolons) == ";"
+    assert sniff_table_separator("Tên đơn vị,Tổng điểm\nSở A,90.5\n") == ","
+    assert sniff_table_separator("Tên đơn vị\tTổng điểm\nSở A\t90,5\n") == "\t"
+    assert sniff_table_separator("Tên đơn vị\n") == ","
+
+
+def test_a_semicolon_table_under_a_title_row_imports(tmp_path):
+    text = "KẾT QUẢ CHỈ SỐ CCHC NĂM 2022\nTên đơn vị;Tổng điểm;Xếp hạng\nSở A;90,5;1\nSở B;85,5;2\n"
+    options = ImportOptions(year=2022, block="department", create_units=True)
+    result = import_table(fresh(tmp_path), text.encode(), "t.csv", options)
+    assert result.written, [p.render("en") for p in result.problems]
+    assert list(result.rows["total"]) == [90.5, 85.5]
