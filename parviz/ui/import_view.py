@@ -214,7 +214,12 @@ def preview_table(
     decimal, thousands = (",", ".") if lang == "vi" else (".", ",")
     styler = shown.style.apply(
         lambda column: [f"background-color: {c}" if c else "" for c in colours], axis=0
-    ).format(decimal=decimal, thousands=thousands, precision=2, na_rep="–")
+    ).format(
+        decimal=decimal,
+        thousands=thousands,
+        precision=result.rows.attrs.get("decimals") or 2,  # as published: 97,685 stays
+        na_rep="–",
+    )
     st.dataframe(styler, hide_index=True, width="stretch")
     st.caption(t("import.preview.legend", lang))
 

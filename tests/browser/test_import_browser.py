@@ -85,8 +85,12 @@ def test_the_year_a_table_names_is_shown_with_where_it_was_read(
     page.locator('input[type="file"]').set_input_files(str(titled))
     source = "Năm 2022 đọc từ tiêu đề của bảng: “KẾT QUẢ CHỈ SỐ CCHC NĂM 2022”."
     expect(page.get_by_text(source).first).to_be_visible(timeout=30_000)
+    wait_for_app(page)  # the empty field of the page before the upload goes away
+    expect(page.get_by_label("Năm đánh giá")).to_have_count(1)
     expect(page.get_by_label("Năm đánh giá")).to_have_value("2022")
     expect(page.get_by_text("Sẽ lưu 3 đơn vị vào năm 2022")).to_be_visible(timeout=30_000)
+    page.get_by_label("Năm đánh giá").scroll_into_view_if_needed()
+    screenshot(page, SHOTS / "import_year_field_1366.png")
     for width, height in ((1366, 768), (390, 844)):
         page.set_viewport_size({"width": width, "height": height})
         page.get_by_role("button", name="Lưu vào bộ dữ liệu").scroll_into_view_if_needed()
