@@ -76,3 +76,16 @@ def test_page_messages_name_the_pages_controls_not_cli_options(tmp_path):
         shown = import_view.for_the_page([unknown])[0].render(lang)
         assert "--" not in shown and t("import.create_units", lang) in shown
         assert unknown.location(lang) in shown
+
+
+def test_an_unknown_grade_scale_names_the_grade_box_of_the_page(tmp_path):
+    folder = tmp_path / "d"
+    assert main(["init", str(folder), "--title", "T"]) == 0
+    table = "Tên đơn vị,Tổng điểm,Xếp loại\nSở A,90,Hạng nhất\nSở B,80,Hạng nhì\n".encode()
+    options = ImportOptions(year=2021, block="department", create_units=True, dry_run=True)
+    problems = import_table(folder, table, "t.csv", options).problems
+    scale = next(p for p in problems if p.code == "grade_scale_unknown")
+    assert "--grades" in scale.render("en")
+    for lang in ("vi", "en"):
+        shown = import_view.for_the_page([scale])[0].render(lang)
+        assert "--grades" not in shown and t("shapes.grades.label", lang) in shown

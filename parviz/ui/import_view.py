@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from parviz import headers, importing, storage
+from parviz import grades, headers, importing, storage
 from parviz.dataset import ROW, Dataset
 from parviz.i18n import t
 from parviz.importing import ImportOptions, ImportResult
@@ -119,9 +119,21 @@ def target(
     )
     create = st.checkbox(t("import.create_units", lang), key="_parviz_import_create")
     replace = st.checkbox(t("import.replace", lang), key="_parviz_import_replace")
+    scale = st.text_input(
+        t("shapes.grades.label", lang),
+        key="_parviz_import_grades",
+        placeholder="Xuất sắc, Tốt, Khá",
+        help=t("shapes.grades.help", lang),
+    )
     if year is None:
         return None
-    return ImportOptions(year=int(year), block=str(block), create_units=create, replace=replace)
+    return ImportOptions(
+        year=int(year),
+        block=str(block),
+        create_units=create,
+        replace=replace,
+        grades=tuple(grades.parse_names(scale)),
+    )
 
 
 def block_label(dataset: Dataset, block: str, lang: str) -> str:
@@ -296,6 +308,8 @@ PAGE_CONTROLS = {
     "import_column_ignored": "import.mapping.heading",
     "import_no_header": "import.mapping.heading",
     "import_sheet_missing": "import.upload.label",
+    "grade_scale_unknown": "shapes.grades.label",
+    "grade_scale_conflict": "shapes.grades.label",
 }
 
 
