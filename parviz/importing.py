@@ -492,55 +492,9 @@ def shape_rows(
     no such section is refused, naming the sections it has.
     """
     where = {"file": file, "sheet": sheet}
-    problems = [
-        Problem(
-            f"import_left_out_{laid.kind}",
-            Severity.WARNING,
-            row=laid.index + 1,
-            params={"text": shapes.row_text(rows[laid.index])[:80]},
-            **where,
-        )
-        for laid in layout
-        if laid.kind not in ("unit", "blank")
-    ]
-    units = [laid for laid in layout if laid.kind == "unit"]
-    if units:
-        first, last = units[0].index, units[-1].index
-        blanks = [
-            laid.index + 1 for laid in layout if laid.kind == "blank" and first < laid.index < last
-        ]
-        if blanks:
-            problems.append(
-                Problem(
-                    "import_blank_rows",
-                    Severity.WARNING,
-                    params={"rows": ", ".join(map(str, blanks))},
-                    **where,
-                )
-            )
-    sections = list(dict.fromkeys((laid.section, laid.block) for laid in layout if laid.block))
-    if not sections:
-        return [laid.index for laid in units], problems
-    if block not in {b for _, b in sections}:
-        titles = "; ".join(f"'{title}'" for title, _ in sections)
-        problems.append(
-            Problem("import_section_missing", params={"block": block, "sections": titles}, **where)
-        )
-        return [], problems
-    left_out: dict[str, list[int]] = {}
-    for laid in units:
-        if laid.block != block:
-            left_out.setdefault(laid.section or "–", []).append(laid.index + 1)
-    for title, left in left_out.items():
-        problems.append(
-            Problem(
-                "import_section_left_out",
-                Severity.WARNING,
-                params={"section": title, "count": len(left), "first": left[0], "last": left[-1]},
-                **where,
-            )
-        )
-    return [laid.index for laid in units if laid.block == block], problems
+    problems = shapes.left_out_report(layout, rows, where)
+    kept, section_problems = shapes.section_of(layout, block, where)
+    return kept, problems + section_problems
 
 
 def _parse_value(

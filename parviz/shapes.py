@@ -3,7 +3,7 @@
 Annexes put rows that are not units under and between the units (averages, totals, notes,
 signature blocks), split one sheet into blocks with section rows ("I. KHỐI SỞ, BAN, NGÀNH"),
 group columns by year ("Năm 2022 | Năm 2023" over "Điểm | Xếp hạng"), and name their year in
-a title. Everything here is pure: it reads rows of text cells and says what they are.
+a title. Everything here is pure: it reads rows of text cells and says what they are (as Problems).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from parviz.headers import header_key
+from parviz.problems import Problem, Severity
 
 # What a left-out row is, by its first words (after header_key): exact words, then prefixes.
 _FOOTER_EXACT: dict[str, str] = {
@@ -239,3 +240,62 @@ def year_of_table(
         return YearFound(dated[0].year, "group", dated[0].title)
     named = year_from_file(file)
     return YearFound(named, "file", file) if named is not None else None
+
+
+def left_out_report(
+    layout: list[BodyRow], rows: list[list[str]], where: dict[str, str | None]
+) -> list[Problem]:
+    """Return one warning per row left out (average, total, note, …) and one for blank rows."""
+    problems = [
+        Problem(
+            f"import_left_out_{laid.kind}",
+            Severity.WARNING,
+            row=laid.index + 1,
+            params={"text": row_text(rows[laid.index])[:80]},
+            **where,
+        )
+        for laid in layout
+        if laid.kind not in ("unit", "blank")
+    ]
+    units = [laid.index for laid in layout if laid.kind == "unit"]
+    blanks = [
+        laid.index + 1
+        for laid in layout
+        if laid.kind == "blank" and units and units[0] < laid.index < units[-1]
+    ]
+    if blanks:  # only those inside the table: the sheet's empty tail is not worth a word
+        params = {"rows": ", ".join(map(str, blanks))}
+        problems.append(Problem("import_blank_rows", Severity.WARNING, params=params, **where))
+    return problems
+
+
+def section_of(
+    layout: list[BodyRow], block: str, where: dict[str, str | None]
+) -> tuple[list[int], list[Problem]]:
+    """Return the unit rows of ``block``'s section (all units when no section names a block).
+
+    Units of other sections are left out and said so; a sheet whose sections name blocks but
+    not ``block`` gives no rows and an error naming the sections found.
+    """
+    units = [laid for laid in layout if laid.kind == "unit"]
+    sections = list(dict.fromkeys((laid.section, laid.block) for laid in layout if laid.block))
+    if not sections:
+        return [laid.index for laid in units], []
+    if block not in {named for _, named in sections}:
+        titles = "; ".join(f"'{title}'" for title, _ in sections)
+        params = {"block": block, "sections": titles}
+        return [], [Problem("import_section_missing", params=params, **where)]
+    left_out: dict[str, list[int]] = {}
+    for laid in units:
+        if laid.block != block:
+            left_out.setdefault(laid.section or "–", []).append(laid.index + 1)
+    problems = [
+        Problem(
+            "import_section_left_out",
+            Severity.WARNING,
+            params={"section": title, "count": len(left), "first": left[0], "last": left[-1]},
+            **where,
+        )
+        for title, left in left_out.items()
+    ]
+    return [laid.index for laid in units if laid.block == block], problems
