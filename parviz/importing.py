@@ -298,6 +298,7 @@ def parse_upload(
     header, header_problems = locate_header(rows, options, criteria, file, sheet)
     if header is None:
         return pd.DataFrame(), {}, sheet, problems + header_problems
+    problems += check_named_year(rows, header.index, file, sheet, options.year)
     mapping, column_problems = headers.map_columns(
         header.cells, options.columns, file, sheet, criteria
     )
@@ -844,6 +845,27 @@ def match_preview(dataset: Dataset, parsed: pd.DataFrame, options: ImportOptions
         ids.append(found.unit_id if found else None)
         kinds.append(found.kind.value if found else ("new" if options.create_units else "unknown"))
     return parsed.assign(unit_id=ids, match=kinds)
+
+
+def check_named_year(
+    rows: list[list[str]], header_index: int, file: str, sheet: str | None, year: int
+) -> list[Problem]:
+    """Refuse a table whose title names another year; warn when only its file name does.
+
+    A 2021 table saved as the 2024 results is the worst silent error an import can make.
+    """
+    titled = shapes.year_from_title(rows, header_index)
+    if titled is not None and titled[0] != year:
+        row = next(i for i, r in enumerate(rows) if shapes.row_text(r) == titled[1]) + 1
+        params = {"found": titled[0], "year": year, "title": titled[1][:120]}
+        return [
+            Problem("import_year_title_conflict", file=file, sheet=sheet, row=row, params=params)
+        ]
+    named = shapes.year_from_file(file)
+    if titled is None and named is not None and named != year:
+        params = {"found": named, "year": year}
+        return [Problem("import_year_file_conflict", Severity.WARNING, file=file, params=params)]
+    return []
 
 
 def detect_year(data: bytes, file: str, sheet: str | None = None) -> shapes.YearFound | None:

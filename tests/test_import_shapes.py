@@ -379,3 +379,24 @@ def test_a_semicolon_table_under_a_title_row_imports(tmp_path):
     result = import_table(fresh(tmp_path), text.encode(), "t.csv", options)
     assert result.written, [p.render("en") for p in result.problems]
     assert list(result.rows["total"]) == [90.5, 85.5]
+
+
+def test_a_title_naming_another_year_stops_the_import(tmp_path):
+    folder = fresh(tmp_path)
+    before = snapshot(folder)
+    options = ImportOptions(year=2024, block="department", create_units=True)
+    result = import_table(folder, ANNEX.encode(), "annex.csv", options)
+    assert not result.written and snapshot(folder) == before
+    problem = next(p for p in result.problems if p.code == "import_year_title_conflict")
+    assert problem.row == 1
+    assert "2021" in problem.render("vi") and "2024" in problem.render("en")
+    assert "--year 2021" in problem.render("en")
+
+
+def test_a_file_name_naming_another_year_is_a_warning(tmp_path):
+    table = "Tên đơn vị,Tổng điểm\nSở A,90\n".encode()
+    options = ImportOptions(year=2022, block="department", create_units=True)
+    result = import_table(fresh(tmp_path), table, "ket_qua_2021.csv", options)
+    assert result.written
+    warning = next(p for p in result.problems if p.code == "import_year_file_conflict")
+    assert "2021" in warning.render("vi") and not warning.is_error

@@ -304,6 +304,8 @@ PAGE_CONTROLS = {
     "import_exists": "import.replace",
     "import_year_conflict": "import.year",
     "import_group_missing": "import.year",
+    "import_year_title_conflict": "import.year",
+    "import_year_file_conflict": "import.year",
     "import_section_missing": "import.block",
     "import_column_ignored": "import.mapping.heading",
     "import_no_header": "import.mapping.heading",
