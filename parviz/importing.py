@@ -298,7 +298,7 @@ def parse_upload(
     header, header_problems = locate_header(rows, options, criteria, file, sheet)
     if header is None:
         return pd.DataFrame(), {}, sheet, problems + header_problems
-    problems += check_named_year(rows, header.index, file, sheet, options.year)
+    problems += check_named_year(rows, header, file, sheet, options.year)
     mapping, column_problems = headers.map_columns(
         header.cells, options.columns, file, sheet, criteria
     )
@@ -847,14 +847,20 @@ def match_preview(dataset: Dataset, parsed: pd.DataFrame, options: ImportOptions
     return parsed.assign(unit_id=ids, match=kinds)
 
 
+def title_rows(rows: list[list[str]], header: Header) -> list[list[str]]:
+    """Return the rows above the body that name no column (titles, even if merged in)."""
+    return [row for row in rows[: header.body] if not headers.roles_of(row, {})]
+
+
 def check_named_year(
-    rows: list[list[str]], header_index: int, file: str, sheet: str | None, year: int
+    rows: list[list[str]], header: Header, file: str, sheet: str | None, year: int
 ) -> list[Problem]:
     """Refuse a table whose title names another year; warn when only its file name does.
 
     A 2021 table saved as the 2024 results is the worst silent error an import can make.
     """
-    titled = shapes.year_from_title(rows, header_index)
+    titles = title_rows(rows, header)
+    titled = shapes.year_from_title(titles, len(titles))
     if titled is not None and titled[0] != year:
         row = next(i for i, r in enumerate(rows) if shapes.row_text(r) == titled[1]) + 1
         params = {"found": titled[0], "year": year, "title": titled[1][:120]}
@@ -885,10 +891,8 @@ def detect_year(data: bytes, file: str, sheet: str | None = None) -> shapes.Year
             number = parse_number(row[column]) if column < len(row) and row[column] else None
             if number is not None and number.is_integer():
                 years.add(int(number))
-    # A title row right above the header may have been read as its top row.
-    merged = header.body == header.index + 2
-    above = header.index + 1 if merged and not groups else header.index
-    found = shapes.year_of_table(rows, above, groups, years, file)
+    titles = title_rows(rows, header)
+    found = shapes.year_of_table(titles, len(titles), groups, years, file)
     if found is not None and found.source == "column":
         return shapes.YearFound(found.year, "column", header.cells[column])
     return found

@@ -388,7 +388,8 @@ def test_a_title_naming_another_year_stops_the_import(tmp_path):
     result = import_table(folder, ANNEX.encode(), "annex.csv", options)
     assert not result.written and snapshot(folder) == before
     problem = next(p for p in result.problems if p.code == "import_year_title_conflict")
-    assert problem.row == 1
+    assert (problem.file, problem.row) == ("annex.csv", 1)
+    assert "PHỤ LỤC: KẾT QUẢ CHỈ SỐ CCHC NĂM 2021" in problem.render("vi")
     assert "2021" in problem.render("vi") and "2024" in problem.render("en")
     assert "--year 2021" in problem.render("en")
 
@@ -400,3 +401,13 @@ def test_a_file_name_naming_another_year_is_a_warning(tmp_path):
     assert result.written
     warning = next(p for p in result.problems if p.code == "import_year_file_conflict")
     assert "2021" in warning.render("vi") and not warning.is_error
+
+
+def test_a_title_split_by_a_csv_comma_still_names_the_year(tmp_path):
+    from parviz.importing import detect_year
+
+    text = "KẾT QUẢ CÁC SỞ, BAN, NGÀNH NĂM 2021\nTên đơn vị,Tổng điểm\nSở A,90\n"
+    assert detect_year(text.encode(), "x.csv").year == 2021
+    options = ImportOptions(year=2022, block="department", create_units=True)
+    result = import_table(fresh(tmp_path), text.encode(), "x.csv", options)
+    assert "import_year_title_conflict" in [p.code for p in result.problems]
