@@ -61,7 +61,8 @@ def methodology(dataset, lang: str):
         maximum = fmt_number(dataset.max_total(year, block), lang)
         criteria = tables.as_text(provenance.criteria_table(dataset, year, block, lang), lang)
         bands = tables.as_text(provenance.bands_table(dataset, year, block, lang), lang)
-        sections.append((label, maximum, criteria, bands))
+        graded = tables.as_text(provenance.grades_table(dataset, year, block, lang), lang)
+        sections.append((label, maximum, criteria, bands, graded))
     return sections
 
 
@@ -81,7 +82,7 @@ def text_table(frame, numbers, prefix: str) -> None:
     )
 
 
-for label, maximum, (criteria, numbers), (bands, band_numbers) in cache.shared(
+for label, maximum, (criteria, numbers), (bands, band_numbers), graded in cache.shared(
     dataset, methodology, lang
 ):
     with st.expander(label, expanded=False):
@@ -92,6 +93,8 @@ for label, maximum, (criteria, numbers), (bands, band_numbers) in cache.shared(
             text_table(criteria, numbers, "data.methodology")
         if not bands.empty:
             text_table(bands, band_numbers, "data.bands")
+        if not graded[0].empty:  # the year's grade scale (xếp loại), best first
+            text_table(graded[0], graded[1], "grades.data")
 
 render.section(t("data.validation.heading", lang))
 report = provenance.problems_table(page.problems, lang)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from parviz import overview
+from parviz import grades, overview
 from parviz.charts import ranking as charts
 from parviz.i18n import t
 from parviz.ui import cache, findings_view, render
@@ -22,11 +22,13 @@ def view(dataset, year: int, block: str, lang: str):
         ranking, charts.band_names(dataset, year=year, block=block, lang=lang)
     )
     top, bottom = overview.ends(ranking)
+    graded = grades.counts(ranking, grades.names_of(dataset.table("grades"), year, block, lang))
+    heading = "rankings.overview.bands" if bands else "grades.overview.heading"
     return {
         "kpis": overview.block_kpis(ranking),
         "tiles": overview.movement_tiles(ranking),
-        "groups": bands or overview.classification_counts(ranking, lang),
-        "heading": "rankings.overview.bands" if bands else "rankings.overview.classifications",
+        "groups": bands or graded or overview.classification_counts(ranking, lang),
+        "heading": heading if bands or graded else "rankings.overview.classifications",
         "ends": (overview.ranking_lines(top, lang), overview.ranking_lines(bottom, lang)),
         "table": overview.compact_table(ranking, tied_label=t("ui.table.tied", lang)),
         "previous_year": overview.previous_year(ranking),

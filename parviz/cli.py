@@ -178,6 +178,7 @@ def format_table(records: list[dict], lang: str, decimals: int = 2) -> str:
                 "–" if record["previous_rank"] is None else str(record["previous_rank"]),
                 "–" if record["rank_change"] is None else _signed_int(record["rank_change"]),
                 i18n.fmt_signed(record["score_change"], lang, decimals),
+                record["grade"] or "",
             ]
         )
     widths = [max(len(row[i]) for row in lines) for i in range(len(head))]

@@ -206,8 +206,8 @@ def classification_label(code: object, lang: str) -> str:
 def ranking_table(ranking: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Return the ranking as a display table with localised headers (numbers stay numbers).
 
-    Columns: rank, tie mark, unit, score, previous rank, change label, score change,
-    classification (the last only when the year publishes classifications).
+    Columns: rank, tie mark, unit, score, grade, previous rank, change label, score change,
+    classification (grade and classification only when the year publishes them).
     """
     col = {key: t(f"rankings.column.{key}", lang) for key in _TABLE_KEYS}
     decimals = precision.of_rows(ranking)
@@ -217,6 +217,8 @@ def ranking_table(ranking: pd.DataFrame, lang: str) -> pd.DataFrame:
             col["tied"]: [t("rankings.tied", lang) if tied else "" for tied in ranking["tied"]],
             col["unit"]: ranking["unit"].astype(str),
             col["score"]: ranking["score"].astype(float).round(decimals),
+            col["index"]: ranking["index"].astype(float).round(decimals),
+            col["grade"]: grade_labels(ranking, lang),
             col["previous_rank"]: ranking["previous_rank"].astype("Int64"),
             col["change"]: [
                 change_label(c, lang, p)
@@ -228,9 +230,12 @@ def ranking_table(ranking: pd.DataFrame, lang: str) -> pd.DataFrame:
             ],
         }
     )
-    if not table[col["classification"]].astype(bool).any():
-        table = table.drop(columns=col["classification"])
-    return precision.mark(table, decimals, [col["score"], col["score_change"]])
+    for key in ("grade", "classification"):
+        if not table[col[key]].astype(bool).any():
+            table = table.drop(columns=col[key])
+    if "index_pct" not in ranking.columns or ranking["index_pct"].isna().all():
+        table = table.drop(columns=col["index"])  # shown only when an index % is published
+    return precision.mark(table, decimals, [col["score"], col["index"], col["score_change"]])
 
 
 _TABLE_KEYS = (
@@ -238,11 +243,21 @@ _TABLE_KEYS = (
     "tied",
     "unit",
     "score",
+    "index",
+    "grade",
     "previous_rank",
     "change",
     "score_change",
     "classification",
 )
+
+
+def grade_labels(ranking: pd.DataFrame, lang: str) -> list[str]:
+    """Return each row's grade name in ``lang`` ('' when not graded)."""
+    column = "grade_en" if lang == "en" else "grade_vi"
+    if column not in ranking.columns:
+        return [""] * len(ranking)
+    return ["" if _missing(name) else str(name) for name in ranking[column]]
 
 
 def score_text(value: object, lang: str, decimals: int = 2) -> str:

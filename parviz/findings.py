@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from parviz import i18n, precision, ranking
+from parviz import grades, i18n, precision, ranking
 from parviz.dataset import Dataset
 
 # Units that are, or were the year before, in the first TOP places have every move reported;
@@ -39,6 +39,7 @@ KINDS = (
     "rise",
     "fall",
     "band_counts",
+    "grade_counts",
     "classification_counts",
     "criterion_best",
     "criterion_worst",
@@ -140,6 +141,7 @@ def block_findings(
     found.extend(_methodology(dataset, rows, year, block))
     found.extend(moves(rows))
     found.extend(_band_counts(dataset, rows, year, block))
+    found.extend(_grade_counts(dataset, rows, year, block))
     found.extend(_classification_counts(rows, year, block))
     found.extend(_criteria_extremes(dataset, year, block))
     return found
@@ -345,6 +347,15 @@ def _band_counts(dataset: Dataset, rows: pd.DataFrame, year: int, block: str) ->
     return [Finding("band_counts", block, year, (), {"counts": counts})]
 
 
+def _grade_counts(dataset: Dataset, rows: pd.DataFrame, year: int, block: str) -> list[Finding]:
+    """Return how many units got each grade of the year's scale (none: no grade published)."""
+    names = grades.names_of(dataset.table("grades"), year, block, "vi")
+    if "grade" not in rows.columns or rows["grade"].isna().all() or not names:
+        return []
+    counts = {g: int((rows["grade"] == g).sum()) for g in names}
+    return [Finding("grade_counts", block, year, (), {"counts": counts})]
+
+
 def _classification_counts(rows: pd.DataFrame, year: int, block: str) -> list[Finding]:
     values = rows["classification"].dropna().astype(str)
     if values.empty:
@@ -446,6 +457,9 @@ def render(finding: Finding, dataset: Dataset, lang: str) -> str:
     key = f"findings.{finding.kind}"
     common = {"unit": unit, "block": block, "year": finding.year}
     if finding.kind in ("leader", "lowest", "position", "runner_up"):
+        if f.get("score") is None and f.get("index") is None:  # a rank published alone
+            rank = f.get("rank") or {"leader": 1, "runner_up": 2}.get(finding.kind)
+            return i18n.t("findings.rank_only", lang, unit=unit, rank=rank)
         common["value"] = value_text(f, lang)
     if finding.kind == "leader":
         return i18n.t(key, lang, **common)
@@ -491,6 +505,11 @@ def render(finding: Finding, dataset: Dataset, lang: str) -> str:
         )
     if finding.kind == "band_counts":
         return i18n.t(key, lang, counts=_band_parts(dataset, finding, lang), **common)
+    if finding.kind == "grade_counts":
+        names = grades.names_of(dataset.table("grades"), finding.year, finding.block, lang)
+        parts = [i18n.t("findings.band_part", lang, band=names.get(g, g), count=n)
+                 for g, n in f["counts"].items()]  # fmt: skip
+        return i18n.t(key, lang, counts="; ".join(parts), **common)
     if finding.kind == "classification_counts":
         parts = [
             i18n.t("findings.count_of", lang, count=n, label=i18n.t(f"findings.class.{c}", lang))

@@ -126,12 +126,31 @@ def names(scale: list[Grade], lang: str) -> dict[str, str]:
     return {g.grade_id: (g.name_en if lang == "en" else g.name_vi) for g in scale}
 
 
+def names_of(table: pd.DataFrame, year: int, block: str, lang: str) -> dict[str, str]:
+    """Return {grade_id: name in lang} of a year's scale in ``table`` (grades), best first."""
+    return names(scale_of(table, year, block), lang)
+
+
+def counts(ranking: pd.DataFrame, names: dict[str, str]) -> list[tuple[str, int]]:
+    """Return (grade name, units) in scale order; [] when the ranking has no grade."""
+    if "grade" not in ranking.columns or ranking["grade"].isna().all() or not names:
+        return []
+    found = ranking["grade"].value_counts()
+    return [(name, int(found.get(grade_id, 0))) for grade_id, name in names.items()]
+
+
 def scale_rows(scale: list[Grade], year: int, block: str) -> pd.DataFrame:
     """Return the rows of grades.csv for a scale."""
     return pd.DataFrame(
         [
-            {"year": year, "block": block, "grade_id": g.grade_id, "order": g.order,
-             "name_vi": g.name_vi, "name_en": g.name_en}
+            {
+                "year": year,
+                "block": block,
+                "grade_id": g.grade_id,
+                "order": g.order,
+                "name_vi": g.name_vi,
+                "name_en": g.name_en,
+            }
             for g in scale
         ]  # fmt: skip
     )

@@ -306,8 +306,7 @@ def parse_upload(
     if has_errors(problems):
         return pd.DataFrame(), mapping, sheet, problems
     parsed, parse_problems = parse_rows(rows, header, mapping, file, sheet, options)
-    kept = [rows[number - 1] for number in parsed[ROW]] if ROW in parsed.columns else []
-    parsed.attrs["decimals"] = published_decimals(kept, header, mapping)
+    parsed.attrs["decimals"] = published_decimals(rows, header, mapping, parsed)
     problems += parse_problems
     problems += check_limits(dataset, parsed, mapping, file, sheet, options)
     problems += check_fractions(dataset, parsed, mapping, file, sheet, options)
@@ -583,21 +582,27 @@ def _ensure_block_and_year(tables: dict, dataset: Dataset, options: ImportOption
 
 
 def published_decimals(
-    rows: list[list[str]], header: Header, mapping: dict[str, str]
+    rows: list[list[str]], header: Header, mapping: dict[str, str], parsed: pd.DataFrame
 ) -> int | None:
-    """Return the most decimals written in the units' numbers ('91,50' has two), or None.
+    """Return the most decimals written in the imported rows' results ('91,50' has two).
 
-    ``rows`` are the units' rows only: an average or another block's rows do not count.
+    Only the rows imported as units count (an average row under the table has more decimals);
+    criterion columns count only when no result number is published, as in parviz.precision.
     """
-    roles = [r for r in mapping if r in NUMBER_ROLES or r.startswith(headers.CRITERION_PREFIX)]
-    positions = [header.cells.index(mapping[role]) for role in roles]
-    found = [
-        precision.text_decimals(row[i])
-        for row in rows
-        for i in positions
-        if i < len(row) and parse_number(row[i].rstrip("%").strip()) is not None
-    ]
-    return max(found, default=None)
+    if parsed.empty or ROW not in parsed.columns:
+        return None
+    units = [rows[int(n) - 1] for n in parsed[ROW]]  # ROW: 1-based spreadsheet rows
+    for roles in (NUMBER_ROLES, [r for r in mapping if r.startswith(headers.CRITERION_PREFIX)]):
+        positions = [header.cells.index(mapping[role]) for role in roles if role in mapping]
+        found = [
+            precision.text_decimals(row[i])
+            for row in units
+            for i in positions
+            if i < len(row) and parse_number(row[i].rstrip("%").strip()) is not None
+        ]
+        if found:
+            return max(found)
+    return None
 
 
 # Roles whose numbers set the published precision of a block and year (parviz.precision).

@@ -132,7 +132,7 @@ def ranking_lines(rows: pd.DataFrame, lang: str) -> list[str]:
     """Return "1. TP Hải Dương: 85,86 điểm (▲4)" for each row."""
     return [
         t(
-            "rankings.overview.line",
+            "rankings.overview.line" if pd.notna(row["score"]) else "grades.overview.line",
             lang,
             rank=int(row["rank"]),
             unit=row["short_name"],

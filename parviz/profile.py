@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from parviz import precision
-from parviz.comparison import classification_label
+from parviz.comparison import classification_label, grade_labels
 from parviz.i18n import fmt_number, fmt_percent, fmt_signed, t
 
 # Waterfall row for the part of the total change not explained by criteria (survey points, or
@@ -26,7 +26,7 @@ OVERTAKES_SHOWN = 10
 
 
 HISTORY_COLUMNS = ("rank", "units_ranked", "score", "index", "unit", "short_name", "rank_change",
-                   "score_change", "classification")  # fmt: skip
+                   "score_change", "classification", "decimals")  # fmt: skip
 
 
 def history(standings: pd.DataFrame, unit_id: str) -> pd.DataFrame:
@@ -41,9 +41,8 @@ def history(standings: pd.DataFrame, unit_id: str) -> pd.DataFrame:
         return frame.assign(renamed=pd.Series(dtype=bool))
     block = own["block"].iloc[0]
     years = sorted(standings.loc[standings["block"] == block, "year"].unique())
-    frame = pd.DataFrame({"year": years}).merge(
-        own[["year", *HISTORY_COLUMNS]], on="year", how="left"
-    )
+    columns = [c for c in HISTORY_COLUMNS if c in own.columns]  # decimals: from standings
+    frame = pd.DataFrame({"year": years}).merge(own[["year", *columns]], on="year", how="left")
     previous = frame["unit"].ffill().shift(1)
     frame["previous_name"] = previous
     frame["renamed"] = frame["unit"].notna() & previous.notna() & (frame["unit"] != previous)
@@ -296,7 +295,8 @@ def block_units(standings: pd.DataFrame, *, block: str, year: int) -> list[str]:
 
 
 def kpi_values(row: pd.Series, lang: str) -> dict[str, str | None]:
-    """Return the KPI tile texts of one ranking row: score, rank of N, changes, classification.
+    """Return the KPI tile texts of one ranking row: score, rank of N, changes, classification
+    and grade ('' when not published).
 
     Deltas use an ASCII minus so Streamlit colours them (a positive rank change is good).
     """
@@ -310,6 +310,7 @@ def kpi_values(row: pd.Series, lang: str) -> dict[str, str | None]:
         if pd.isna(score_change)
         else fmt_signed(float(score_change), lang, decimals).replace("−", "-"),
         "classification": classification_label(row["classification"], lang) or "–",
+        "grade": grade_labels(row.to_frame().T, lang)[0],
     }
 
 

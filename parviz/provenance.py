@@ -132,6 +132,19 @@ def bands_table(dataset: Dataset, year: int, block: str, lang: str) -> pd.DataFr
     )
 
 
+def grades_table(dataset: Dataset, year: int, block: str, lang: str) -> pd.DataFrame:
+    """Return the grade scale of a year and block, best first: order and name in ``lang``."""
+    frame = dataset.table("grades")
+    chosen = frame[(frame["year"] == year) & (frame["block"] == block)].sort_values("order")
+    name = "name_vi" if lang == "vi" else "name_en"
+    return pd.DataFrame(
+        {
+            "order": chosen["order"].to_numpy(),
+            "grade": [_text(n) or _text(g) for n, g in zip(chosen[name], chosen["grade_id"])],
+        }
+    )
+
+
 def problems_table(problems: list, lang: str) -> pd.DataFrame:
     """Return the problems as rows a person reads: severity, where, what is wrong, what to do."""
     from parviz.i18n import t

@@ -21,6 +21,7 @@ RANK_KEYS = (
     "previous_rank",
     "rank_change",
     "score_change",
+    "grade",  # the grade's published name (grades.csv), null when not graded
 )
 
 
@@ -232,12 +233,31 @@ def _scored_units(dataset: Dataset) -> pd.DataFrame:
     table["index"] = table["index_pct"].fillna(table["score"] / table["max_points"] * 100)
     table = table[table["score"].notna() | table["index"].notna() | table["rank"].notna()]
     table = _add_decimals(table, dataset.table("methodology"))
+    table = _add_grade_names(table, dataset.table("grades"))
     return table.rename(columns={"rank": "official_rank"})
+
+
+def _add_grade_names(table: pd.DataFrame, grades: pd.DataFrame) -> pd.DataFrame:
+    """Add grade_vi and grade_en: the name of each row's grade in its year's scale."""
+    names = grades[["year", "block", "grade_id", "name_vi", "name_en"]].drop_duplicates(
+        ["year", "block", "grade_id"]
+    )
+    names = names.rename(
+        columns={"grade_id": "grade", "name_vi": "grade_vi", "name_en": "grade_en"}
+    )
+    if "grade" not in table.columns:
+        table = table.assign(grade=pd.Series(None, index=table.index, dtype=object))
+    return table.merge(names, on=["year", "block", "grade"], how="left")
 
 
 def _add_decimals(table: pd.DataFrame, methodology: pd.DataFrame) -> pd.DataFrame:
     """Add the published precision of each row's block and year (precision.block_decimals)."""
-    seen = precision.block_decimals(table, (*precision.PUBLISHED, "points"))
+    # The published results decide; criterion points only where no result number is published
+    # (a sub-criterion of 0,125 does not give a total published as 85,86 a third decimal).
+    published = precision.block_decimals(table)
+    published = published[published >= 0]
+    points = precision.block_decimals(table, ("points",))
+    seen = pd.concat([published, points[~points.index.isin(published.index)]])
     if "decimals" in methodology.columns:  # recorded by an import: "91,50" has two decimals
         recorded = methodology.set_index(["year", "block"])["decimals"].dropna().astype("int64")
         seen = pd.concat([seen, recorded]).groupby(level=[0, 1]).max()
@@ -339,7 +359,8 @@ def rank_records(ranking: pd.DataFrame) -> list[dict]:
     records = []
     for _, row in ranking.iterrows():
         decimals = int(row["decimals"]) if "decimals" in row else precision.DEFAULT_DECIMALS
-        records.append({key: _plain(row[key], key, decimals) for key in RANK_KEYS})
+        row = row.rename({"grade": "grade_id", "grade_vi": "grade"})  # the name, not the id
+        records.append({key: _plain(row.get(key), key, decimals) for key in RANK_KEYS})
     return records
 
 

@@ -62,6 +62,7 @@ def test_rank_2021_districts_json_matches_the_published_facts(capsys):
             "previous_rank",
             "rank_change",
             "score_change",
+            "grade",
         ]
         for r in records
     )

@@ -377,11 +377,35 @@ def test_every_kind_has_a_sentence_in_both_languages(tmp_path):
                     text = render(f, dataset, lang)
                     assert text and "{" not in text and "None" not in text
     many_ties = build(tmp_path / "ties", many_tie_rows(findings.TIE_GROUPS + 1))
-    for f in findings.findings(many_ties, year=2021):
-        seen.add(f.kind)
-        for lang in i18n.LANGUAGES:
-            assert "{" not in render(f, many_ties, lang)
+    graded = graded_dataset(tmp_path / "graded")
+    for other in (many_ties, graded):
+        for f in findings.findings(other, year=2021):
+            seen.add(f.kind)
+            for lang in i18n.LANGUAGES:
+                assert "{" not in render(f, other, lang)
     assert seen == set(findings.KINDS)
+
+
+def graded_dataset(folder: Path) -> Dataset:
+    """Return a fresh dataset with one graded table imported (Huế 2021's three grades)."""
+    from parviz.importing import ImportOptions, import_table
+    from parviz.storage import init_dataset
+
+    init_dataset(folder, "Huế", "")
+    table = "Tên cơ quan,Tổng điểm,Xếp loại\nSở A,97.685,Xuất sắc\nSở B,91.5,Tốt\nSở C,88.25,Tốt\n"
+    options = ImportOptions(year=2021, block="department", create_units=True)
+    assert import_table(folder, table.encode(), "t.csv", options).written
+    return load_dataset(folder)
+
+
+def test_grade_counts_in_scale_order(tmp_path):
+    dataset = graded_dataset(tmp_path / "g")
+    (found,) = kinds(findings.findings(dataset, year=2021), "grade_counts")
+    assert found.figures == {"counts": {"xuat-sac": 1, "tot": 2}}
+    assert render(found, dataset, "vi") == (
+        "Xếp loại công tác cải cách hành chính: Xuất sắc: 1 đơn vị; Tốt: 2 đơn vị."
+    )
+    assert render(found, dataset, "en") == "Grades of PAR work: Excellent: 1; Good: 2."
 
 
 def many_tie_rows(groups: int) -> list[Row]:
@@ -495,7 +519,8 @@ def test_overview_shows_the_findings_with_copyable_text(monkeypatch):
     assert any(h.value == "Nhận định chính" for h in at.subheader)
     copied = [c.value for c in at.code]
     assert any(
-        c.startswith("Khối Sở, ban, ngành, năm 2021:\n- ") and "từ năm 2016 đến nay" in c for c in copied
+        c.startswith("Khối Sở, ban, ngành, năm 2021:\n- ") and "từ năm 2016 đến nay" in c
+        for c in copied
     )
 
 

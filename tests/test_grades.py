@@ -48,8 +48,8 @@ def test_named_scale_keeps_the_given_order_and_knows_english():
     assert grades.resolve("TỐT", scale) == "tot" and grades.resolve("Yếu", scale) is None
 
 
-HUE = "STT,Tên cơ quan,Tổng điểm,Xếp hạng,Xếp loại\n1,Sở A,\"97,685\",1,Xuất sắc\n"
-HUE += "2,Sở B,\"91,500\",2,Tốt\n3,Sở C,\"88,250\",3,Khá\n"
+HUE = 'STT,Tên cơ quan,Tổng điểm,Xếp hạng,Xếp loại\n1,Sở A,"97,685",1,Xuất sắc\n'
+HUE += '2,Sở B,"91,500",2,Tốt\n3,Sở C,"88,250",3,Khá\n'
 
 
 def fresh(tmp_path: Path) -> Path:
@@ -75,6 +75,23 @@ def test_a_fresh_dataset_gets_the_scale_of_the_labels_found(tmp_path):
     assert ranking["grade"].tolist() == ["xuat-sac", "tot", "kha"]
     assert ranking["classification"].isna().all()  # not the heads' classification
     assert ranking["decimals"].tolist() == [3, 3, 3]  # "91,500" keeps its trailing zeros
+
+
+def test_rank_json_and_table_give_the_grade_name(tmp_path, capsys):
+    folder = fresh(tmp_path)
+    imported(folder, HUE)
+    capsys.readouterr()
+    argv = ["rank", "--data", str(folder), "--year", "2021", "--block", "department"]
+    argv = ["--data", str(folder), *argv[:1], *argv[3:]]
+    assert main([*argv, "--format", "json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert [(r["score"], r["grade"]) for r in records] == [
+        (97.685, "Xuất sắc"),
+        (91.5, "Tốt"),
+        (88.25, "Khá"),
+    ]
+    assert main(argv) == 0
+    assert "97,685" in (out := capsys.readouterr().out) and "Xuất sắc" in out
 
 
 def test_an_unknown_label_into_an_existing_scale_is_located_and_lists_the_known(tmp_path):
@@ -123,3 +140,88 @@ def test_a_grade_outside_the_scale_in_results_csv_is_a_located_error(tmp_path, c
         "unknown_grade", "results.csv", "grade"
     )  # fmt: skip
     assert "xuat-sac, tot, kha" in problem["fix"]
+
+
+# --- shown: rankings table, overview counts, annex, profile, pages ---------------------------
+
+# Huế-like 2021: three decimals, a grade per unit, and a unit ranked without a score.
+PARTIAL = HUE + "4,Sở D,,4,Khá\n"
+
+
+def graded(tmp_path: Path):
+    folder = fresh(tmp_path)
+    assert not [p for p in imported(folder, PARTIAL) if p.is_error]
+    return folder, load_dataset(folder)
+
+
+def test_ranking_table_shows_grade_names_and_published_decimals(tmp_path):
+    from parviz import comparison, precision
+
+    _, dataset = graded(tmp_path)
+    ranking = rank(dataset, year=2021, block="department")
+    table = comparison.ranking_table(ranking, "en")
+    assert table["Grade"].tolist() == ["Excellent", "Good", "Fair", "Fair"]
+    assert table["Score"].tolist()[:3] == [97.685, 91.5, 88.25]
+    assert pd.isna(table["Score"].iloc[3]) and table["Rank"].tolist() == [1, 2, 3, 4]
+    assert precision.column_decimals(table, "Score") == 3
+
+
+def test_overview_counts_and_annex_show_grades(tmp_path):
+    from parviz.export.annex import annex_table
+
+    _, dataset = graded(tmp_path)
+    ranking = rank(dataset, year=2021, block="department")
+    names = grades.names_of(dataset.table("grades"), 2021, "department", "vi")
+    assert grades.counts(ranking, names) == [("Xuất sắc", 1), ("Tốt", 1), ("Khá", 2)]
+    annex = annex_table(dataset, year=2021, block="department", lang="vi")
+    assert annex["Xếp loại"].tolist() == ["Xuất sắc", "Tốt", "Khá", "Khá"]
+
+
+def app_on(folder: Path, monkeypatch, page: str, lang: str = "vi"):
+    from tests.apptesting import app_test
+
+    monkeypatch.setenv("PARVIZ_DATA", str(folder))
+    at = app_test(year=2021, block="department", lang=lang)
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    return at
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_rankings_page_shows_grades_three_decimals_and_a_rank_without_score(
+    tmp_path, monkeypatch, lang
+):
+    folder, _ = graded(tmp_path)
+    at = app_on(folder, monkeypatch, "pages/rankings.py", lang)
+    table = at.dataframe[0].value
+    grade = "Xếp loại" if lang == "vi" else "Grade"
+    assert table[grade].tolist()[0] == ("Xuất sắc" if lang == "vi" else "Excellent")
+    chart = json.loads(at.get("plotly_chart")[0].proto.spec)
+    bars = [trace for trace in chart["data"] if trace.get("meta") == "bars"]
+    assert bars[0]["texttemplate"] == "%{x:.3f}"  # 97,685 as published
+    assert at.dataframe[0].proto.placeholder == "–"  # gaps read "–", never "None"
+
+
+def test_overview_page_counts_grades_and_says_there_is_no_previous_year(tmp_path, monkeypatch):
+    folder, _ = graded(tmp_path)
+    at = app_on(folder, monkeypatch, "pages/overview.py")
+    markdown = "\n".join(m.value for m in at.markdown)
+    assert "Xếp loại công tác CCHC" in markdown and "- Khá: **2**" in markdown
+    assert "Chưa có năm trước để so sánh thứ hạng." in [i.value for i in at.info]
+    assert not [m for m in at.metric if m.label.startswith("Tăng hạng")]
+    captions = " ".join(c.value for c in at.caption)
+    assert "Không tính 1 đơn vị chỉ công bố thứ hạng" in captions
+    assert "97,685" in [m.value for m in at.metric]  # the highest score, as published
+
+
+def test_data_page_shows_the_grade_scale(tmp_path, monkeypatch):
+    from parviz import provenance
+
+    folder, dataset = graded(tmp_path)
+    table = provenance.grades_table(dataset, 2021, "department", "en")
+    assert table["grade"].tolist() == ["Excellent", "Good", "Fair"]
+    at = app_on(folder, monkeypatch, "pages/data.py")
+    shown = [frame.value for frame in at.dataframe]
+    assert any(list(frame.get("grade", [])) == ["Xuất sắc", "Tốt", "Khá"] for frame in shown)

@@ -53,7 +53,9 @@ def test_block_decimals_is_the_most_seen_per_year_and_block():
 RESULTS = "year,unit_id,total,index_pct,rank,classification,band_id,survey_points\n"
 
 
-PLAIN_METHODOLOGY = "year,block,max_total,name,source_id\n2020,district,100,,\n2021,district,100,,\n"
+PLAIN_METHODOLOGY = (
+    "year,block,max_total,name,source_id\n2020,district,100,,\n2021,district,100,,\n"
+)
 
 
 def ranked(tmp_path, rows: str, methodology: str = PLAIN_METHODOLOGY) -> pd.DataFrame:
@@ -88,9 +90,8 @@ def test_index_of_an_own_maximum_has_the_published_decimals(tmp_path):
 
 
 def test_decimals_recorded_by_an_import_win_over_trailing_zeros(tmp_path):
-    methodology = (
-        "year,block,max_total,name,source_id,decimals\n2020,district,100,,,\n2021,district,100,,,2\n"
-    )
+    methodology = "year,block,max_total,name,source_id,decimals\n"
+    methodology += "2020,district,100,,,\n2021,district,100,,,2\n"
     ranking = ranked(tmp_path / "a", "2021,a,91.5,,,,,\n2021,b,90,,,,,\n", methodology)
     assert ranking["decimals"].tolist() == [2, 2]
     ranking = ranked(tmp_path / "b", "2021,a,91.5,,,,,\n2021,b,90,,,,,\n")
@@ -125,3 +126,50 @@ def test_findings_say_the_published_decimals_and_no_rounding_tie(tmp_path):
     text = " ".join(findings.texts(found, dataset, "vi"))
     assert "97,685 điểm" in text and "97,69" not in text
     assert "97.685 points" in " ".join(findings.texts(found, dataset, "en"))
+
+
+def test_an_index_only_table_shows_the_index_in_the_table_and_the_bars(tmp_path):
+    from parviz import comparison
+    from parviz.charts import ranking as charts
+
+    ranking = ranked(tmp_path, "2021,a,,95.7,,,,\n2021,b,,95.7,,,,\n2021,c,,81.33,,,,\n")
+    table = comparison.ranking_table(ranking, "vi")
+    assert table["Chỉ số (%)"].tolist() == [95.7, 95.7, 81.33]
+    assert precision.column_decimals(table, "Chỉ số (%)") == 2
+    figure = charts.ranking_bar(ranking, lang="vi", block_name="Huyện")
+    (bars,) = [trace for trace in figure.data if trace.meta == "bars"]
+    assert list(bars.x) == [95.7, 95.7, 81.33] and bars.texttemplate == "%{x:.2f}%"
+    scored = ranked(tmp_path / "s", "2021,a,91.5,,,,,\n")
+    assert "Chỉ số (%)" not in comparison.ranking_table(scored, "vi").columns
+
+
+def test_published_totals_decide_over_criterion_points(tmp_path):
+    folder = with_table(tmp_path, "results", RESULTS + "2021,a,85.86,,,,,\n")
+    (folder / "methodology.csv").write_text(PLAIN_METHODOLOGY)
+    (folder / "scores.csv").write_text(
+        "year,unit_id,criterion_id,points\n2021,a,C1,30.125\n2021,a,C2,55.735\n"
+        "2021,b,C1,30.125\n2021,b,C2,50\n"
+    )
+    ranking = rank(load_dataset(folder), year=2021, block="district")
+    assert ranking.set_index("unit_id")["decimals"].to_dict() == {"a": 2, "b": 2}
+    (folder / "results.csv").write_text(RESULTS)  # criteria only: their decimals
+    ranking = rank(load_dataset(folder), year=2021, block="district")
+    assert ranking["decimals"].tolist() == [3, 3]
+
+
+def test_import_counts_the_decimals_of_the_imported_rows_only():
+    from parviz.dataset import ROW
+    from parviz.importing import Header, published_decimals
+
+    rows = [
+        ["Tên đơn vị", "Tổng điểm", "C1"],
+        ["Sở A", "91,50", "10,125"],
+        ["Sở B", "90", "9,5"],
+        ["Điểm trung bình", "90,7500", ""],
+    ]
+    header = Header(0, rows[0], 1)
+    mapping = {"unit": "Tên đơn vị", "total": "Tổng điểm", "criterion:C1": "C1"}
+    parsed = pd.DataFrame({"name": ["Sở A", "Sở B"], ROW: [2, 3]})
+    assert published_decimals(rows, header, mapping, parsed) == 2  # totals decide, not C1
+    assert published_decimals(rows, header, {"unit": "Tên đơn vị", "criterion:C1": "C1"},
+                              parsed) == 3  # fmt: skip

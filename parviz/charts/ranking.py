@@ -13,7 +13,7 @@ from collections.abc import Collection, Mapping, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from parviz import precision, provenance, theme
+from parviz import components, precision, provenance, theme
 from parviz.dataset import Dataset
 from parviz.i18n import fmt_number, t
 
@@ -120,19 +120,30 @@ def ranking_bar(
     top and bottom TOP_N (and ``focus``), with a note; the average is of every unit.
     """
     everyone = ranking.sort_values(["rank", "unit"]).reset_index(drop=True)
+    as_index = everyone["score"].isna().all() and everyone["index"].notna().any()
+    if as_index:  # a table that publishes the index % only: bars of the index, out of 100
+        everyone, max_score = everyone.assign(score=everyone["index"]), 100.0
     average = float(everyone["score"].mean()) if len(everyone) else math.nan
     decimals = precision.of_rows(everyone)  # bar labels as published: 97,685
+    suffix = "%" if as_index else ""
     kept = cap_ids(everyone["unit_id"].tolist(), focus)
     ordered = everyone
     if len(kept) < len(everyone):
         ordered = everyone[everyone["unit_id"].isin(kept)].reset_index(drop=True)
         note = cap_note(len(kept), len(everyone), lang, focus=focus in kept[TOP_N:-TOP_N])
         source = _with_note(source, note)
+    unscored = int(everyone["score"].isna().sum())
+    if unscored:  # ranked as published without a score: no bar, not in the average
+        source = _with_note(source, t("grades.chart.unscored", lang, count=unscored))
     labels = [unit_label(r, n) for r, n in zip(ordered["rank"], ordered["short_name"])]
     ordered = ordered.assign(_label=labels)
     year = int(ordered["year"].iloc[0]) if len(ordered) else ""
     fig = go.Figure()
     groups = _band_groups(ordered, bands or {})
+    parts = None if bands else components.split(ordered)
+    if parts is not None:  # a total of appraisal and survey points: one stacked bar each
+        _component_bars(fig, ordered, parts, lang, decimals)
+        groups = []
     for i, (name, rows) in enumerate(groups):
         colour = BAND_COLOURS[i % len(BAND_COLOURS)] if bands else BAR_COLOUR
         fig.add_trace(
@@ -143,7 +154,7 @@ def ranking_bar(
                 name=name,
                 marker_color=colour,
                 text=rows["score"],
-                texttemplate=f"%{{x:.{decimals}f}}",
+                texttemplate=f"%{{x:.{decimals}f}}{suffix}",
                 # Inside the bar end: the average line (drawn below the bars) never crosses it.
                 textposition="inside",
                 insidetextanchor="end",
@@ -177,12 +188,16 @@ def ranking_bar(
     title = t("rankings.chart.bar_title", lang, year=year, block=block_name)
     theme.apply_layout(fig, lang, title, source)
     _caption_room(fig, extra=len(ordered) < len(everyone))
+    if unscored:  # the two-line note about units without a score, under the source
+        fig.update_layout(margin={"b": 125 + (30 if len(ordered) < len(everyone) else 0) + 30})
     fig.update_layout(
         height=_height(len(ordered)),
-        barmode="overlay",
+        barmode="overlay" if parts is None else "stack",
+        legend_traceorder="normal",
         bargap=0.25,
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1, "xanchor": "right"},
-        margin={"t": 100},
+        # Three legend entries wrap on a phone: room for them under the title.
+        margin={"t": 100 if parts is None else 150},
     )
     fig.update_yaxes(
         categoryorder="array", categoryarray=labels, autorange="reversed", automargin=True
@@ -192,6 +207,34 @@ def ranking_bar(
         tickformat=".0f",
     )
     return fig
+
+
+def _component_bars(
+    fig: go.Figure, ordered: pd.DataFrame, parts: pd.DataFrame, lang: str, decimals: int
+) -> None:
+    """Draw appraisal and survey points stacked, the published total at the end of each bar."""
+    custom = pd.DataFrame(
+        {"unit": ordered["unit"].to_numpy(), "score": ordered["score"].to_numpy()}
+    )
+    for key, colour, column in (
+        ("grades.components.assessed", BAR_COLOUR, "assessed"),
+        ("grades.components.survey", BAND_COLOURS[1], "survey"),
+    ):
+        last = column == "survey"
+        fig.add_trace(
+            go.Bar(
+                x=parts[column], y=ordered["_label"], orientation="h", name=t(key, lang),
+                marker_color=colour, customdata=custom,
+                text=ordered["score"] if last else None,
+                texttemplate=f"%{{customdata[1]:.{decimals}f}}" if last else None,
+                # Inside the bar end, as the plain bars: the average line never crosses it.
+                textposition="inside" if last else "none", insidetextanchor="end",
+                textfont={"color": _TEXT_ON.get(colour, "#FFFFFF")},
+                hovertemplate=f"%{{customdata[0]}}<br>{t(key, lang)}: %{{x:.{decimals}f}}"
+                f"<extra></extra>",
+                meta="bars",
+            )
+        )  # fmt: skip
 
 
 def _band_groups(ordered: pd.DataFrame, bands: Mapping[str, str]) -> list[tuple[str, pd.DataFrame]]:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from parviz import comparison, precision, ranking
+from parviz import comparison, components, precision, ranking
 from parviz.dataset import Dataset
 from parviz.export import tables
 from parviz.i18n import fmt_number, t
@@ -52,13 +52,19 @@ def annex_table(dataset: Dataset, *, year: int, block: str, lang: str) -> pd.Dat
         columns[header] = (
             [None] * len(ranks) if values is None else values.round(decimals).tolist()
         )
+    parts = components.split(ranks)  # a total's published split: both parts, side by side
+    if parts is not None and ranks["assessed_points"].notna().any():
+        columns[t("grades.components.assessed", lang)] = parts["assessed"].round(decimals).tolist()
     if ranks["survey_points"].notna().any():
         columns[t("export.annex.survey", lang)] = ranks["survey_points"].round(decimals).tolist()
     columns[t("export.annex.total", lang)] = ranks["score"].astype(float).round(decimals).tolist()
     columns[t("export.annex.rank", lang)] = ranks["rank"].astype("Int64").tolist()
-    columns[t("export.annex.classification", lang)] = [
-        comparison.classification_label(c, lang) for c in ranks["classification"]
-    ]
+    if any(comparison.grade_labels(ranks, lang)):
+        columns[t("export.annex.grade", lang)] = comparison.grade_labels(ranks, lang)
+    if ranks["classification"].notna().any():  # the heads' classification, when published
+        columns[t("export.annex.classification", lang)] = [
+            comparison.classification_label(c, lang) for c in ranks["classification"]
+        ]
     frame = pd.DataFrame(columns)
     frame[t("export.annex.rank", lang)] = frame[t("export.annex.rank", lang)].astype("Int64")
     floats = [c for c in frame.columns if pd.api.types.is_float_dtype(frame[c])]
