@@ -50,6 +50,12 @@ _SECTION_BLOCKS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _SECTION_WORDS = re.compile(r"^(?:khoi|cap|nhom|block|group)\b")
 YEAR = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
+# A year named in a title, with the end of a range if there is one (both are then read).
+# "ngày 01 tháng 3 năm 2023" is the date of a decision, not the year assessed.
+_TITLE_YEAR = re.compile(
+    r"(?<!thang \d )(?<!thang \d\d )\b(?:nam|year|index)\s+(?:19[89]\d|20\d\d)\b(?:\s+(?:den|toi|to)?\s*(?:nam\s+)?"
+    r"(?:19[89]\d|20\d\d)\b)?"
+)
 
 
 def footer_kind(text: str) -> str | None:
@@ -148,10 +154,9 @@ def year_from_title(rows: list[list[str]], header_index: int) -> tuple[int, str]
     found = []
     for row in rows[:header_index]:
         text = row_text(row)
-        key = header_key(text)
-        match = re.search(r"\bnam (19[89]\d|20\d\d)\b|\byear (19[89]\d|20\d\d)\b", key)
-        if match:
-            found.append((int(match.group(1) or match.group(2)), text))
+        # "NĂM 2021", "năm 2016 - 2020", "từ năm 2016 đến năm 2020", "PAR INDEX 2023"
+        for match in _TITLE_YEAR.finditer(header_key(text)):
+            found += [(int(year), text) for year in YEAR.findall(match.group())]
     years = {year for year, _ in found}
     return found[0] if len(years) == 1 else None
 

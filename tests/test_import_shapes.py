@@ -411,3 +411,18 @@ def test_a_title_split_by_a_csv_comma_still_names_the_year(tmp_path):
     options = ImportOptions(year=2022, block="department", create_units=True)
     result = import_table(fresh(tmp_path), text.encode(), "x.csv", options)
     assert "import_year_title_conflict" in [p.code for p in result.problems]
+
+
+def test_a_title_year_is_not_a_decision_date_nor_one_end_of_a_range():
+    from parviz.shapes import year_from_title
+
+    def year(*titles: str) -> int | None:
+        found = year_from_title([[title] for title in titles], len(titles))
+        return None if found is None else found[0]
+
+    assert year("KẾT QUẢ CHỈ SỐ CCHC NĂM 2022") == 2022
+    assert year("PAR INDEX 2023") == 2023
+    assert year("(Kèm theo Quyết định số 336/QĐ-UBND ngày 01 tháng 3 năm 2023)") is None
+    assert year("KẾT QUẢ NĂM 2022", "(ngày 01 tháng 3 năm 2023)") == 2022
+    assert year("CHỈ SỐ CCHC NĂM 2016 - 2020") is None
+    assert year("từ năm 2016 đến năm 2020") is None
