@@ -53,8 +53,8 @@ YEAR = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
 # A year named in a title, with the end of a range if there is one (both are then read).
 # "ngày 01 tháng 3 năm 2023" is the date of a decision, not the year assessed.
 _TITLE_YEAR = re.compile(
-    r"(?<!thang \d )(?<!thang \d\d )\b(?:nam|year|index)\s+(?:19[89]\d|20\d\d)\b(?:\s+(?:den|toi|to)?\s*(?:nam\s+)?"
-    r"(?:19[89]\d|20\d\d)\b)?"
+    r"(?<!thang \d )(?<!thang \d\d )\b(?:nam|year|index)\s+(?:19[89]\d|20\d\d)\b"
+    r"(?:\s+(?:den|toi|to)?\s*(?:nam\s+)?(?:19[89]\d|20\d\d)\b)?"
 )
 
 
