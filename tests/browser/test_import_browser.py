@@ -69,9 +69,7 @@ def test_an_administrator_imports_a_table_and_undoes_it(admin_app, browser_page)
     assert after == before
 
 
-def test_the_year_a_table_names_is_shown_with_where_it_was_read(
-    admin_app, browser_page, tmp_path
-):
+def test_the_year_a_table_names_is_shown_with_where_it_was_read(admin_app, browser_page, tmp_path):
     base, folder = admin_app
     titled = tmp_path / "ket_qua.csv"
     titled.write_text("KẾT QUẢ CHỈ SỐ CCHC NĂM 2022\n" + TABLE.read_text(encoding="utf-8"), "utf-8")
