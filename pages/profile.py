@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from parviz import breakdown, comparison, components, profile, ranking, theme
+from parviz import breakdown, comparison, components, precision, profile, ranking, theme
 from parviz.charts import profile as charts
 from parviz.i18n import t
 from parviz.ui import cache, findings_view, render, widgets
@@ -79,7 +79,7 @@ def view(dataset, year: int, block: str, unit_id: str, lang: str) -> dict:
         )
     plan = profile.way_up(ranks, table, unit_id)
     names = dict(zip(ranks["unit_id"], ranks["short_name"]))
-    found["way_up"] = profile.way_up_lines(plan, names, lang)
+    found["way_up"] = profile.way_up_lines(plan, names, lang, precision.of_rows(ranks))
     return found
 
 

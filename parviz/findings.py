@@ -459,7 +459,8 @@ def render(finding: Finding, dataset: Dataset, lang: str) -> str:
     if finding.kind in ("leader", "lowest", "position", "runner_up"):
         if f.get("score") is None and f.get("index") is None:  # a rank published alone
             rank = f.get("rank") or {"leader": 1, "runner_up": 2}.get(finding.kind)
-            return i18n.t("findings.rank_only", lang, unit=unit, rank=rank)
+            key = "findings.rank_only" + (".last" if finding.kind == "lowest" else ".plain")
+            return i18n.t(key, lang, unit=unit, rank=rank, count=f.get("count"))
         common["value"] = value_text(f, lang)
     if finding.kind == "leader":
         return i18n.t(key, lang, **common)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from parviz.dataset import ROW
 from parviz.headers import header_key
 from parviz.problems import Problem
 from parviz.units import slugify
@@ -99,6 +100,12 @@ def parse_names(text: str) -> list[str]:
     return [name.strip() for name in text.split(",") if name.strip()]
 
 
+def latest_before(grades: pd.DataFrame, year: int, block: str) -> list[Grade]:
+    """Return the block's scale of the latest year before ``year`` ([] when none)."""
+    years = grades.loc[(grades["block"] == block) & (grades["year"] < year), "year"]
+    return scale_of(grades, int(years.max()), block) if len(years) else []
+
+
 def scale_of(grades: pd.DataFrame, year: int, block: str) -> list[Grade]:
     """Return the grade scale of a year and block, best first ([] when it has none)."""
     chosen = grades[(grades["year"] == year) & (grades["block"] == block)].sort_values("order")
@@ -156,6 +163,39 @@ def scale_rows(scale: list[Grade], year: int, block: str) -> pd.DataFrame:
     )
 
 
+def apply(
+    tables: dict[str, pd.DataFrame],
+    matched: pd.DataFrame,
+    year: int,
+    block: str,
+    where: Where,
+    *,
+    given: tuple[str, ...] = (),
+    replace: bool = False,
+) -> list[Problem]:
+    """Turn an import's grade labels (matched["grade"]) into grade ids of the year's scale.
+
+    The scale is made when new (choose_scale) and written to ``tables["grades"]``.
+    """
+    frame = tables["grades"].drop(columns=[ROW], errors="ignore")
+    if replace and given:  # the year imported again with a scale named: it replaces the scale
+        frame = frame[~((frame["year"] == year) & (frame["block"] == block))]
+    labels = matched["grade"].tolist() if "grade" in matched.columns else []
+    found = [str(label) for label in labels if isinstance(label, str) and label]
+    scale, new, problems = choose_scale(
+        scale_of(frame, year, block), list(given), found, where, latest_before(frame, year, block)
+    )
+    if problems:
+        return problems
+    if new:
+        frame = pd.concat([frame, scale_rows(scale, year, block)])
+    tables["grades"] = frame.reset_index(drop=True)
+    if labels:
+        ids, problems = grade_rows(labels, matched[ROW].astype(int).tolist(), scale, where)
+        matched["grade"] = ids
+    return problems
+
+
 @dataclass(frozen=True)
 class Where:
     """Where the grades of an upload are: file, sheet and the grade column's header."""
@@ -166,13 +206,18 @@ class Where:
 
 
 def choose_scale(
-    existing: list[Grade], given: list[str], labels: list[str], where: Where
+    existing: list[Grade],
+    given: list[str],
+    labels: list[str],
+    where: Where,
+    earlier: list[Grade] = (),
 ) -> tuple[list[Grade], bool, list[Problem]]:
     """Return the scale to grade with, whether it is new, and the problems.
 
     An existing scale wins (a ``--grades`` that differs from it is an error); else the
-    ``--grades`` names; else the common scale the labels come from; else an error asking
-    for the scale in order.
+    ``--grades`` names; else the block's ``earlier`` scale (its latest year) when it names
+    every label; else the common scale the labels come from; else an error asking for the
+    scale in order.
     """
     if existing:
         if given and [label_key(n) for n in given] != [label_key(g.name_vi) for g in existing]:
@@ -183,6 +228,8 @@ def choose_scale(
         return existing, False, []
     if given:
         return from_names(given), True, []
+    if earlier and labels and all(resolve(label, list(earlier)) for label in labels):
+        return list(earlier), True, []
     recognised = recognise(labels)
     if recognised is None and labels:
         found = ", ".join(dict.fromkeys(labels))

@@ -546,7 +546,7 @@ def merge_into(
     """Return the changed tables with the imported rows merged in, and the problems."""
     tables = storage.dataset_tables(dataset)
     problems = _ensure_block_and_year(tables, dataset, options)
-    _record_decimals(tables, options, parsed.attrs.get("decimals"))
+    precision.record(tables, options.year, options.block, parsed.attrs.get("decimals"))
     if parsed.empty:
         return tables, problems
     matched, match_problems = _match_units(
@@ -556,7 +556,9 @@ def merge_into(
     if has_errors(problems):
         return tables, problems
     problems += _replace_year(tables, matched, options, dataset, file)
-    problems += _apply_grades(tables, matched, options, grades_at or grades.Where(file, sheet, ""))
+    where = grades_at or grades.Where(file, sheet, "")
+    problems += grades.apply(tables, matched, options.year, options.block, where,
+                             given=options.grades, replace=options.replace)  # fmt: skip
     if has_errors(problems):
         return tables, problems
     _add_results(tables, matched, options)
@@ -607,39 +609,6 @@ def published_decimals(
 
 # Roles whose numbers set the published precision of a block and year (parviz.precision).
 NUMBER_ROLES = ("total", "index_pct", "survey", "assessed", *headers.COMPONENT_ROLES)
-
-
-def _record_decimals(tables: dict, options: ImportOptions, decimals: int | None) -> None:
-    """Keep the imported table's precision in methodology.decimals (trailing zeros included)."""
-    if decimals is None:
-        return
-    frame = tables["methodology"]
-    at = (frame["year"] == options.year) & (frame["block"] == options.block)
-    frame["decimals"] = frame.get("decimals", pd.Series(pd.NA, index=frame.index)).astype("Int64")
-    frame.loc[at, "decimals"] = decimals
-
-
-def _apply_grades(
-    tables: dict, matched: pd.DataFrame, options: ImportOptions, where: grades.Where
-) -> list[Problem]:
-    """Turn the grade labels of ``matched`` into grade ids of the year's scale (made if new)."""
-    frame = tables["grades"].drop(columns=[ROW], errors="ignore")
-    this = (frame["year"] == options.year) & (frame["block"] == options.block)
-    if options.replace and options.grades:  # the year imported again with a scale named
-        frame = frame[~this]
-    existing = grades.scale_of(frame, options.year, options.block)
-    labels = matched["grade"].tolist() if "grade" in matched.columns else []
-    found = [str(label) for label in labels if isinstance(label, str) and label]
-    scale, new, problems = grades.choose_scale(existing, list(options.grades), found, where)
-    if problems:
-        return problems
-    if new:
-        frame = pd.concat([frame, grades.scale_rows(scale, options.year, options.block)])
-    tables["grades"] = frame.reset_index(drop=True)
-    if labels:
-        ids, problems = grades.grade_rows(labels, matched[ROW].astype(int).tolist(), scale, where)
-        matched["grade"] = ids
-    return problems
 
 
 def _append(frame: pd.DataFrame, row: dict) -> pd.DataFrame:

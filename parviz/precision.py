@@ -52,6 +52,16 @@ def block_decimals(table: pd.DataFrame, columns: tuple[str, ...] = PUBLISHED) ->
     return pd.Series(seen, index=table.index).groupby([table["year"], table["block"]]).max()
 
 
+def record(tables: dict[str, pd.DataFrame], year: int, block: str, decimals: int | None) -> None:
+    """Keep an import's precision in methodology.decimals (trailing zeros included)."""
+    if decimals is None:
+        return
+    frame = tables["methodology"]
+    at = (frame["year"] == year) & (frame["block"] == block)
+    frame["decimals"] = frame.get("decimals", pd.Series(pd.NA, index=frame.index)).astype("Int64")
+    frame.loc[at, "decimals"] = decimals
+
+
 def of_rows(rows: pd.DataFrame) -> int:
     """Return the decimals of a ranking (one year and block), DEFAULT_DECIMALS when unknown."""
     if "decimals" not in rows.columns or rows.empty or rows["decimals"].isna().all():

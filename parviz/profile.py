@@ -381,25 +381,26 @@ def strength_lines(frame: pd.DataFrame, lang: str) -> list[str]:
     ]
 
 
-def way_up_lines(plan: WayUp, names: dict[str, str], lang: str) -> list[str]:
-    """Return the way-up sentences: gap to the next rank and to the leader, biggest losses."""
+def way_up_lines(
+    plan: WayUp, names: dict[str, str], lang: str, decimals: int = 2
+) -> list[str]:
+    """Return the way-up sentences: gap to the next rank and to the leader, biggest losses.
+
+    Gaps have the published decimals; a gap to or from a unit without a score is left out.
+    """
     if plan.next_unit is None:
         lines = [t("profile.way_up.leader", lang)]
+    elif math.isnan(plan.score):  # ranked as published without a score: no gap to tell
+        lines = [t("grades.way_up.unscored", lang)]
     else:
+        gaps = (
+            ("profile.way_up.next", plan.next_unit, plan.next_gap, {"rank": plan.next_rank}),
+            ("profile.way_up.lead", plan.leader_unit, plan.leader_gap, {}),
+        )
         lines = [
-            t(
-                "profile.way_up.next",
-                lang,
-                rank=plan.next_rank,
-                unit=names.get(plan.next_unit, plan.next_unit),
-                gap=plan.next_gap,
-            ),
-            t(
-                "profile.way_up.lead",
-                lang,
-                unit=names.get(plan.leader_unit, plan.leader_unit),
-                gap=plan.leader_gap,
-            ),
+            t(key, lang, unit=names.get(unit, unit), gap=fmt_number(gap, lang, decimals), **more)
+            for key, unit, gap, more in gaps
+            if not math.isnan(gap)
         ]
     for _, row in plan.losses.iterrows():
         lines.append(

@@ -127,6 +127,17 @@ def test_grades_option_names_the_scale_and_an_existing_one_must_match(tmp_path):
     assert "grade_scale_conflict" in [p.code for p in problems if p.is_error]
 
 
+def test_a_later_year_reuses_the_earlier_named_scale(tmp_path):
+    folder = fresh(tmp_path)
+    table = HUE.replace("Xuất sắc", "Loại 1").replace("Tốt", "Loại 2").replace("Khá", "Loại 3")
+    assert not imported(folder, table, grades=("Loại 1", "Loại 2", "Loại 3"))
+    assert not [p for p in imported(folder, table, year=2022) if p.is_error]
+    scale = grades.scale_of(load_dataset(folder).table("grades"), 2022, "department")
+    assert [g.name_vi for g in scale] == ["Loại 1", "Loại 2", "Loại 3"]
+    problems = imported(folder, table.replace("Loại 3", "Loại 9"), year=2023)
+    assert [p.code for p in problems if p.is_error] == ["grade_scale_unknown"]
+
+
 def test_a_grade_outside_the_scale_in_results_csv_is_a_located_error(tmp_path, capsys):
     folder = fresh(tmp_path)
     imported(folder, HUE)

@@ -58,8 +58,27 @@ def test_sentences_about_a_rank_without_score_name_no_value(tmp_path):
     found = findings.findings(dataset, year=2021, block="district")
     (lowest,) = [f for f in found if f.kind == "lowest"]
     assert findings.render(lowest, dataset, "vi") == (
-        "UBND huyện Cẩm Lộc xếp hạng 3 (chỉ công bố thứ hạng, không có điểm)."
+        "UBND huyện Cẩm Lộc xếp cuối khối (hạng 3/3; chỉ công bố thứ hạng, không có điểm)."
     )
     assert "–" not in " ".join(findings.texts(found, dataset, "en"))
     lines = overview.ranking_lines(rank(dataset, year=2021, block="district"), "en")
     assert lines[2] == "3. Cẩm Lộc: no score (–)"
+
+
+def test_the_way_up_gives_no_gap_without_a_score(tmp_path):
+    from parviz import profile
+
+    dataset = partial(tmp_path)
+    ranking = rank(dataset, year=2021, block="district")
+    table = breakdown.criterion_table(dataset, year=2021, block="district")
+    names = dict(zip(ranking["unit_id"], ranking["short_name"]))
+    lines = profile.way_up_lines(profile.way_up(ranking, table, "c"), names, "en")
+    assert (
+        lines[0]
+        == "Only a rank was published for this unit, no score: no gap in points can be given."
+    )
+    lines = profile.way_up_lines(profile.way_up(ranking, table, "b"), names, "vi", 1)
+    assert lines[:2] == [
+        "Cần thêm **3,5** điểm để bằng đơn vị hạng 1 (An Bình).",
+        "Cần thêm **3,5** điểm để bằng đơn vị dẫn đầu (An Bình).",
+    ]
