@@ -29,10 +29,13 @@ class UsageError(Exception):
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of every subcommand."""
-    parser = argparse.ArgumentParser(prog="parviz", description="PAR Index (Chỉ số CCHC) tools")
-    parser.add_argument("--data", type=Path, help="dataset folder (default: $PARVIZ_DATA or data/)")
-    parser.add_argument("--lang", choices=i18n.LANGUAGES, help="message language (default: vi)")
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser = argparse.ArgumentParser(
+        prog="parviz", description="PAR Index (Chỉ số CCHC) tools", parents=[common_options()]
+    )
+    subparsers = parser.add_subparsers(dest="command", required=True)
+    # Every subcommand takes the common options too, so they may follow it (#12).
+    after = common_options(argparse.SUPPRESS)
+    commands = _WithCommonOptions(subparsers, after)
 
     validate = commands.add_parser("validate", help="check a dataset and print every problem")
     validate.add_argument("path", nargs="?", type=Path)
@@ -64,6 +67,33 @@ def build_parser() -> argparse.ArgumentParser:
     for module in command_modules():
         module.add_arguments(commands.add_parser(module.NAME, help=module.HELP))
     return parser
+
+
+def common_options(default: object = None) -> argparse.ArgumentParser:
+    """Return the parent parser of --data and --lang, declared once for every command.
+
+    Under a subcommand the default is SUPPRESS, so an option written before the
+    subcommand is not reset by the subcommand's own (absent) copy of it.
+    """
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data", type=Path, default=default, help="dataset folder (default: $PARVIZ_DATA or data/)"
+    )
+    common.add_argument(
+        "--lang", choices=i18n.LANGUAGES, default=default, help="message language (default: vi)"
+    )
+    return common
+
+
+class _WithCommonOptions:
+    """Subparsers whose every parser inherits the common options."""
+
+    def __init__(self, subparsers: argparse._SubParsersAction, parent: argparse.ArgumentParser):
+        self._subparsers, self._parent = subparsers, parent
+
+    def add_parser(self, name: str, **kwargs: object) -> argparse.ArgumentParser:
+        """Add a subcommand parser with --data and --lang."""
+        return self._subparsers.add_parser(name, parents=[self._parent], **kwargs)
 
 
 # Subcommands that live in their own modules under parviz/commands/.

@@ -176,6 +176,10 @@ RESULTS = Table(
         _optional("survey_points", Kind.NUMBER, minimum=0),
         _optional("assessed_points", Kind.NUMBER, minimum=0),
         _optional("grade"),  # a grade_id of the year's scale in grades
+        # Survey components of a national index, adding up to survey_points (#12).
+        _optional("sipas_points", Kind.NUMBER, minimum=0),
+        _optional("leaders_points", Kind.NUMBER, minimum=0),
+        _optional("impact_points", Kind.NUMBER, minimum=0),
     ),
     key=("year", "unit_id"),
     required=False,

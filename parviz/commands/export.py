@@ -30,8 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--block", help="one block (default: every block of the year)")
     parser.add_argument("--spotlight", action="append", default=[], metavar="UNIT_ID",
                         help="add a slide about this unit (pptx; repeatable)")
-    # --lang is also accepted after the subcommand (the global one comes before it).
-    parser.add_argument("--lang", dest="export_lang", choices=i18n.LANGUAGES)
+    # --data and --lang come from the common options (cli.common_options), before or after.
 
 
 def export_bytes(dataset: Dataset, *, year: int, fmt: str, block: str | None, lang: str,
@@ -54,7 +53,6 @@ def export_bytes(dataset: Dataset, *, year: int, fmt: str, block: str | None, la
 
 def run(args: argparse.Namespace, lang: str) -> int:
     """Write the export to --out."""
-    lang = i18n.normalise_language(args.export_lang or lang)
     result = load(dataset_path(args))
     if result.dataset is None:
         print_problems(result.problems, lang)
