@@ -239,9 +239,10 @@ def _changes_slide(
     chosen = movers.notable(ranks)
     # The chart's units, in its order and with its (short) names; the findings' full sentences
     # about the same units go to the speaker notes.
+    pairs_of_ranks = chosen.assign(rank_a=chosen["previous_rank"], rank_b=chosen["rank"])
     bullets = [
         comparison.mover_sentence(row, year_a=previous_year, year_b=year, lang=lang)
-        for _, row in chosen.assign(rank_a=chosen["previous_rank"], rank_b=chosen["rank"]).iterrows()
+        for _, row in pairs_of_ranks.iterrows()
     ]
     bullets += pick(pairs, ("methodology_change",))
     return Slide(

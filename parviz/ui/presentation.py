@@ -16,11 +16,11 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from parviz import comparison, storyline, theme
+from parviz.charts import slides
 from parviz.dataset import Dataset
 from parviz.export import annex, images, pptx, tables
 from parviz.i18n import t
 from parviz.storyline import Slide, Storyline
-from parviz.charts import slides
 from parviz.ui import cache, page, state, widgets
 
 log = logging.getLogger(__name__)
@@ -49,7 +49,8 @@ def _zoom_rules() -> str:
     for name, extra in (("--pv-zoom", 0), ("--pv-zoom-framed", FRAME)):
         for i in range(steps + 1):  # ascending: the last rule that matches (the largest) wins
             zoom = round(ZOOM_MIN + i * ZOOM_STEP, 2)
-            width, height = math.ceil(STAGE_MIN_WIDTH * zoom), math.ceil(STAGE_HEIGHT * zoom) + extra
+            width = math.ceil(STAGE_MIN_WIDTH * zoom)
+            height = math.ceil(STAGE_HEIGHT * zoom) + extra
             rules.append(f"@media (min-width: {width}px) and (min-height: {height}px) "
                          f"{{ :root {{ {name}: {zoom}; }} }}")
     return "\n".join(rules)
