@@ -100,7 +100,7 @@ _CSS = f"""
 .pv-footer {{ font-size: 24px; color: #333333; display: flex; justify-content: space-between;
   border-top: 1px solid #999999; padding-top: 0.3em; margin-top: 12px; }}
 .pv-footer .pv-number {{ white-space: nowrap; flex-shrink: 0; padding-left: 1em; }}
-.pv-side li {{ font-size: 26px; }}
+.pv-side li {{ font-size: 28px; }}
 /* Small, quiet controls in the bottom corner; keys and clickers do the work. */
 .st-key-pv_nav {{ position: fixed; right: 0.4rem; bottom: 0.1rem; width: auto !important;
   opacity: 0.3; z-index: 10; }}

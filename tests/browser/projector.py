@@ -14,7 +14,7 @@ from tests.browser import harness
 SIZES = {"1920": (1920, 1080), "1366": (1366, 768), "1280": (1280, 720), "1024": (1024, 768)}
 TITLE = "h1.pv-title"
 COUNTER = '[data-testid="pv-counter"]'
-CHART = '[data-testid="stPlotlyChart"]'
+CHART = ".pv-chart img"
 # Streamlit's frame: none of it may show on a projected slide.
 CHROME = (
     '[data-testid="stHeader"]',
@@ -34,15 +34,24 @@ _MEASURE = """
       && r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight; };
   const scrollers = [document.scrollingElement,
     ...document.querySelectorAll('[data-testid="stMain"], [data-testid="stAppViewContainer"]')];
-  const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].map(c => ({
-    ticks: [...c.querySelectorAll('.yaxislayer-above .ytick text')]
-      .filter(t => t.textContent.trim() && visible(t)).map(t => t.textContent),
-    bars: c.querySelectorAll('.trace.bars .point').length,
-    cells: c.querySelectorAll('.hm').length,
-    bartext: [...c.querySelectorAll('.bartext')].map(t => parseFloat(getComputedStyle(t).fontSize)),
-  }));
+  const svgOf = img => new DOMParser().parseFromString(new TextDecoder().decode(
+    Uint8Array.from(atob(img.src.split(',')[1]), c => c.charCodeAt(0))), 'image/svg+xml');
+  const charts = [...document.querySelectorAll('.pv-chart img')].map(img => {
+    const svg = svgOf(img);
+    return {
+      ticks: [...svg.querySelectorAll('.yaxislayer-above .ytick text')]
+        .map(t => t.textContent.trim()).filter(Boolean),
+      bars: svg.querySelectorAll('.trace.bars .point').length,
+      bartext: [...svg.querySelectorAll('.bartext text')].map(t => parseFloat(t.style.fontSize)),
+      shown_px: img.getBoundingClientRect().height,
+    };
+  });
+  const body = document.querySelector('.pv-body');
+  const bodyBottom = body ? body.getBoundingClientRect().bottom : Infinity;
+  const clipped = body ? [...body.querySelectorAll('*')]
+    .filter(e => e.getBoundingClientRect().bottom > bodyBottom + 1).length : 0;
   const footer = document.querySelector('.pv-footer');
-  const li = document.querySelector('.pv-slide li');
+  const li = document.querySelector('.pv-stage li');
   return {
     overflow: Math.max(...scrollers.map(e => e.scrollHeight - e.clientHeight)),
     overflow_x: Math.max(...scrollers.map(e => e.scrollWidth - e.clientWidth)),
@@ -52,8 +61,10 @@ _MEASURE = """
     zoom: parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--pv-zoom')),
     body_px: li ? parseFloat(getComputedStyle(li).fontSize) : null,
     title: document.querySelector('h1.pv-title')?.textContent,
-    bullets: [...document.querySelectorAll('.pv-slide li')].map(e => e.textContent),
+    bullets: [...document.querySelectorAll('.pv-stage li')].map(e => e.textContent),
     charts,
+    clipped,
+    zoom_used: parseFloat(getComputedStyle(document.querySelector('.pv-stage')).zoom),
   };
 }
 """
@@ -72,10 +83,11 @@ def settle(tab) -> None:
     """Wait until the slide's script has finished and its charts are drawn."""
     tab.wait_for_selector(TITLE, timeout=60_000)
     tab.wait_for_selector(harness.SCRIPT_DONE, timeout=60_000)
-    for index in range(tab.locator(CHART).count()):
-        tab.locator(CHART).nth(index).locator(".main-svg").first.wait_for(timeout=60_000)
     tab.evaluate("document.fonts.ready")
-    tab.wait_for_timeout(250)  # Plotly's last relayout after the container's width is known
+    tab.wait_for_function(  # chart images decoded
+        "[...document.querySelectorAll('.pv-chart img')].every(i => i.complete)"
+    )
+    tab.wait_for_timeout(150)
 
 
 def slide_count(tab) -> int:
@@ -102,6 +114,8 @@ def problems(metrics: dict) -> list[str]:
         found.append(f"scrolls by {metrics['overflow']} px (x {metrics['overflow_x']})")
     if metrics["footer_bottom"] is not None and metrics["footer_bottom"] > metrics["height"] + 1:
         found.append(f"footer ends at {metrics['footer_bottom']:.0f} > {metrics['height']}")
+    if metrics["clipped"]:
+        found.append(f"{metrics['clipped']} elements cut off below the slide body")
     if metrics["chrome"]:
         found.append(f"chrome shows: {metrics['chrome']}")
     for chart in metrics["charts"]:

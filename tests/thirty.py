@@ -1,0 +1,47 @@
+"""A dataset with a block of 30 units with long Vietnamese names (issue #13's "done when").
+
+Built from scripts/make_large.py (seeded, illustrative) with 32 units: one department, one
+district and a commune block of exactly 30, whose names are replaced by realistic ones so the
+slides must fit long labels. Usage: ``write_thirty(tmp_path / "thirty")`` → the folder.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pandas as pd
+
+from tests.helpers import ROOT
+
+NAMES = (
+    "Phường Trần Hưng Đạo", "Phường Nguyễn Trãi", "Xã Cộng Hòa", "Thị trấn Phú Thái",
+    "Xã Quang Trung", "Phường Thanh Bình", "Xã Hồng Phong", "Phường Lê Thanh Nghị",
+    "Xã Tân Dân", "Thị trấn Nam Sách", "Xã An Phụ", "Phường Hải Tân",
+    "Xã Thượng Quận", "Phường Phạm Ngũ Lão", "Xã Lai Khê", "Thị trấn Kẻ Sặt",
+    "Xã Đồng Lạc", "Phường Cộng Hòa", "Xã Hoàng Hoa Thám", "Phường Tứ Minh",
+    "Xã Nam Hưng", "Thị trấn Thanh Miện", "Xã Minh Đức", "Phường Việt Hòa",
+    "Xã Ngọc Sơn", "Thị trấn Gia Lộc", "Xã Vĩnh Hồng", "Phường Ái Quốc",
+    "Xã Hưng Đạo", "Thị trấn Ninh Giang",
+)
+
+
+def write_thirty(folder: Path, *, years: int = 3) -> Path:
+    """Write the 30-unit dataset into ``folder`` and return it."""
+    spec = importlib.util.spec_from_file_location("make_large", ROOT / "scripts" / "make_large.py")
+    make_large = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_large)
+    make_large.write(folder, units=32, years=years)
+    units = pd.read_csv(folder / "units.csv", dtype=str, keep_default_na=False)
+    communes = units.index[units["block"] == "commune"]
+    assert len(communes) == len(NAMES)
+    units.loc[communes, "short_name"] = list(NAMES)
+    units.loc[communes, "name"] = [f"UBND {name}" for name in NAMES]
+    units.to_csv(folder / "units.csv", index=False, lineterminator="\n")
+    return folder
+
+
+if __name__ == "__main__":  # write it for scripts/slide_screenshots.py --data
+    import sys
+
+    print(write_thirty(Path(sys.argv[1])))
