@@ -49,7 +49,7 @@ AVERAGE = RGBColor.from_string(theme.AVERAGE_LINE.lstrip("#"))
 LABEL_CHARS = 30  # longest category label kept on one line by LibreOffice at 11 pt
 TITLE_SIZE = 24  # pt, every slide but the cover
 ROWS_PER_COLUMN = 20  # as on the screen: a longer ranking or heatmap continues in a column
-COLUMN_GAP = Inches(0.4)
+COLUMN_GAP = Inches(0.3)
 Progress = Callable[[int, int], None]
 
 
@@ -156,11 +156,16 @@ def _ranking_slide(page: PptxSlide, slide: Slide, story: Storyline, dataset: Dat
     for i, ids in enumerate(columns):
         left = MARGIN + i * (width + COLUMN_GAP)
         _bar_chart(page, ranks[ranks["unit_id"].isin(ids)], left, width, top, story.lang,
-                   label_chars=LABEL_CHARS if len(columns) > 1 else LABEL_CHARS + 10)
+                   label_chars=LABEL_CHARS - 4 if len(columns) > 1 else LABEL_CHARS)
 
 
 def _bar_chart(page: PptxSlide, ranks: pd.DataFrame, left, width, top: float, lang: str, *,
                label_chars: int) -> None:
+    size = 14 if len(ranks) <= 14 else 12
+    # The names' share of the width: the longest label at ~0.62 em a character, plus air.
+    longest = max(len(_fit(f"{int(r)}. {n}", label_chars))
+                  for r, n in zip(ranks["rank"], ranks["short_name"]))
+    label_share = min(0.5, (Pt(longest * 0.62 * size) + Inches(0.3)) / width)
     data = CategoryChartData(number_format="0.00")
     data.categories = [
         _fit(f"{int(r)}. {n}", label_chars) for r, n in zip(ranks["rank"], ranks["short_name"])
@@ -173,15 +178,19 @@ def _bar_chart(page: PptxSlide, ranks: pd.DataFrame, left, width, top: float, la
     chart = frame.chart
     chart.has_legend = False
     chart.has_title = False
-    chart.font.size, chart.font.name = Pt(14 if len(ranks) <= 16 else 12), FONT
+    # A label that wraps makes LibreOffice hide every other one: small enough for one line.
+    # LibreOffice also skips labels when rows get close: 14 pt up to 14 rows, else 12 pt.
+    chart.font.size, chart.font.name = Pt(size), FONT
     chart.category_axis.reverse_order = True  # 1st at the top
     # The score axis crosses the categories at the last one: with reversed order, the bottom.
     chart.value_axis._element.find(qn("c:crosses")).set("val", "max")
     _every_label(chart.category_axis)
+    _plot_from(chart, label_share)
     value_axis = chart.value_axis
     value_axis.minimum_scale = 0
     value_axis.maximum_scale = top
     value_axis.has_major_gridlines = True
+    value_axis.major_unit = 20 if top >= 50 else None  # five ticks: never crowded or turned
     plot = chart.plots[0]
     plot.gap_width = 40
     plot.has_data_labels = True
@@ -192,6 +201,27 @@ def _bar_chart(page: PptxSlide, ranks: pd.DataFrame, left, width, top: float, la
     series.format.fill.solid()
     series.format.fill.fore_color.rgb = BAR
     _localised_labels(series, ranks["score"], lang)
+
+
+def _plot_from(chart, share: float) -> None:
+    """Place the bars at ``share`` of the chart's width: the names get the room on the left.
+
+    LibreOffice otherwise sizes the label area itself, wraps a long name and then hides every
+    other label.
+    """
+    plot_area = chart._chartSpace.find(qn("c:chart")).find(qn("c:plotArea"))
+    layout = plot_area.find(qn("c:layout"))
+    if layout is None:
+        layout = plot_area.makeelement(qn("c:layout"), {})
+        plot_area.insert(0, layout)
+    for child in list(layout):
+        layout.remove(child)
+    manual = layout.makeelement(qn("c:manualLayout"), {})
+    layout.append(manual)
+    for tag, value in (("layoutTarget", "inner"), ("xMode", "edge"), ("yMode", "edge"),
+                       ("x", f"{share:.3f}"), ("y", "0.02"), ("w", f"{0.9 - share:.3f}"),
+                       ("h", "0.88")):
+        manual.append(manual.makeelement(qn(f"c:{tag}"), {"val": value}))
 
 
 def _capped(ranks: pd.DataFrame) -> pd.DataFrame:
@@ -305,17 +335,20 @@ def _heat_table(page: PptxSlide, shares: pd.DataFrame, ids: list[str], criteria:
                 left, width, spread: float, lang: str) -> None:
     rows = len(ids) + 1
     row_height = min(Inches(0.4), (CONTENT_BOTTOM - Inches(0.15) - CONTENT_TOP) // rows)
-    size = 14 if row_height >= Inches(0.3) else 12
+    size = 14 if row_height >= Inches(0.3) and width > Inches(8) else 12
     shape = page.shapes.add_table(rows, len(criteria) + 1, left, CONTENT_TOP, width,
                                   row_height * rows)
     table = shape.table
-    name_width = int(width * (0.42 if len(criteria) > 5 else 0.5))
+    # LibreOffice wraps a cell that is too narrow whatever word_wrap says: size the value
+    # columns for "100,0" (DejaVu: ~0.62 em a character), the names get the rest.
+    value_width = Pt(2.9 * size) + Inches(0.1)  # "100,0" is 2.9 em wide in DejaVu Sans
+    name_width = width - value_width * len(criteria)
     table.columns[0].width = name_width
     for j in range(1, len(criteria) + 1):
-        table.columns[j].width = (width - name_width) // len(criteria)
+        table.columns[j].width = value_width
     for r in range(rows):
         table.rows[r].height = row_height
-    name_chars = int(name_width / Inches(1) * 72 / (size * 0.62))  # DejaVu: ~0.62 em a char
+    name_chars = int((name_width - Inches(0.1)) / Inches(1) * 72 / (size * 0.56))
     cells = shares.set_index(["unit_id", "criterion_id"])
     names = dict(zip(shares["unit_id"], shares["short_name"]))
     ranks = dict(zip(shares["unit_id"], shares["rank"]))
@@ -338,7 +371,7 @@ def _heat_table(page: PptxSlide, shares: pd.DataFrame, ids: list[str], criteria:
 def _cell(cell, text: str, size: int, *, bold: bool = False, align=PP_ALIGN.LEFT,
           fill: RGBColor | None = None, ink: RGBColor = TEXT) -> None:
     """Write one table cell on one line with tight margins."""
-    cell.margin_left = cell.margin_right = Inches(0.05)
+    cell.margin_left = cell.margin_right = Inches(0.04)
     cell.margin_top = cell.margin_bottom = Inches(0.01)
     cell.vertical_anchor = MSO_ANCHOR.MIDDLE
     frame = cell.text_frame
