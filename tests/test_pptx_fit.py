@@ -108,7 +108,7 @@ def test_no_text_leaves_its_box(rendered, key):
     for number, (page, words) in enumerate(zip(deck.slides, pages), start=1):
         shapes = boxes(page)
         for word, x0, y0, x1, y1 in words:
-            assert 0 <= x0 and x1 <= 960 and 0 <= y0 and y1 <= 540, (number, word)
+            assert x0 >= 0 and x1 <= 960 and y0 >= 0 and y1 <= 540, (number, word)
             assert any(box.holds(word, x0, y0, x1, y1) for box in shapes), (
                 f"slide {number}: {word!r} at ({x0:.0f}, {y0:.0f})–({x1:.0f}, {y1:.0f}) "
                 "is outside every shape holding it"
@@ -120,7 +120,9 @@ def test_one_title_size_and_every_title_on_one_line(rendered, key):
     story, deck, pages = rendered[key]
     sizes = set()
     for slide, page, words in zip(story.slides[1:], list(deck.slides)[1:], pages[1:]):
-        title = next(s for s in page.shapes if s.has_text_frame and s.text_frame.text == slide.title)
+        title = next(
+            s for s in page.shapes if s.has_text_frame and s.text_frame.text == slide.title
+        )
         sizes |= {run.font.size.pt for p in title.text_frame.paragraphs for run in p.runs}
         box = boxes(page)[list(page.shapes).index(title)]
         lines = {round(y0) for w, x0, y0, x1, y1 in words
