@@ -7,7 +7,9 @@ measured too (scrolling, Streamlit chrome, bars without a name): problems are pr
 the exit status 1.
 
 Usage: .venv/bin/python scripts/slide_screenshots.py [--year 2021] [--langs vi en]
-       [--sizes 1920 1366 1280 1024] [--data DIR] [--out DIR]
+       [--sizes 1920 1366 1280 1024] [--data DIR | --thirty] [--out DIR]
+--thirty: a generated dataset with a block of 30 long-named units (tests/thirty.py), its last
+year; its PNGs are named thirty-<lang>-<width>-<NN>.png.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,6 +27,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from tests.browser import projector  # noqa: E402
 from tests.browser.harness import launch_chromium, page_url, running_app  # noqa: E402
+from tests.thirty import YEAR, write_thirty  # noqa: E402
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -33,12 +37,22 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--sizes", nargs="+", default=list(projector.SIZES),
                         choices=list(projector.SIZES))
     parser.add_argument("--data", type=Path, help="dataset folder (default: the sample)")
+    parser.add_argument("--thirty", action="store_true", help="a block of 30 units instead")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots" / "slides")
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    prefix = ""
+    with tempfile.TemporaryDirectory(prefix="parviz-thirty-") as scratch:
+        if args.thirty:
+            args.data, args.year, prefix = write_thirty(Path(scratch) / "data"), YEAR, "thirty-"
+        return walk(args, prefix)
+
+
+def walk(args: argparse.Namespace, prefix: str) -> int:
+    """Save and check every slide at every size and language; return the exit status."""
     env = {"PARVIZ_DATA": str(args.data.resolve())} if args.data else {}
     failures = 0
     saved = 0
@@ -53,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
                 for index in range(1, count + 1):
                     if index > 1:
                         projector.next_slide(tab, index)
-                    path = projector.shot(tab, args.out / f"{lang}-{size}-{index:02d}.png")
+                    path = projector.shot(tab, args.out / f"{prefix}{lang}-{size}-{index:02d}.png")
                     saved += 1
                     found = projector.problems(projector.measure(tab))
                     failures += bool(found)

@@ -22,7 +22,7 @@ from parviz import storyline
 from parviz.export import pptx
 from parviz.loading import load_dataset
 from tests.helpers import SAMPLE
-from tests.thirty import write_thirty
+from tests.thirty import YEAR, write_thirty
 
 TOLERANCE = 3.0  # pt
 DECKS = (("sample", "vi"), ("sample", "en"), ("thirty", "vi"), ("thirty", "en"))
@@ -82,7 +82,7 @@ def rendered(tmp_path_factory):
     assert office, "LibreOffice is needed: scripts/test.sh installs it"
     folder = tmp_path_factory.mktemp("fit")
     datasets = {"sample": (load_dataset(SAMPLE), 2021),
-                "thirty": (load_dataset(write_thirty(folder / "thirty")), 2017)}
+                "thirty": (load_dataset(write_thirty(folder / "thirty")), YEAR)}
     built, paths = {}, []
     for name, lang in DECKS:
         dataset, year = datasets[name]

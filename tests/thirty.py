@@ -26,6 +26,9 @@ NAMES = (
 )
 
 
+YEAR = 2017  # the last of its three years (make_large starts in 2015)
+
+
 def write_thirty(folder: Path, *, years: int = 3) -> Path:
     """Write the 30-unit dataset into ``folder`` and return it."""
     spec = importlib.util.spec_from_file_location("make_large", ROOT / "scripts" / "make_large.py")

@@ -14,7 +14,7 @@ import re
 import pytest
 
 from tests.browser import harness, projector
-from tests.thirty import write_thirty
+from tests.thirty import YEAR, write_thirty
 
 SHOTS = harness.ROOT / ".pytest_cache" / "screenshots" / "presentation"
 
@@ -87,7 +87,7 @@ def test_sample_deck_fits_every_projector(app_url, chromium, lang):
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_a_block_of_30_units_is_named_in_two_columns(thirty_url, chromium, lang):
-    seen = check_every_slide_at_every_size(chromium, thirty_url, 2017, lang)
+    seen = check_every_slide_at_every_size(chromium, thirty_url, YEAR, lang)
     assert_charts_name_what_the_text_says(seen, lang)
     wide = [s for s in slides_of(seen) if sum(c["bars"] for c in s["charts"]) == 30]
     assert len(wide) == 1 and len(wide[0]["charts"]) == 2  # 15 + 15, none dropped
