@@ -57,3 +57,12 @@ def test_ranking_slide_offers_table_downloads_and_the_annex():
     assert any("download_csv" in key for key in keys)
     assert any("download_xlsx" in key for key in keys)
     assert any("download_annex_html" in key for key in keys)
+
+
+def test_spotlights_come_from_and_go_to_the_link():
+    # The projector link (a new session) must open the same deck: ?spotlight= carries the choice.
+    at = open_presentation(spotlight="kinh-mon,unknown", slide=99)
+    assert "UBND thị xã Kinh Môn năm 2021" in html_text(at)
+    assert at.multiselect(key="spotlights").value == ["UBND thị xã Kinh Môn"]
+    at.multiselect(key="spotlights").set_value([]).run()
+    assert "spotlight" not in at.query_params

@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 
 SLIDE = "slide"
 SPOTLIGHTS = "spotlights"
+SPOTLIGHT_PARAM = "spotlight"
 # The slide is one HTML stage of STAGE_WIDTH × STAGE_HEIGHT logical px (16:9), its charts
 # static SVGs drawn at their exact size, zoomed to the largest ZOOM_STEP that fits the window
 # (CSS media queries): the same slide at 1920×1080 and 1024×768, smaller, never scrolled. A
@@ -101,6 +102,8 @@ _CSS = f"""
   border-top: 1px solid #999999; padding-top: 0.3em; margin-top: 12px; }}
 .pv-footer .pv-number {{ white-space: nowrap; flex-shrink: 0; padding-left: 1em; }}
 .pv-side li {{ font-size: 28px; }}
+.pv-text li {{ font-size: 32px; }} .pv-columns li {{ font-size: 34px; }}
+.pv-cover .pv-illustrative {{ display: inline-block; }}
 /* Small, quiet controls in the bottom corner; keys and clickers do the work. */
 .st-key-pv_nav {{ position: fixed; right: 0.4rem; bottom: 0.1rem; width: auto !important;
   opacity: 0.3; z-index: 10; }}
@@ -126,14 +129,28 @@ def load() -> tuple[str, Dataset]:
 
 
 def spotlight_select(dataset: Dataset, year: int, lang: str) -> list[str]:
-    """Draw the sidebar choice of units to spotlight (names as in ``year``)."""
-    return widgets.units_multiselect(
+    """Draw the sidebar choice of units to spotlight (names as in ``year``).
+
+    The choice is kept in ``?spotlight=id,id`` too: the projector link and a copied link open
+    the same deck.
+    """
+    choices = cache.shared(dataset, _units_of, year)
+    if SPOTLIGHTS not in st.session_state and st.query_params.get(SPOTLIGHT_PARAM):
+        wanted = str(st.query_params.get(SPOTLIGHT_PARAM)).split(",")
+        names = {unit_id: name for name, unit_id in choices.id_of.items()}
+        st.session_state[SPOTLIGHTS] = [names[u] for u in wanted if u in names]
+    chosen = widgets.units_multiselect(
         t("presentation.page.spotlights", lang),
-        cache.shared(dataset, _units_of, year),
+        choices,
         key=SPOTLIGHTS,
         placeholder=t("presentation.page.spotlights_placeholder", lang),
         sidebar=True,
     )
+    if chosen:
+        st.query_params[SPOTLIGHT_PARAM] = ",".join(chosen)
+    elif SPOTLIGHT_PARAM in st.query_params:
+        del st.query_params[SPOTLIGHT_PARAM]
+    return chosen
 
 
 def story(dataset: Dataset, *, year: int, lang: str, spotlights: list[str]) -> Storyline:
@@ -258,7 +275,7 @@ def _body(slide: Slide, story: Storyline, dataset: Dataset) -> tuple[str, list]:
     figs = slides.figures(slide, story, dataset)
     if not figs:
         lines = slide.bullets or (t(_empty_key(slide), story.lang),)
-        return f"<div>{_bullets(lines)}</div>", []
+        return f"<div class='pv-text'>{_bullets(lines)}</div>", []
     inner = STAGE_WIDTH - 2 * PAD
     side = bool(slide.bullets) and slide.kind in (storyline.CHANGES, storyline.SPOTLIGHT)
     if side:
