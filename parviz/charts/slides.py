@@ -189,4 +189,5 @@ def _radar(slide: Slide, story: Storyline, dataset: Dataset) -> go.Figure:
     )
     _stage(fig, story.lang)
     fig.update_annotations(font_size=FONT - 4)
+    fig.update_polars(radialaxis_tickfont_size=FONT - 6, angularaxis_tickfont_size=FONT)
     return fig

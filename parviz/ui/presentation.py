@@ -102,6 +102,7 @@ _CSS = f"""
   border-top: 1px solid #999999; padding-top: 0.3em; margin-top: 12px; }}
 .pv-footer .pv-number {{ white-space: nowrap; flex-shrink: 0; padding-left: 1em; }}
 .pv-side li {{ font-size: 28px; }}
+.pv-body > .pv-side {{ flex: 0 0 calc({round((1 - SIDE) * 100)}% - {GAP}px); }}
 .pv-text li {{ font-size: 32px; }} .pv-columns li {{ font-size: 34px; }}
 .pv-cover .pv-illustrative {{ display: inline-block; }}
 /* Small, quiet controls in the bottom corner; keys and clickers do the work. */
@@ -109,7 +110,7 @@ _CSS = f"""
   opacity: 0.3; z-index: 10; }}
 .st-key-pv_nav:hover {{ opacity: 1; }}
 .st-key-pv_nav button {{ min-height: 0; padding: 0 0.2rem; }}
-.st-key-pv_nav button p {{ display: none; }}
+.st-key-pv_nav button p, .st-key-pv_nav kbd {{ display: none; }}
 [class*="st-key-pv_hidden_"] {{ position: absolute; left: -10000px; width: 1px; height: 1px;
   overflow: hidden; }}
 </style>

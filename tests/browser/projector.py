@@ -15,6 +15,8 @@ SIZES = {"1920": (1920, 1080), "1366": (1366, 768), "1280": (1280, 720), "1024":
 TITLE = "h1.pv-title"
 COUNTER = '[data-testid="pv-counter"]'
 CHART = ".pv-chart img"
+# A chart image is drawn for a 1920-px stage; a 4:3 screen's 1600-px stage shows it at 0.83.
+MIN_SCALE = 0.8
 # Streamlit's frame: none of it may show on a projected slide.
 CHROME = (
     '[data-testid="stHeader"]',
@@ -43,7 +45,9 @@ _MEASURE = """
         .map(t => t.textContent.trim()).filter(Boolean),
       bars: svg.querySelectorAll('.trace.bars .point').length,
       bartext: [...svg.querySelectorAll('.bartext text')].map(t => parseFloat(t.style.fontSize)),
-      shown_px: img.getBoundingClientRect().height,
+      // Shown at what share of the size it was drawn for (logical px, the stage's zoom undone).
+      scale: img.getBoundingClientRect().width
+        / parseFloat(getComputedStyle(img.closest('.pv-stage')).zoom) / img.naturalWidth,
     };
   });
   const body = document.querySelector('.pv-body');
@@ -119,6 +123,8 @@ def problems(metrics: dict) -> list[str]:
     if metrics["chrome"]:
         found.append(f"chrome shows: {metrics['chrome']}")
     for chart in metrics["charts"]:
+        if chart["scale"] < MIN_SCALE:
+            found.append(f"a chart shrunk to {chart['scale']:.2f} of its size")
         if chart["bars"] and len(chart["ticks"]) != chart["bars"]:
             found.append(f"{len(chart['ticks'])} names for {chart['bars']} bars")
     return found

@@ -27,9 +27,12 @@ def thirty_url(tmp_path_factory):
         yield base
 
 
-def check_every_slide_at_every_size(chromium, base: str, year: int, lang: str) -> list[dict]:
+def check_every_slide_at_every_size(
+    chromium, base: str, year: int, lang: str, **params: str
+) -> list[dict]:
     """Walk the deck in projector mode; measure each slide at each size; return the measures."""
-    url = harness.page_url(base, "presentation", year=year, lang=lang, slide=1, embed="true")
+    url = harness.page_url(base, "presentation", year=year, lang=lang, slide=1, embed="true",
+                           **params)
     tab = projector.open_deck(chromium, url, "1920")
     count = projector.slide_count(tab)
     seen = []
@@ -77,8 +80,10 @@ def assert_charts_name_what_the_text_says(seen: list[dict], lang: str) -> None:
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_sample_deck_fits_every_projector(app_url, chromium, lang):
-    seen = check_every_slide_at_every_size(chromium, app_url, 2021, lang)
-    assert len(slides_of(seen)) >= 10
+    seen = check_every_slide_at_every_size(chromium, app_url, 2021, lang, spotlight="kinh-mon")
+    assert len(slides_of(seen)) == 11
+    spotlight = slides_of(seen)[-1]  # a radar beside its sentences
+    assert "Kinh Môn" in spotlight["title"] and len(spotlight["charts"]) == 1
     assert_charts_name_what_the_text_says(seen, lang)
     department = next(s for s in slides_of(seen) if s["index"] == 3)
     assert len(department["charts"]) == 1 and department["charts"][0]["bars"] == 18
