@@ -66,3 +66,17 @@ def test_spotlights_come_from_and_go_to_the_link():
     assert at.multiselect(key="spotlights").value == ["UBND thị xã Kinh Môn"]
     at.multiselect(key="spotlights").set_value([]).run()
     assert "spotlight" not in at.query_params
+
+
+def test_without_chromium_the_chart_is_drawn_live(monkeypatch):
+    # kaleido needs chromium; without it the slide still shows its (live, unscaled) chart.
+    from parviz.export import images
+
+    def no_browser(*args, **kwargs):
+        raise RuntimeError("no chromium")
+
+    monkeypatch.setattr(images, "svg", no_browser)
+    at = open_presentation(slide=4)  # rank changes: chart beside its sentences
+    assert len(at.get("plotly_chart")) == 1
+    assert "data:image/svg+xml" not in html_text(at)
+    assert "Khoa học và Công nghệ: từ hạng 4 (2020) lên hạng 2 (2021), ▲2" in html_text(at)
