@@ -1,8 +1,8 @@
 """A dataset with a block of 30 units with long Vietnamese names (issue #13's "done when").
 
-Built from scripts/make_large.py (seeded, illustrative) with 32 units: one department, one
-district and a commune block of exactly 30, whose names are replaced by realistic ones so the
-slides must fit long labels. Usage: ``write_thirty(tmp_path / "thirty")`` → the folder.
+Built from scripts/make_large.py (seeded, illustrative) with 32 units, keeping only its commune
+block of exactly 30, whose names are replaced by realistic ones so the slides must fit long
+labels. Usage: ``write_thirty(tmp_path / "thirty")`` → the folder.
 """
 
 from __future__ import annotations
@@ -30,17 +30,29 @@ YEAR = 2017  # the last of its three years (make_large starts in 2015)
 
 
 def write_thirty(folder: Path, *, years: int = 3) -> Path:
-    """Write the 30-unit dataset into ``folder`` and return it."""
+    """Write the 30-unit dataset (communes only) into ``folder`` and return it."""
     spec = importlib.util.spec_from_file_location("make_large", ROOT / "scripts" / "make_large.py")
     make_large = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(make_large)
     make_large.write(folder, units=32, years=years)
-    units = pd.read_csv(folder / "units.csv", dtype=str, keep_default_na=False)
-    communes = units.index[units["block"] == "commune"]
-    assert len(communes) == len(NAMES)
-    units.loc[communes, "short_name"] = list(NAMES)
-    units.loc[communes, "name"] = [f"UBND {name}" for name in NAMES]
-    units.to_csv(folder / "units.csv", index=False, lineterminator="\n")
+    tables = {name: pd.read_csv(folder / f"{name}.csv", dtype=str, keep_default_na=False)
+              for name in ("units", "blocks", "methodology", "criteria", "scores", "results",
+                           "metadata")}
+    # Only the 30 communes: the one-unit blocks make_large adds would only lengthen the deck.
+    units = tables["units"][tables["units"]["block"] == "commune"].copy()
+    assert len(units) == len(NAMES)
+    units["short_name"] = list(NAMES)
+    units["name"] = [f"UBND {name}" for name in NAMES]
+    tables["units"] = units
+    for name in ("blocks", "methodology", "criteria"):
+        tables[name] = tables[name][tables[name]["block"] == "commune"]
+    tables["blocks"] = tables["blocks"].assign(order="1")
+    for name in ("scores", "results"):
+        tables[name] = tables[name][tables[name]["unit_id"].isin(units["unit_id"])]
+    meta = tables["metadata"]
+    meta.loc[meta["key"] == "title", "value"] = "Chỉ số CCHC – 30 xã, phường minh họa"
+    for name, frame in tables.items():
+        frame.to_csv(folder / f"{name}.csv", index=False, lineterminator="\n")
     return folder
 
 

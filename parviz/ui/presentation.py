@@ -8,9 +8,11 @@ slide 4; Streamlit's ``?embed=true`` hides the app frame for the projector.
 from __future__ import annotations
 
 import base64
+import collections
 import html
 import logging
 import math
+import threading
 from urllib.parse import urlencode
 
 import streamlit as st
@@ -297,19 +299,30 @@ def _body(slide: Slide, story: Storyline, dataset: Dataset) -> tuple[str, list]:
     return charts, []
 
 
-def _svg(fig, width: int) -> str:
-    """Return the figure as an SVG data URI, kept per figure for this session (~0.3 s each).
+_SVGS: collections.OrderedDict[tuple[str, int], str] = collections.OrderedDict()
+_SVGS_KEPT = 128
+_SVGS_LOCK = threading.Lock()
 
-    An image, not inline SVG: st.html keeps only HTML. The browser tests read the SVG back.
+
+def _svg(fig, width: int) -> str:
+    """Return the figure as an SVG data URI (an image: st.html keeps only HTML).
+
+    Kept for the whole process (the last _SVGS_KEPT): every viewer of a slide gets it at once;
+    kaleido takes ~0.3 s a figure. The browser tests read the SVG back from the data URI.
     """
     key = (fig.to_json(), width)
-    kept = st.session_state.setdefault("_parviz_slide_svgs", {})
-    if key not in kept:
-        if len(kept) > 64:
-            kept.clear()
-        data = images.svg(fig, width=width, height=CHART_HEIGHT).encode("utf-8")
-        kept[key] = "data:image/svg+xml;base64," + base64.b64encode(data).decode("ascii")
-    return kept[key]
+    with _SVGS_LOCK:
+        if key in _SVGS:
+            _SVGS.move_to_end(key)
+            return _SVGS[key]
+    # Drawn outside the lock: two sessions asking for a new image at once only draw it twice.
+    data = images.svg(fig, width=width, height=CHART_HEIGHT).encode("utf-8")
+    uri = "data:image/svg+xml;base64," + base64.b64encode(data).decode("ascii")
+    with _SVGS_LOCK:
+        _SVGS[key] = uri
+        while len(_SVGS) > _SVGS_KEPT:
+            _SVGS.popitem(last=False)
+    return uri
 
 
 def _empty_key(slide: Slide) -> str:

@@ -29,7 +29,7 @@ CHROME = (
 )
 
 _MEASURE = """
-(chrome) => {
+([chrome, withCharts]) => {
   const visible = e => { const r = e.getBoundingClientRect();
     const s = getComputedStyle(e);
     return r.width > 0 && r.height > 0 && s.display !== 'none' && s.visibility !== 'hidden'
@@ -39,7 +39,7 @@ _MEASURE = """
   const svgOf = img => new DOMParser().parseFromString(new TextDecoder().decode(
     Uint8Array.from(atob(img.src.split(',')[1]), c => c.charCodeAt(0))), 'image/svg+xml');
   const charts = [...document.querySelectorAll('.pv-chart img')].map(img => {
-    const svg = svgOf(img);
+    const svg = withCharts ? svgOf(img) : document.createElement('svg');
     return {
       ticks: [...svg.querySelectorAll('.yaxislayer-above .ytick text')]
         .map(t => t.textContent.trim()).filter(Boolean),
@@ -106,9 +106,13 @@ def next_slide(tab, expected: int, key: str = "ArrowRight") -> None:
     settle(tab)
 
 
-def measure(tab) -> dict:
-    """Return what the screen shows of the slide: overflow, chrome, named rows, font sizes."""
-    return tab.evaluate(_MEASURE, list(CHROME))
+def measure(tab, *, charts: bool = True) -> dict:
+    """Return what the screen shows of the slide: overflow, chrome, named rows, font sizes.
+
+    ``charts=False`` skips reading the chart images back (their names and bars do not change
+    with the window size): only the layout is measured.
+    """
+    return tab.evaluate(_MEASURE, [list(CHROME), charts])
 
 
 def problems(metrics: dict) -> list[str]:
@@ -125,7 +129,7 @@ def problems(metrics: dict) -> list[str]:
     for chart in metrics["charts"]:
         if chart["scale"] < MIN_SCALE:
             found.append(f"a chart shrunk to {chart['scale']:.2f} of its size")
-        if chart["bars"] and len(chart["ticks"]) != chart["bars"]:
+        if chart["bars"] and len(chart["ticks"]) != chart["bars"]:  # 0 bars when not read
             found.append(f"{len(chart['ticks'])} names for {chart['bars']} bars")
     return found
 
