@@ -28,8 +28,8 @@ def test_slide_in_the_url_opens_that_slide(lang, title):
     at = open_presentation(lang, slide=3)
     assert title in html_text(at)
     assert at.query_params["slide"] == ["3"] or at.query_params["slide"] == "3"
-    # The chart is one image on the slide (drawn at the stage's size, zoomed with it).
-    assert html_text(at).count("data:image/svg+xml;base64,") == 1
+    # The chart is an image drawn at the stage's size (one for 16:9, one for 4:3 screens).
+    assert html_text(at).count("data:image/svg+xml;base64,") == 2
 
 
 def test_next_and_previous_move_and_update_the_url():

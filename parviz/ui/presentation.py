@@ -45,17 +45,26 @@ GAP = 60  # between side-by-side charts
 SIDE = 0.6  # share of the width for the chart when bullets stand beside it
 
 
+# A 4:3 screen (aspect ≤ 4/3) gets a 1600 × 1200 stage and charts drawn for it, taller and
+# with larger type than the 16:9 ones shrunk to its width.
+NARROW = "(max-aspect-ratio: 4/3)"
+WIDE = "(min-aspect-ratio: 4001/3000)"
+STAGES = {"wide": (STAGE_WIDTH, STAGE_HEIGHT, CHART_HEIGHT),
+          "narrow": (STAGE_MIN_WIDTH, 1200, CHART_HEIGHT + 120)}
+
+
 def _zoom_rules() -> str:
     """Return media queries setting --pv-zoom (projector) and --pv-zoom-framed (with header)."""
     rules = []
     steps = round((ZOOM_MAX - ZOOM_MIN) / ZOOM_STEP)
-    for name, extra in (("--pv-zoom", 0), ("--pv-zoom-framed", FRAME)):
-        for i in range(steps + 1):  # ascending: the last rule that matches (the largest) wins
-            zoom = round(ZOOM_MIN + i * ZOOM_STEP, 2)
-            width = math.ceil(STAGE_MIN_WIDTH * zoom)
-            height = math.ceil(STAGE_HEIGHT * zoom) + extra
-            rules.append(f"@media (min-width: {width}px) and (min-height: {height}px) "
-                         f"{{ :root {{ {name}: {zoom}; }} }}")
+    for aspect, stage_height in ((WIDE, STAGE_HEIGHT), (NARROW, STAGES["narrow"][1])):
+        for name, extra in (("--pv-zoom", 0), ("--pv-zoom-framed", FRAME)):
+            for i in range(steps + 1):  # ascending: the last rule that matches (the largest) wins
+                zoom = round(ZOOM_MIN + i * ZOOM_STEP, 2)
+                width = math.ceil(STAGE_MIN_WIDTH * zoom)
+                height = math.ceil(stage_height * zoom) + extra
+                rules.append(f"@media {aspect} and (min-width: {width}px) and "
+                             f"(min-height: {height}px) {{ :root {{ {name}: {zoom}; }} }}")
     return "\n".join(rules)
 
 
@@ -85,6 +94,12 @@ _CSS = f"""
 .pv-body {{ flex: 1; min-height: 0; display: flex; gap: {GAP}px; margin-top: 16px; }}
 .pv-body > div {{ min-width: 0; }}
 .pv-chart {{ flex: 1; }}
+.pv-chart img.pv-narrow {{ display: none; }}
+@media {NARROW} {{
+  .pv-stage {{ height: {STAGES["narrow"][1]}px; }}
+  .pv-chart img.pv-wide {{ display: none; }}
+  .pv-chart img.pv-narrow {{ display: block; max-height: {STAGES["narrow"][2]}px; }}
+}}
 .pv-chart img {{ display: block; width: 100%; height: auto; max-height: {CHART_HEIGHT}px;
   object-fit: contain; object-position: left top; }}
 .pv-stage ul {{ margin: 0.2em 0 0 0; padding-left: 1.1em; }}
@@ -279,17 +294,11 @@ def _body(slide: Slide, story: Storyline, dataset: Dataset) -> tuple[str, list]:
     if not figs:
         lines = slide.bullets or (t(_empty_key(slide), story.lang),)
         return f"<div class='pv-text'>{_bullets(lines)}</div>", []
-    inner = STAGE_WIDTH - 2 * PAD
     side = bool(slide.bullets) and slide.kind in (storyline.CHANGES, storyline.SPOTLIGHT)
-    if side:
-        widths = [int(inner * SIDE)]
-    else:
-        widths = [(inner - GAP * (len(figs) - 1)) // len(figs)] * len(figs)
     try:
         charts = "".join(
-            f"<div class='pv-chart'><img alt='{_escape(slide.title)}' src='{_svg(fig, width)}'>"
-            "</div>"
-            for fig, width in zip(figs, widths)
+            f"<div class='pv-chart'>{_images(fig, len(figs), side, slide.title)}</div>"
+            for fig in figs
         )
     except Exception:  # noqa: BLE001 - kaleido needs chromium; the live chart still shows
         log.warning("slide chart as image failed; drawing it live", exc_info=True)
@@ -299,24 +308,38 @@ def _body(slide: Slide, story: Storyline, dataset: Dataset) -> tuple[str, list]:
     return charts, []
 
 
-_SVGS: collections.OrderedDict[tuple[str, int], str] = collections.OrderedDict()
+_SVGS: collections.OrderedDict[tuple[str, int, int], str] = collections.OrderedDict()
 _SVGS_KEPT = 128
 _SVGS_LOCK = threading.Lock()
 
 
-def _svg(fig, width: int) -> str:
+def _images(fig, count: int, side: bool, title: str) -> str:
+    """Return the chart as two images, for a 16:9 and a 4:3 stage; CSS shows the one that fits.
+
+    ``count`` charts share the body's width, or one chart leaves 1 − SIDE of it to bullets.
+    """
+    tags = []
+    for name, (width, _, height) in STAGES.items():
+        inner = width - 2 * PAD
+        pixels = int(inner * SIDE) if side else (inner - GAP * (count - 1)) // count
+        tags.append(f"<img class='pv-{name}' alt='{_escape(title)}' "
+                    f"src='{_svg(fig, pixels, height)}'>")
+    return "".join(tags)
+
+
+def _svg(fig, width: int, height: int = CHART_HEIGHT) -> str:
     """Return the figure as an SVG data URI (an image: st.html keeps only HTML).
 
     Kept for the whole process (the last _SVGS_KEPT): every viewer of a slide gets it at once;
     kaleido takes ~0.3 s a figure. The browser tests read the SVG back from the data URI.
     """
-    key = (fig.to_json(), width)
+    key = (fig.to_json(), width, height)
     with _SVGS_LOCK:
         if key in _SVGS:
             _SVGS.move_to_end(key)
             return _SVGS[key]
     # Drawn outside the lock: two sessions asking for a new image at once only draw it twice.
-    data = images.svg(fig, width=width, height=CHART_HEIGHT).encode("utf-8")
+    data = images.svg(fig, width=width, height=height).encode("utf-8")
     uri = "data:image/svg+xml;base64," + base64.b64encode(data).decode("ascii")
     with _SVGS_LOCK:
         _SVGS[key] = uri

@@ -15,7 +15,7 @@ SIZES = {"1920": (1920, 1080), "1366": (1366, 768), "1280": (1280, 720), "1024":
 TITLE = "h1.pv-title"
 COUNTER = '[data-testid="pv-counter"]'
 CHART = ".pv-chart img"
-# A chart image is drawn for a 1920-px stage; a 4:3 screen's 1600-px stage shows it at 0.83.
+# A chart image is drawn for its stage (16:9 or 4:3); a screen in between may shrink it a little.
 MIN_SCALE = 0.8
 # Streamlit's frame: none of it may show on a projected slide.
 CHROME = (
@@ -38,7 +38,8 @@ _MEASURE = """
     ...document.querySelectorAll('[data-testid="stMain"], [data-testid="stAppViewContainer"]')];
   const svgOf = img => new DOMParser().parseFromString(new TextDecoder().decode(
     Uint8Array.from(atob(img.src.split(',')[1]), c => c.charCodeAt(0))), 'image/svg+xml');
-  const charts = [...document.querySelectorAll('.pv-chart img')].map(img => {
+  const charts = [...document.querySelectorAll('.pv-chart img')]
+    .filter(img => img.getBoundingClientRect().width > 0).map(img => {  // the one shown
     const svg = withCharts ? svgOf(img) : document.createElement('svg');
     return {
       ticks: [...svg.querySelectorAll('.yaxislayer-above .ytick text')]
