@@ -10,7 +10,8 @@ from parviz.ui import render
 lang, dataset = ui.load()
 year = ui.year_select(dataset, lang)
 spotlights = ui.spotlight_select(dataset, year, lang)
-st.sidebar.caption(t("presentation.page.keys", lang))
+st.sidebar.caption(t("projector.keys", lang))
+ui.projector_link(lang)
 
 blocks = storyline.blocks_of(dataset, year)
 if not blocks:

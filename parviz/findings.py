@@ -18,12 +18,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from parviz import grades, i18n, precision, ranking
+from parviz import grades, i18n, movers, precision, ranking
 from parviz.dataset import Dataset
 
 # Units that are, or were the year before, in the first TOP places have every move reported;
-# elsewhere in the block only the largest rise and the largest fall are.
-TOP = 3
+# elsewhere in the block only the largest rise and the largest fall are (parviz.movers).
+TOP = movers.TOP
 # Ties are listed group by group, best ranked first, up to TIE_GROUPS; further groups (a block of
 # thousands of communes has hundreds) are counted in one "tie_others" finding.
 TIE_GROUPS = 5
@@ -306,33 +306,20 @@ def _tie(group: pd.DataFrame) -> Finding:
 
 
 def moves(rows: pd.DataFrame) -> list[Finding]:
-    """Return rises and falls: every move into, out of or inside the top, and the largest ones."""
-    moved = rows[rows["rank_change"].notna() & (rows["rank_change"] != 0)]
-    if moved.empty:
-        return []
-    change = moved["rank_change"].astype("int64")
-    near_top = (moved["rank"] <= TOP) | (moved["previous_rank"] <= TOP)
-    largest_rise = (change > 0) & (change == change.max())
-    largest_fall = (change < 0) & (change == change.min())
-    chosen = moved[near_top | largest_rise | largest_fall]
-    rises = chosen[chosen["rank_change"] > 0].sort_values(["rank", "unit"])
-    falls = chosen[chosen["rank_change"] < 0].sort_values(["previous_rank", "unit"])
+    """Return rises and falls of the notable movers (parviz.movers: one choice for all)."""
     found = []
-    for kind, part in (("rise", rises), ("fall", falls)):
-        for _, row in part.iterrows():
-            found.append(
-                _finding(
-                    kind,
-                    row,
-                    rank=row["rank"],
-                    previous_rank=row["previous_rank"],
-                    previous_year=row["previous_year"],
-                    places=abs(int(row["rank_change"])),
-                    largest=bool(
-                        largest_rise.get(row.name, False) or largest_fall.get(row.name, False)
-                    ),
-                )
+    for _, row in movers.notable(rows, top=TOP).iterrows():
+        found.append(
+            _finding(
+                str(row["direction"]),
+                row,
+                rank=row["rank"],
+                previous_rank=row["previous_rank"],
+                previous_year=row["previous_year"],
+                places=abs(int(row["rank_change"])),
+                largest=bool(row["largest"]),
             )
+        )
     return found
 
 
