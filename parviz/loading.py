@@ -54,6 +54,9 @@ def load(path: Path, *, cache: bool = True) -> LoadResult:
     if not path.exists():
         return LoadResult(None, [Problem("dataset_missing", file=str(path))])
     files = dataset_files(path)
+    # Taken before reading (#18): an edit landing during the read changes the files' fingerprint
+    # after this one, so the next load sees a new key instead of caching new data under it.
+    fingerprint = fingerprint_files(files)
     cache = cache and bool(files) and columnar.worth_caching(files)
     key = columnar.cache_key(files) if cache else ""  # before reading: a later edit changes it
     cached = columnar.read(path, key) if cache else None
@@ -66,7 +69,7 @@ def load(path: Path, *, cache: bool = True) -> LoadResult:
         if has_errors(problems):
             return LoadResult(None, problems)
         checked = None
-    dataset = Dataset(tables, origins, path, fingerprint_files(files), text_codes=codes)
+    dataset = Dataset(tables, origins, path, fingerprint, text_codes=codes)
     if checked is None:
         checked = _validate_and_cache(dataset, path if cache else None, key, files, problems)
     problems = problems + checked

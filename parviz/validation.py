@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
 from parviz import schema
 from parviz.dataset import ROW, Dataset, parse_bool
+from parviz.memo import per_dataset
 from parviz.problems import Problem, Severity
 
 # Cap per rule, so a systematically broken 4-million-row file still reports quickly.
@@ -149,7 +149,7 @@ def check_methodology_exists(dataset: Dataset) -> list[Problem]:
     return problems
 
 
-@lru_cache(maxsize=2)  # results need their blocks in two rules
+@per_dataset  # results need their blocks in two rules
 def _with_block(dataset: Dataset, table: str) -> pd.DataFrame:
     """Return ``table`` with each row's block (looked up through the unit when needed).
 
