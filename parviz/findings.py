@@ -212,23 +212,23 @@ def first_time_at(history: pd.DataFrame, unit_id: str, year: int, rank: int) -> 
 
 def ties(rows: pd.DataFrame) -> list[Finding]:
     """Return a finding per group of units with equal totals (best TIE_GROUPS), then a count."""
-    scored = rows[rows["score"].notna()]
-    groups = [
-        group.sort_values(["rank", "unit"])
-        for _, group in scored.groupby(scored["score"].round(2), sort=False)
-        if len(group) >= 2
-    ]
-    groups.sort(key=lambda group: group["rank"].iloc[0])
-    found = [_tie(group) for group in groups[:TIE_GROUPS]]
-    others = groups[TIE_GROUPS:]
-    if others:
-        first = others[0].iloc[0]
+    scored = rows[rows["score"].notna()].sort_values(["rank", "unit"], kind="stable")
+    key = scored["score"].round(2)
+    tied = key.duplicated(keep=False).to_numpy()
+    scored, key = scored[tied], key[tied]
+    # Sorted by rank, a group's first row is its best: groups come in the order of their keys'
+    # first appearance. Only the groups named are cut out: a large block has thousands (#16).
+    order = pd.unique(key)
+    found = [_tie(scored[(key == value).to_numpy()]) for value in order[:TIE_GROUPS]]
+    if len(order) > TIE_GROUPS:
+        others = key.isin(order[TIE_GROUPS:]).to_numpy()
+        first = scored[others].iloc[0]
         found.append(
             Finding(
                 "tie_others",
                 str(first["block"]),
                 int(first["year"]),
-                figures={"groups": len(others), "units": sum(len(group) for group in others)},
+                figures={"groups": len(order) - TIE_GROUPS, "units": int(others.sum())},
             )
         )
     return found

@@ -1,0 +1,179 @@
+"""The browser pass of benchmarks/run.py: what a person waits for in Chromium, against a floor.
+
+One server runs the app on the dataset, another a floor app (a title, a select box and one
+Plotly bar chart: the least a Streamlit page costs to open). One Chromium tab is kept open, as
+a person would: the browser's cache holds Streamlit's scripts after the first load. For each
+page (in the order of parviz/ui/navigation.py):
+
+- cold: the page opened for a year no page has shown yet in this server (the first visitor to
+  that year: the year's figures and tables are computed), the dataset already loaded;
+- warm: the same address opened again (a new session on a warm server: what each person in
+  the hall feels), ``--loads`` times, in turns with the floor opened the same way, so a slow
+  spell of a shared machine lands on both.
+
+A load is timed from the navigation to the moment the script has finished and every visible
+chart and table is drawn. Also recorded: the websocket bytes the page received (what Streamlit
+sent: tables, figures, markup). Ratios are to the floor's median of the same turns.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.browser import harness  # noqa: E402
+
+VIEWPORT = {"width": 1366, "height": 768}
+FLOOR_APP = """
+import plotly.graph_objects as go
+import streamlit as st
+
+st.title("Floor")
+choice = st.selectbox("Year", [2020, 2021, 2022, 2023, 2024], index=4)
+figure = go.Figure(go.Bar(x=[91.5, 88.2, 85.0, 84.1, 80.3], y=list("ABCDE"), orientation="h"))
+st.plotly_chart(figure, width="stretch")
+"""
+# Done: the script finished, the title is drawn, every visible chart has its SVG and every
+# visible table its canvas (Streamlit draws tables on a canvas).
+READY = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  if (!document.querySelector('[data-testid="stMainBlockContainer"] h1')) return false;
+  const visible = (selector) => [...document.querySelectorAll(selector)]
+    .filter((element) => element.checkVisibility());
+  if (visible('[data-testid="stPlotlyChart"]').some((c) => !c.querySelector('.main-svg')))
+    return false;
+  return !visible('[data-testid="stDataFrame"]').some((f) => !f.querySelector('canvas'));
+}"""
+
+
+@contextlib.contextmanager
+def streamlit_server(script: Path, env: dict[str, str]) -> Iterator[str]:
+    """Run ``streamlit run script`` on a free port as the tests do; yield its base URL."""
+    port = harness.free_port()
+    command = [
+        str(Path(sys.executable).parent / "streamlit"), "run", str(script),
+        "--server.headless", "true", "--server.address", "127.0.0.1",
+        "--server.port", str(port), "--browser.gatherUsageStats", "false",
+        "--server.fileWatcherType", "none", "--client.toolbarMode", "minimal",
+    ]  # fmt: skip
+    log = Path(tempfile.gettempdir()) / f"parviz-bench-{port}.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            command, cwd=ROOT, env={**os.environ, **env}, stdout=out, stderr=subprocess.STDOUT
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        harness._wait_healthy(base, process, 120, log)
+        yield base
+    finally:
+        harness.stop(process)
+
+
+class Tab:
+    """One kept Chromium tab that times loads and counts the websocket bytes received."""
+
+    def __init__(self, page) -> None:
+        self.page = page
+        self.received = 0
+        page.on("websocket", self._watch)
+
+    def _watch(self, socket) -> None:
+        socket.on("framereceived", self._count)
+
+    def _count(self, payload) -> None:
+        self.received += len(payload)
+
+    def load(self, url: str, timeout: float = 300_000) -> tuple[float, int]:
+        """Open ``url``; return (ms until drawn, websocket bytes received meanwhile)."""
+        self.received = 0
+        start = time.perf_counter()
+        self.page.goto(url, wait_until="commit", timeout=timeout)
+        self.page.wait_for_function(READY, timeout=timeout, polling=20)
+        elapsed = (time.perf_counter() - start) * 1000
+        # The last frames can land just after the drawing is done; keep counting briefly.
+        self.page.wait_for_timeout(200)
+        return elapsed, self.received
+
+
+def measure(path: Path, block: str, years: list[int], loads: int) -> dict:
+    """Return the browser pass of the dataset at ``path``: per page cold/warm ms, ratios."""
+    from playwright.sync_api import sync_playwright
+
+    from parviz.ui import navigation
+
+    pages = navigation.PAGES
+    if len(years) < len(pages) + 1:
+        raise SystemExit(f"the browser pass needs {len(pages) + 1} years, {path} has {years}")
+    floor_script = Path(tempfile.gettempdir()) / "parviz_bench_floor_app.py"
+    floor_script.write_text(FLOOR_APP, encoding="utf-8")
+    env = {"PARVIZ_DATA": str(path)}
+    with (
+        streamlit_server(ROOT / "app.py", env) as app,
+        streamlit_server(floor_script, {}) as floor,
+        sync_playwright() as playwright,
+    ):
+        browser = harness.launch_chromium(playwright)
+        try:
+            tab = Tab(browser.new_context(viewport=VIEWPORT).new_page())
+            # The oldest year warms the process (dataset loaded, Streamlit's scripts cached);
+            # each page then opens a year of its own, newest first.
+            tab.load(harness.page_url(app, pages[0].slug, year=years[0], block=block))
+            tab.load(floor)
+            result = {}
+            for entry, year in zip(pages, reversed(years)):
+                url = harness.page_url(app, entry.slug, year=year, block=block)
+                result[entry.slug] = _page(tab, url, floor, year, loads)
+                _print(entry.slug, result[entry.slug])
+        finally:
+            browser.close()
+    return _summary(result)
+
+
+def _page(tab: Tab, url: str, floor: str, year: int, loads: int) -> dict:
+    """Return one page's cold load and its warm loads, in turns with the floor's."""
+    cold, cold_bytes = tab.load(url)
+    warm, floors, sizes = [], [], []
+    for _ in range(loads):
+        floors.append(tab.load(floor)[0])
+        elapsed, size = tab.load(url)
+        warm.append(elapsed)
+        sizes.append(size)
+    floor_ms = statistics.median(floors)
+    warm_ms = statistics.median(warm)
+    return {
+        "year": year,
+        "cold_ms": round(cold, 1),
+        "warm_ms": round(warm_ms, 1),
+        "floor_ms": round(floor_ms, 1),
+        "cold_ratio": round(cold / floor_ms, 2),
+        "warm_ratio": round(warm_ms / floor_ms, 2),
+        "cold_ws_bytes": cold_bytes,
+        "ws_bytes": int(statistics.median(sizes)),
+    }
+
+
+def _print(slug: str, page: dict) -> None:
+    print(f"  browser {slug:<14} cold {page['cold_ms']:7.0f} ms ({page['cold_ratio']:4.2f}×)  "
+          f"warm {page['warm_ms']:6.0f} ms ({page['warm_ratio']:4.2f}×)  "
+          f"floor {page['floor_ms']:5.0f} ms  ws {page['ws_bytes']:,} B")  # fmt: skip
+
+
+def _summary(pages: dict) -> dict:
+    """Return the pages with the worst ratios of the pass (what the targets compare)."""
+    return {
+        "pages": pages,
+        "warm_ratio_max": max((p["warm_ratio"] for p in pages.values()), default=None),
+        "cold_ratio_max": max((p["cold_ratio"] for p in pages.values()), default=None),
+        "floor_ms": round(statistics.median(p["floor_ms"] for p in pages.values()), 1),
+    }
