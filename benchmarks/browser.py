@@ -86,6 +86,7 @@ class Tab:
     def __init__(self, page) -> None:
         self.page = page
         self.received = 0
+        self.frames: list[float] = []
         page.on("websocket", self._watch)
 
     def _watch(self, socket) -> None:
@@ -93,17 +94,30 @@ class Tab:
 
     def _count(self, payload) -> None:
         self.received += len(payload)
+        self.frames.append(time.perf_counter())
 
-    def load(self, url: str, timeout: float = 300_000) -> tuple[float, int]:
-        """Open ``url``; return (ms until drawn, websocket bytes received meanwhile)."""
-        self.received = 0
+    def load(self, url: str, timeout: float = 300_000) -> dict:
+        """Open ``url``; return its timings (ms) and the websocket bytes received meanwhile.
+
+        ``ms``: until drawn; ``boot_ms``: until the first websocket frame (the browser loading
+        Streamlit's scripts and connecting); ``server_ms``: first to last frame before drawn
+        (the script run, as the browser receives it); ``draw_ms``: last frame to drawn.
+        """
+        self.received, self.frames = 0, []
         start = time.perf_counter()
         self.page.goto(url, wait_until="commit", timeout=timeout)
         self.page.wait_for_function(READY, timeout=timeout, polling=20)
-        elapsed = (time.perf_counter() - start) * 1000
+        done = time.perf_counter()
+        frames = [moment for moment in self.frames if moment <= done] or [done]
         # The last frames can land just after the drawing is done; keep counting briefly.
         self.page.wait_for_timeout(200)
-        return elapsed, self.received
+        return {
+            "ms": (done - start) * 1000,
+            "boot_ms": (frames[0] - start) * 1000,
+            "server_ms": (frames[-1] - frames[0]) * 1000,
+            "draw_ms": (done - frames[-1]) * 1000,
+            "bytes": self.received,
+        }
 
 
 def measure(path: Path, block: str, years: list[int], loads: int) -> dict:
@@ -142,31 +156,34 @@ def measure(path: Path, block: str, years: list[int], loads: int) -> dict:
 
 def _page(tab: Tab, url: str, floor: str, year: int, loads: int) -> dict:
     """Return one page's cold load and its warm loads, in turns with the floor's."""
-    cold, cold_bytes = tab.load(url)
-    warm, floors, sizes = [], [], []
+    cold = tab.load(url)
+    warm, floors = [], []
     for _ in range(loads):
-        floors.append(tab.load(floor)[0])
-        elapsed, size = tab.load(url)
-        warm.append(elapsed)
-        sizes.append(size)
+        floors.append(tab.load(floor)["ms"])
+        warm.append(tab.load(url))
     floor_ms = statistics.median(floors)
-    warm_ms = statistics.median(warm)
+    warm_ms = statistics.median(load["ms"] for load in warm)
+    parts = {f"warm_{part}": round(statistics.median(load[part] for load in warm), 1)
+             for part in ("boot_ms", "server_ms", "draw_ms")}  # fmt: skip
     return {
         "year": year,
-        "cold_ms": round(cold, 1),
+        "cold_ms": round(cold["ms"], 1),
         "warm_ms": round(warm_ms, 1),
         "floor_ms": round(floor_ms, 1),
-        "cold_ratio": round(cold / floor_ms, 2),
+        "cold_ratio": round(cold["ms"] / floor_ms, 2),
         "warm_ratio": round(warm_ms / floor_ms, 2),
-        "cold_ws_bytes": cold_bytes,
-        "ws_bytes": int(statistics.median(sizes)),
+        "cold_server_ms": round(cold["server_ms"], 1),
+        **parts,
+        "ws_bytes": int(statistics.median(load["bytes"] for load in warm)),
     }
 
 
 def _print(slug: str, page: dict) -> None:
     print(f"  browser {slug:<14} cold {page['cold_ms']:7.0f} ms ({page['cold_ratio']:4.2f}×)  "
           f"warm {page['warm_ms']:6.0f} ms ({page['warm_ratio']:4.2f}×)  "
-          f"floor {page['floor_ms']:5.0f} ms  ws {page['ws_bytes']:,} B")  # fmt: skip
+          f"floor {page['floor_ms']:5.0f} ms  ws {page['ws_bytes']:,} B  (warm: boot "
+          f"{page['warm_boot_ms']:.0f}, server {page['warm_server_ms']:.0f}, draw "
+          f"{page['warm_draw_ms']:.0f} ms)")  # fmt: skip
 
 
 def _summary(pages: dict) -> dict:
