@@ -159,11 +159,12 @@ def _page(tab: Tab, url: str, floor: str, year: int, loads: int) -> dict:
     cold = tab.load(url)
     warm, floors = [], []
     for _ in range(loads):
-        floors.append(tab.load(floor)["ms"])
+        floors.append(tab.load(floor))
         warm.append(tab.load(url))
-    floor_ms = statistics.median(floors)
+    floor_ms = statistics.median(load["ms"] for load in floors)
     warm_ms = statistics.median(load["ms"] for load in warm)
-    parts = {f"warm_{part}": round(statistics.median(load[part] for load in warm), 1)
+    parts = {f"{name}_{part}": round(statistics.median(load[part] for load in measured), 1)
+             for name, measured in (("warm", warm), ("floor", floors))
              for part in ("boot_ms", "server_ms", "draw_ms")}  # fmt: skip
     return {
         "year": year,
