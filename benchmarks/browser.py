@@ -11,9 +11,12 @@ page (in the order of parviz/ui/navigation.py):
   the hall feels), ``--loads`` times, in turns with the floor opened the same way, so a slow
   spell of a shared machine lands on both.
 
-A load is timed from the navigation to the moment the script has finished and every visible
-chart and table is drawn. Also recorded: the websocket bytes the page received (what Streamlit
-sent: tables, figures, markup). Ratios are to the floor's median of the same turns.
+A load is timed from the navigation to the page's last change (DOM mutation) once the script
+has finished and every visible chart and table is drawn: Streamlit mounts elements in batches
+after the script's end, so "finished and drawn" alone can be seen before some charts exist; the
+page is watched until it has not changed for QUIET_MS and the time of its last change counts.
+Also recorded: the websocket bytes the page received (what Streamlit sent: tables, figures,
+markup). Ratios are to the floor's median of the same turns.
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
+
 from tests.browser import harness  # noqa: E402
 
 VIEWPORT = {"width": 1366, "height": 768}
@@ -43,6 +48,14 @@ choice = st.selectbox("Year", [2020, 2021, 2022, 2023, 2024], index=4)
 figure = go.Figure(go.Bar(x=[91.5, 88.2, 85.0, 84.1, 80.3], y=list("ABCDE"), orientation="h"))
 st.plotly_chart(figure, width="stretch")
 """
+QUIET_MS = 700
+# Installed in every document of the tab: the time (ms since the navigation) of the last change.
+WATCH = """
+window.__parvizLast = 0;
+new MutationObserver(() => { window.__parvizLast = performance.now(); })
+  .observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+"""
+QUIET = f"() => window.__parvizLast > 0 && performance.now() - window.__parvizLast > {QUIET_MS}"
 # Done: the script finished, the title is drawn, every visible chart has its SVG and every
 # visible table its canvas (Streamlit draws tables on a canvas).
 READY = """() => {
@@ -88,6 +101,7 @@ class Tab:
         self.received = 0
         self.frames: list[float] = []
         page.on("websocket", self._watch)
+        page.add_init_script(WATCH)
 
     def _watch(self, socket) -> None:
         socket.on("framereceived", self._count)
@@ -107,12 +121,17 @@ class Tab:
         start = time.perf_counter()
         self.page.goto(url, wait_until="commit", timeout=timeout)
         self.page.wait_for_function(READY, timeout=timeout, polling=20)
-        done = time.perf_counter()
+        ready = (time.perf_counter() - start) * 1000
+        try:
+            self.page.wait_for_function(QUIET, timeout=QUIET_MS + 20_000, polling=50)
+            # The page's clock starts at the navigation: the time of its last change.
+            elapsed = max(self.page.evaluate("window.__parvizLast"), 0.0)
+        except PlaywrightTimeout:  # a page that never stops changing: drawn when ready
+            elapsed = ready
+        done = start + elapsed / 1000
         frames = [moment for moment in self.frames if moment <= done] or [done]
-        # The last frames can land just after the drawing is done; keep counting briefly.
-        self.page.wait_for_timeout(200)
         return {
-            "ms": (done - start) * 1000,
+            "ms": elapsed,
             "boot_ms": (frames[0] - start) * 1000,
             "server_ms": (frames[-1] - frames[0]) * 1000,
             "draw_ms": (done - frames[-1]) * 1000,
