@@ -466,13 +466,16 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     report = {
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
-                    "platform": platform.platform()},
+                    "platform": platform.platform(),
+                    # A shared machine's load is part of every timing: recorded with them.
+                    "load_average_at_start": [round(x, 2) for x in os.getloadavg()]},
         "size": {"units": args.units, "years": args.years},
     }  # fmt: skip
     args.out.parent.mkdir(parents=True, exist_ok=True)
     for name in args.only or ("sample", "large"):
         path = SAMPLE if name == "sample" else large_dataset(args.data, args.units, args.years)
         report[name] = measure(path, args)
+        report[name]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
         report.setdefault("targets_met", {})[name] = verdicts(name, report[name])
         # Written after each dataset, so a long run interrupted later still leaves its numbers.
         args.out.write_text(json.dumps(report, indent=1, ensure_ascii=False, default=str) + "\n")
