@@ -48,7 +48,7 @@ choice = st.selectbox("Year", [2020, 2021, 2022, 2023, 2024], index=4)
 figure = go.Figure(go.Bar(x=[91.5, 88.2, 85.0, 84.1, 80.3], y=list("ABCDE"), orientation="h"))
 st.plotly_chart(figure, width="stretch")
 """
-QUIET_MS = 700
+QUIET_MS = 500
 # Installed in every document of the tab: the time (ms since the navigation) of the last change.
 WATCH = """
 window.__parvizLast = 0;
@@ -56,12 +56,14 @@ new MutationObserver(() => { window.__parvizLast = performance.now(); })
   .observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
 """
 QUIET = f"() => window.__parvizLast > 0 && performance.now() - window.__parvizLast > {QUIET_MS}"
-# Done: the script finished, the title is drawn, every visible chart has its SVG and every
-# visible table its canvas (Streamlit draws tables on a canvas).
+# Done: the script finished, the title is drawn, no element is waiting for its code, every
+# visible chart has its SVG and every visible table its canvas (tables are drawn on a canvas).
 READY = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
   if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
   if (!document.querySelector('[data-testid="stMainBlockContainer"] h1')) return false;
+  // An element whose code is still loading (Plotly, tables) shows a skeleton meanwhile.
+  if (document.querySelector('[data-testid="stSkeleton"]')) return false;
   const visible = (selector) => [...document.querySelectorAll(selector)]
     .filter((element) => element.checkVisibility());
   if (visible('[data-testid="stPlotlyChart"]').some((c) => !c.querySelector('.main-svg')))
