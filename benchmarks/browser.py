@@ -6,7 +6,8 @@ a person would: the browser's cache holds Streamlit's scripts after the first lo
 page (in the order of parviz/ui/navigation.py):
 
 - cold: the page opened for a year no page has shown yet in this server (the first visitor to
-  that year: the year's figures and tables are computed), the dataset already loaded;
+  that year: the year's figures and tables are computed), the dataset already loaded and every
+  page opened once on the oldest year (the browser has Streamlit's code in its cache);
 - warm: the same address opened again (a new session on a warm server: what each person in
   the hall feels), ``--loads`` times, in turns with the floor opened the same way, so a slow
   spell of a shared machine lands on both.
@@ -161,9 +162,12 @@ def measure(path: Path, block: str, years: list[int], loads: int) -> dict:
         browser = harness.launch_chromium(playwright)
         try:
             tab = Tab(browser.new_context(viewport=VIEWPORT).new_page())
-            # The oldest year warms the process (dataset loaded, Streamlit's scripts cached);
-            # each page then opens a year of its own, newest first.
-            tab.load(harness.page_url(app, pages[0].slug, year=years[0], block=block))
+            # Every page opened once on the oldest year warms the process (dataset loaded) and
+            # the tab (Streamlit's scripts, and the chart and table code it loads on demand, in
+            # the browser's cache for this address); each page then opens a year of its own,
+            # newest first: its year's work is not done yet.
+            for entry in pages:
+                tab.load(harness.page_url(app, entry.slug, year=years[0], block=block))
             tab.load(floor)
             result = {}
             for entry, year in zip(pages, reversed(years)):
