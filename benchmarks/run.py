@@ -1,6 +1,7 @@
 """Measure parviz on the bundled sample and on a large generated dataset; write latest.json.
 
 Usage: .venv/bin/python benchmarks/run.py [--units 10000] [--years 10] [--reruns 7] [--data DIR]
+       [--sessions 5] [--loads 5] [--no-browser] [--only sample|large]
        [--skip-pages]  (load measurements only: cold, warm, standings)
 
 For each dataset it measures:
@@ -16,6 +17,10 @@ For each dataset it measures:
   options, all inside the same columns, expanders and containers — and no parviz computation
   (``floor_matches`` says the floor drew the page's elements and blocks, kind for kind). The
   ratio rerun / floor compares across machines (a busy CI runner slows both);
+- per page, its first run in a new session on a warm process (``new_session_ms``, median of
+  ``--sessions``): what each person opening the link costs the server;
+- the browser pass (benchmarks/browser.py): each page opened in Chromium cold (first visitor to
+  its year) and warm, against a floor app opened in turns with it, as ratios to the floor;
 - the PPTX export of the latest year (when parviz/export/pptx.py exists).
 Timings are printed and written to benchmarks/latest.json; nothing here fails on a timing.
 """
@@ -44,8 +49,9 @@ from parviz import columnar, loading, ranking  # noqa: E402
 SAMPLE = ROOT / "data"
 TARGETS = {
     "large": {"cold_load_s": 5.0, "rerun_ms_max": 300.0, "rerun_ratio_max": 1.5,
-              "figure_bytes_max": 1_000_000},
-    "sample": {"rerun_ms_max": 100.0},
+              "figure_bytes_max": 1_000_000, "new_session_ms_max": 150.0,
+              "browser_warm_ratio_max": 2.0, "browser_cold_ratio_max": 3.0},
+    "sample": {"rerun_ms_max": 100.0, "browser_warm_ratio_max": 1.5},
 }  # fmt: skip
 
 # The floor: the same app shell (page config, st.navigation over as many pages, the sidebar) and
@@ -90,6 +96,8 @@ def draw(items, container, path=""):
             container.button(value, key=key)
         elif kind == "download_button":
             container.download_button(value, data=b"", key=key)
+        elif kind == "text_input":
+            container.text_input(value, key=key)
         elif kind == "choice":  # the same widget with the same options and choice
             widget, label, options, chosen = value
             if widget == "multiselect":
@@ -252,7 +260,7 @@ def _element(node) -> tuple[str, object] | None:
         return "metric", (node.label, node.value)
     if kind == "html":
         return "html", node.proto.body
-    if kind in ("button", "download_button"):
+    if kind in ("button", "download_button", "text_input"):
         return kind, node.proto.label
     if kind in ("selectbox", "radio", "multiselect"):
         # The options as shown (formatted); the choice as an index, or the chosen labels.
@@ -345,6 +353,38 @@ def drawn_kinds(at) -> dict[str, int]:
     return kinds
 
 
+def measure_new_sessions(path: Path, sessions: int, block: str) -> dict[str, float]:
+    """Return per page the median ms of its first run in a new session on a warm process.
+
+    Each person opening the link is a new session whose first run is the page of the address:
+    it finds the process's caches warm (measure_pages ran every page) and nothing in its own
+    session state. AppTest's own start-up work, which a server does once (scanning installed
+    packages for components, ~0.5 s), is shared between the sessions, as in a server.
+    """
+    from streamlit.components.v2.component_manager import BidiComponentManager
+    from streamlit.testing.v1 import AppTest
+
+    from parviz.ui import navigation
+
+    os.environ["PARVIZ_DATA"] = str(path)
+    components = BidiComponentManager()
+    components.discover_and_register_components(start_file_watching=False)
+    result = {}
+    for entry in navigation.PAGES:
+        times = []
+        for _ in range(sessions):
+            at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
+            at._bidi_component_manager = components  # what a server scans once, at start
+            at.query_params["block"] = block
+            at.switch_page(entry.script)  # the session opens this page's address
+            times.append(timed(at.run)[0] * 1000)
+            if at.exception:
+                raise SystemExit(f"new session of {entry.slug}: {at.exception[0].value}")
+        result[entry.slug] = round(statistics.median(times), 1)
+        print(f"  new session {entry.slug:<14} {result[entry.slug]:8.1f} ms")
+    return result
+
+
 def measure_pptx(path: Path) -> float | None:
     """Return the seconds to build the PPTX deck of the latest year, or None without it."""
     if not (ROOT / "parviz" / "export" / "pptx.py").exists():
@@ -359,8 +399,9 @@ def measure_pptx(path: Path) -> float | None:
     return round(time.perf_counter() - start, 3)
 
 
-def measure(path: Path, reruns: int, pages: bool = True) -> dict:
-    """Return every measure of the dataset at ``path`` (only the load ones without ``pages``)."""
+def measure(path: Path, options: argparse.Namespace) -> dict:
+    """Return every measure of the dataset at ``path`` (only the load ones with skip_pages)."""
+    reruns, pages = options.reruns, not options.skip_pages
     print(f"{path}:")
     result = measure_loading(path)
     print(f"  load cold {result['cold_load_s']} s, warm {result['warm_load_s']} s, "
@@ -377,6 +418,15 @@ def measure(path: Path, reruns: int, pages: bool = True) -> dict:
     ratios = [p["ratio"] for p in pages.values() if p["ratio"] is not None]
     result["rerun_ratio_max"] = max(ratios, default=None)
     result["figure_bytes_max"] = max((p["figure_bytes_max"] for p in pages.values()), default=0)
+    result["new_session_ms"] = measure_new_sessions(path, options.sessions, block)
+    result["new_session_ms_max"] = max(result["new_session_ms"].values(), default=None)
+    if options.browser:
+        from benchmarks import browser  # Playwright: only when the pass runs
+
+        found = browser.measure(path, block, dataset.years, options.loads)
+        result["browser"] = found
+        result["browser_warm_ratio_max"] = found["warm_ratio_max"]
+        result["browser_cold_ratio_max"] = found["cold_ratio_max"]
     try:
         result["pptx_s"] = measure_pptx(path)
     except Exception as error:  # a broken exporter is reported, not a crashed benchmark
@@ -407,16 +457,25 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--skip-pages", action="store_true", help="measure loading only (no pages, no PPTX)"
     )
+    parser.add_argument("--sessions", type=int, default=5, help="new sessions per page")
+    parser.add_argument("--loads", type=int, default=5, help="warm browser loads per page")
+    parser.add_argument(
+        "--no-browser", dest="browser", action="store_false", help="skip the browser pass"
+    )
+    parser.add_argument("--only", choices=("sample", "large"), nargs="+", help="datasets to run")
     args = parser.parse_args(argv)
     report = {
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
-                    "platform": platform.platform()},
+                    "platform": platform.platform(),
+                    # A shared machine's load is part of every timing: recorded with them.
+                    "load_average_at_start": [round(x, 2) for x in os.getloadavg()]},
         "size": {"units": args.units, "years": args.years},
     }  # fmt: skip
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    for name in ("sample", "large"):
+    for name in args.only or ("sample", "large"):
         path = SAMPLE if name == "sample" else large_dataset(args.data, args.units, args.years)
-        report[name] = measure(path, args.reruns, pages=not args.skip_pages)
+        report[name] = measure(path, args)
+        report[name]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
         report.setdefault("targets_met", {})[name] = verdicts(name, report[name])
         # Written after each dataset, so a long run interrupted later still leaves its numbers.
         args.out.write_text(json.dumps(report, indent=1, ensure_ascii=False, default=str) + "\n")

@@ -251,7 +251,8 @@ def units_in_order(history: pd.DataFrame, year: int) -> list[str]:
     ranked = history[history["year"] == year].sort_values(["rank", "unit"])
     ids = list(dict.fromkeys(ranked["unit_id"].astype(str)))
     latest_first = history.sort_values(["year", "rank"], ascending=[False, True])
-    return ids + [u for u in dict.fromkeys(latest_first["unit_id"].astype(str)) if u not in ids]
+    listed = set(ids)  # a set: a block of thousands of units is not scanned once per unit (#16)
+    return ids + [u for u in dict.fromkeys(latest_first["unit_id"].astype(str)) if u not in listed]
 
 
 def unit_movement(

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from parviz import schema
+from parviz.memo import Memo
 
 # Hidden column holding each row's spreadsheet row number in its source file.
 ROW = "_row"
@@ -38,6 +39,9 @@ class Dataset:
     # Value codes of text columns from parsing, {table: {column: TextCodes}}: optional, they
     # spare hashing millions of key cells again (Dataset.score_keys).
     text_codes: dict[str, dict[str, TextCodes]] = field(default_factory=dict, repr=False)
+    # What is derived from this dataset (parviz.memo.per_dataset): freed with it. Not an init
+    # field: dataclasses.replace gives a new dataset a memo of its own.
+    memo: Memo = field(default_factory=Memo, init=False, repr=False)
 
     def table(self, name: str) -> pd.DataFrame:
         """Return the typed frame of table ``name`` (empty with its columns when absent)."""

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -20,6 +19,7 @@ import pandas as pd
 
 from parviz import grades, i18n, movers, precision, ranking
 from parviz.dataset import Dataset
+from parviz.memo import per_dataset
 
 # Units that are, or were the year before, in the first TOP places have every move reported;
 # elsewhere in the block only the largest rise and the largest fall are (parviz.movers).
@@ -394,7 +394,7 @@ def _shares(dataset: Dataset, year: int, block: str) -> pd.DataFrame:
     return points
 
 
-@lru_cache(maxsize=8)
+@per_dataset
 def _criterion_points(dataset: Dataset) -> pd.DataFrame:
     # Shared per dataset like ranking.standings (a Dataset hashes by identity): never changed.
     return ranking.criterion_points(dataset)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import numpy as np
 import pandas as pd
 
 from parviz import lineage, precision
 from parviz.dataset import Dataset, int_codes
+from parviz.memo import per_dataset
 
 # The columns of `parviz rank --format json`, in order.
 RANK_KEYS = (
@@ -45,7 +44,7 @@ def criterion_points(dataset: Dataset) -> pd.DataFrame:
     return _criterion_points(dataset).copy()
 
 
-@lru_cache(maxsize=8)  # every page rerun asks for it; a large dataset has millions of scores
+@per_dataset  # every page rerun asks for it; a large dataset has millions of scores
 def _criterion_points(dataset: Dataset) -> pd.DataFrame:
     """Compute criterion_points with integer keys (Dataset.score_keys), not joins on text.
 
@@ -170,7 +169,7 @@ def unit_points(dataset: Dataset) -> pd.DataFrame:
     return _unit_points(dataset).copy()
 
 
-@lru_cache(maxsize=8)  # validation (check_totals) and standings both need it
+@per_dataset  # validation (check_totals) and standings both need it
 def _unit_points(dataset: Dataset) -> pd.DataFrame:
     per_unit = _sum_per_unit(_criterion_points(dataset))
     criteria = dataset.table("criteria")
@@ -212,7 +211,7 @@ def _sum_per_unit(points: pd.DataFrame) -> pd.DataFrame:
     return per_unit
 
 
-@lru_cache(maxsize=8)
+@per_dataset
 def standings(dataset: Dataset) -> pd.DataFrame:
     """Return one row per ranked unit, year and block with score, index, rank and changes.
 

@@ -93,7 +93,7 @@ def _save_locked(path: Path, changed: dict[str, pd.DataFrame]) -> list[Problem]:
             source = path / table.file_name
             if table.name in changed and (source.exists() or len(changed[table.name])):
                 data = _table_bytes(table, changed[table.name], source)
-                if source.exists() and source.read_bytes() == data:
+                if source.exists() and _same_content(table, source, data):
                     _link_or_copy(source, staging / table.file_name)
                     continue  # unchanged: neither rewritten nor backed up
                 (staging / table.file_name).write_bytes(data)
@@ -110,6 +110,22 @@ def _save_locked(path: Path, changed: dict[str, pd.DataFrame]) -> list[Problem]:
         return problems
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _same_content(table: schema.Table, source: Path, data: bytes) -> bool:
+    """Return True when ``source`` already holds ``data``, byte for byte or as a table.
+
+    A file written before a column was declared (e.g. results.csv without ``grade``) has the
+    same content as its canonical form with that column empty: it is not rewritten.
+    """
+    raw_bytes = source.read_bytes()
+    if raw_bytes == data:
+        return True
+    raw, _ = read_csv_bytes(raw_bytes, table.file_name)
+    if raw is None:
+        return False
+    typed, problems = type_table(table, raw)
+    return not has_errors(problems) and _table_bytes(table, typed, source) == data
 
 
 def _table_bytes(table: schema.Table, frame: pd.DataFrame, source: Path) -> bytes:

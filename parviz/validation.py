@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -11,6 +10,7 @@ import pandas as pd
 from parviz import schema
 from parviz.completeness import check_criteria_complete
 from parviz.dataset import ROW, Dataset, parse_bool
+from parviz.memo import per_dataset
 from parviz.problems import Problem, Severity
 
 # Cap per rule, so a systematically broken 4-million-row file still reports quickly.
@@ -150,7 +150,7 @@ def check_methodology_exists(dataset: Dataset) -> list[Problem]:
     return problems
 
 
-@lru_cache(maxsize=2)  # results need their blocks in two rules
+@per_dataset  # results need their blocks in two rules
 def _with_block(dataset: Dataset, table: str) -> pd.DataFrame:
     """Return ``table`` with each row's block (looked up through the unit when needed).
 

@@ -6,7 +6,6 @@ import shutil
 
 import pytest
 
-from parviz import ranking
 from parviz.ui import cache, navigation
 from tests.apptesting import app_test
 from tests.helpers import MINIMAL, ROOT, SAMPLE, with_table
@@ -27,7 +26,6 @@ def on_the_sample(monkeypatch):
 def fresh_caches():
     """Empty Streamlit's caches (they outlive an AppTest) before and after a test."""
     cache.clear()
-    ranking.standings.cache_clear()
     yield
     cache.clear()
 

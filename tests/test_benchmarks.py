@@ -11,21 +11,25 @@ import pytest
 from tests.helpers import ROOT
 
 LOAD_KEYS = {"cold_load_s", "warm_load_s", "standings_s", "rerun_ms_max", "rerun_ratio_max",
-             "figure_bytes_max", "pages", "pptx_s"}  # fmt: skip
+             "figure_bytes_max", "pages", "pptx_s", "new_session_ms", "new_session_ms_max",
+             "browser", "browser_warm_ratio_max", "browser_cold_ratio_max"}  # fmt: skip
+BROWSER_KEYS = {"year", "cold_ms", "warm_ms", "floor_ms", "cold_ratio", "warm_ratio",
+                "warm_boot_ms", "warm_server_ms", "warm_draw_ms", "ws_bytes"}  # fmt: skip
 PAGE_KEYS = {"rerun_ms", "floor_ms", "ratio", "figure_bytes", "figure_bytes_max", "errors",
              "floor_matches"}  # fmt: skip
 
 
 @pytest.mark.slow
+@pytest.mark.browser  # the browser pass drives Debian's chromium
 def test_benchmark_runs_on_a_small_dataset_and_writes_every_key(tmp_path):
     out = tmp_path / "latest.json"
     command = [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--units", "300",
-               "--years", "3", "--reruns", "1", "--data", str(tmp_path / "large"), "--out",
-               str(out)]  # fmt: skip
+               "--years", "9", "--reruns", "1", "--sessions", "1", "--loads", "1", "--data",
+               str(tmp_path / "large"), "--out", str(out)]  # fmt: skip
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     report = json.loads(out.read_text())
-    assert report["size"] == {"units": 300, "years": 3}
+    assert report["size"] == {"units": 300, "years": 9}
     for name in ("sample", "large"):
         assert report[name].keys() >= LOAD_KEYS, name
         assert report[name]["pages"], name
@@ -33,5 +37,14 @@ def test_benchmark_runs_on_a_small_dataset_and_writes_every_key(tmp_path):
             assert page.keys() >= PAGE_KEYS, slug
             assert page["errors"] == [], (name, slug, page["errors"])
             assert page["floor_matches"], (name, slug)  # the floor draws what the page drew
-    assert report["large"]["rows"]["scores"] == 300 * 3 * 40
+        pages = report[name]["pages"].keys()
+        assert report[name]["new_session_ms"].keys() == pages, name
+        browser = report[name]["browser"]["pages"]
+        assert browser.keys() == pages, name
+        for slug, page in browser.items():
+            assert page.keys() >= BROWSER_KEYS, slug
+            assert page["ws_bytes"] > 0, slug  # the page was drawn from what the server sent
+        # Every page opened cold on a year of its own (the first visitor to that year).
+        assert len({page["year"] for page in browser.values()}) == len(browser), name
+    assert report["large"]["rows"]["scores"] == 300 * 9 * 40
     assert report["large"]["cached"] is True  # the columnar cache was written beside the CSVs

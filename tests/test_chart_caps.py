@@ -62,13 +62,14 @@ def test_a_small_block_is_drawn_whole():
     assert not any("trên" in (note.text or "") for note in figure.layout.annotations)
 
 
-def test_bump_chart_draws_the_ends_and_one_grey_webgl_trace_for_the_rest():
+def test_bump_chart_draws_the_ends_and_one_grey_svg_trace_for_the_rest():
     history = pd.concat([_ranking(year=year) for year in (2022, 2023, 2024)])
     figure = charts.bump_chart(history, lang="vi", block_name="Khối", focus="u0700")
     units = [trace for trace in figure.data if trace.meta not in ("others",)]
     others = [trace for trace in figure.data if trace.meta == "others"]
     assert len(units) == 2 * N + 1
-    assert len(others) == 1 and others[0].type == "scattergl"
+    # SVG: a WebGL context takes seconds to draw where the browser has no GPU (#16).
+    assert len(others) == 1 and others[0].type == "scatter"
     assert units[-1].meta == "u0700"  # the focus unit drawn last, on top
     assert len(figure.layout.annotations) < 10  # end labels at the ends and the focus only
     assert figure.layout.height < 2000

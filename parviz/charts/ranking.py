@@ -279,7 +279,7 @@ def bump_chart(
     kept = cap_ids(order["unit_id"].tolist(), focus)
     capped = len(kept) < len(order)
     fig = go.Figure()
-    if capped:  # the other units: one faint WebGL trace, lines split by None gaps
+    if capped:  # the other units: one faint trace, lines split by None gaps
         _others_trace(fig, shown[~shown["unit_id"].isin(kept)], years, lang)
         note = cap_note(
             len(kept),
@@ -367,7 +367,11 @@ def bump_chart(
 
 
 def _others_trace(fig: go.Figure, others: pd.DataFrame, years: list[int], lang: str) -> None:
-    """Draw every unit of ``others`` as one faint grey WebGL line trace (None between units)."""
+    """Draw every unit of ``others`` as one faint grey line trace (None between units).
+
+    SVG, not WebGL: one path of at most OTHERS_MAX lines draws in milliseconds, while a WebGL
+    context costs seconds where the browser has no GPU to use (software rendering) (#16).
+    """
     grid = others.pivot_table(index="unit_id", columns="year", values="rank", aggfunc="first")
     grid = grid.reindex(columns=years)
     if len(grid) > OTHERS_MAX:  # an even sample by latest rank
@@ -381,7 +385,7 @@ def _others_trace(fig: go.Figure, others: pd.DataFrame, years: list[int], lang: 
         ys += [None if math.isnan(r) else float(r) for r in ranks] + [None]
         text += [str(names.get(unit_id, unit_id))] * len(years) + [None]
     fig.add_trace(
-        go.Scattergl(
+        go.Scatter(
             x=xs,
             y=ys,
             text=text,

@@ -1,33 +1,47 @@
-"""Load the dataset and derive small tables once, shared by every session and page.
+"""Load the dataset and derive tables once per data version, shared by every session and page.
 
-Two caches, chosen on purpose:
+Everything expensive lives in plain process-wide objects, not in ``st.cache_*``: Streamlit
+accepts a ``clear_cache`` message from any visitor (the menu item is hidden, the message is
+not) and it empties every ``st.cache_data``/``st.cache_resource`` of the process (#19). A
+visitor can't reach these.
 
-- the loaded dataset goes in ``st.cache_resource``: one shared object per process, returned by
-  reference. A ``Dataset`` is large and read-only (its docstring says so); ``st.cache_data``
-  would pickle it on store and unpickle a fresh copy on every call, i.e. on every rerun of every
-  session.
-- derived small frames (standings, one block's ranking) go in ``st.cache_data``: each caller
-  gets its own copy, so a page may sort or add a column without touching other sessions' data.
-  The dataset is passed as ``_dataset`` (not hashed) and the key is its fingerprint.
+- the loaded dataset: one per dataset path, under the *data version* in force (``data_version``,
+  taken before the files are read: an edit landing during the read gives a new version on the
+  next rerun, never new data under an old key (#18)). A new version replaces the old entry; a
+  session still running on the old dataset keeps its own reference until its run ends.
+- what is derived from a dataset (standings, a page's figures and tables, the storyline) is
+  kept on the dataset itself (``Dataset.memo``): computed once per dataset version, shared by
+  every session, freed with the dataset it came from.
 
-The key of the dataset cache is the path plus a fingerprint of the dataset's files (paths,
-sizes, modification times): replacing or editing any file loads the new data on the next rerun,
-without restarting the server, while an unchanged folder costs one ``stat`` per file.
+``derived`` returns each caller its own copy (a page may change it); ``shared`` returns the
+same object to everybody (figures, storylines: nobody changes them).
 """
 
 from __future__ import annotations
 
+import pickle
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
 import pandas as pd
-import streamlit as st
 
-from parviz import loading, ranking, settings
-from parviz.dataset import Dataset, fingerprint_files
+from parviz import dataversion, loading, ranking, settings
+from parviz.dataset import Dataset
+from parviz.memo import Memo
 
 T = TypeVar("T")
+
+MAX_PATHS = 4  # dataset folders kept loaded at once (one in production; tests switch folders)
+# Per dataset: a page's derived values and figures (figures of a large dataset weigh up to
+# ~1 MB each): bounded, least recently used dropped.
+DERIVED_ENTRIES = 512
+SHARED_ENTRIES = 256
+
+_loads = Memo(max_entries=MAX_PATHS)  # (path, version) -> LoadResult
+_versions: dict[str, str] = {}  # path -> the version last loaded
+_versions_lock = threading.Lock()
 
 
 def dataset_path() -> Path:
@@ -35,83 +49,73 @@ def dataset_path() -> Path:
     return settings.data_path()
 
 
+def data_version(path: Path) -> str:
+    """Return the version of the data at ``path``: it changes whenever a file does.
+
+    The one key every cache of this module hangs on: the same id ``loading.load`` stores as
+    ``Dataset.fingerprint`` (one stat per table file; a save or undo gives a new one).
+    """
+    return dataversion.data_version(path)
+
+
 def load_result() -> loading.LoadResult:
-    """Return the dataset at PARVIZ_DATA (or None) and every problem found, from the cache."""
+    """Return the dataset at PARVIZ_DATA (or None) and every problem found, loaded once."""
     path = dataset_path()
-    return _load(str(path), fingerprint_files(loading.dataset_files(path)))
-
-
-# Two entries: the dataset in force and the one it just replaced (still used by a session
-# mid-run); an edited file's older versions are never asked for again, and a large dataset
-# should not stay in memory several times.
-@st.cache_resource(show_spinner=False, max_entries=2)
-def _load(path: str, fingerprint: str) -> loading.LoadResult:
-    # `fingerprint` is unused in the body: it is part of the cache key.
-    return loading.load(Path(path))
+    version = data_version(path)  # first: before any file is read
+    key = (str(path), version)
+    result = _loads.get(key, lambda: loading.load(path))
+    with _versions_lock:
+        previous = _versions.get(key[0])
+        _versions[key[0]] = version
+    if previous not in (None, version):
+        _loads.pop((key[0], previous))  # replaced: freed once no session runs on it
+    return result
 
 
 def standings(dataset: Dataset) -> pd.DataFrame:
     """Return every unit's score, rank and change for every year and block (a copy)."""
-    if not dataset.fingerprint:  # built in memory (e.g. an upload preview): nothing to key on
-        return ranking.standings(dataset).copy()
-    return _standings(dataset, dataset.fingerprint)
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def _standings(_dataset: Dataset, fingerprint: str) -> pd.DataFrame:
-    return ranking.standings(_dataset)
+    return ranking.standings(dataset).copy()
 
 
 def ranking_of(dataset: Dataset, *, year: int, block: str) -> pd.DataFrame:
     """Return the ranking of ``block`` in ``year``, best first (a copy)."""
-    if not dataset.fingerprint:
-        return ranking.rank(dataset, year=year, block=block)
-    return _ranking_of(dataset, dataset.fingerprint, year, block)
+    return derived(dataset, _rank, year, block)
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def _ranking_of(_dataset: Dataset, fingerprint: str, year: int, block: str) -> pd.DataFrame:
-    return ranking.rank(_dataset, year=year, block=block)
+def _rank(dataset: Dataset, year: int, block: str) -> pd.DataFrame:
+    return ranking.rank(dataset, year=year, block=block)
 
 
 def derived(dataset: Dataset, function: Callable[..., T], /, *args: object) -> T:
     """Return ``function(dataset, *args)``, computed once per dataset and arguments (a copy).
 
     For a page's derived data (breakdown tables, findings, comparison frames): every rerun of
-    every session after the first gets a pickled copy instead of recomputing. ``function`` must
-    be a named function (module or page level); ``args`` small hashable values (year, block,
-    unit id, language, tuples of them), never frames.
+    every session after the first gets an unpickled copy instead of recomputing. ``function``
+    must be a named function (module or page level); ``args`` small hashable values (year,
+    block, unit id, language, tuples of them), never frames.
     """
-    if not dataset.fingerprint:
-        return function(dataset, *args)
-    return _derived(dataset, dataset.fingerprint, function, _identity(function), args)
-
-
-@st.cache_data(show_spinner=False, max_entries=512)
-def _derived(
-    _dataset: Dataset, fingerprint: str, _function: Callable, identity: str, args: tuple
-) -> object:
-    return _function(_dataset, *args)
+    kept = dataset.memo.get(_DERIVED, lambda: Memo(max_entries=DERIVED_ENTRIES))
+    data = kept.get((_identity(function), args), lambda: _pickled(function(dataset, *args)))
+    return pickle.loads(data)
 
 
 def shared(dataset: Dataset, function: Callable[..., T], /, *args: object) -> T:
     """Return ``function(dataset, *args)`` computed once per dataset and arguments, shared.
 
-    The same object is returned to every caller (``st.cache_resource``, no copy): for figures
-    and other results nobody changes. ``st.plotly_chart`` copies a figure before sending it, so
-    a cached figure costs no rebuild and no unpickling. Same rules as ``derived``.
+    The same object is returned to every caller (no copy): for figures, storylines and other
+    results nobody changes. ``st.plotly_chart`` copies a figure before sending it, so a kept
+    figure costs no rebuild. Same rules as ``derived``.
     """
-    if not dataset.fingerprint:
-        return function(dataset, *args)
-    return _shared(dataset, dataset.fingerprint, function, _identity(function), args)
+    kept = dataset.memo.get(_SHARED, lambda: Memo(max_entries=SHARED_ENTRIES))
+    return kept.get((_identity(function), args), lambda: function(dataset, *args))
 
 
-# Figures of a large dataset weigh up to ~1 MB each: bounded, least recently used dropped.
-@st.cache_resource(show_spinner=False, max_entries=256)
-def _shared(
-    _dataset: Dataset, fingerprint: str, _function: Callable, identity: str, args: tuple
-) -> object:
-    return _function(_dataset, *args)
+_DERIVED = "parviz.ui.cache.derived"  # keys of the two bounded memos inside Dataset.memo
+_SHARED = "parviz.ui.cache.shared"
+
+
+def _pickled(value: object) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _identity(function: Callable) -> str:
@@ -121,9 +125,7 @@ def _identity(function: Callable) -> str:
 
 
 def clear() -> None:
-    """Forget every cached dataset and table (after an import, and in tests)."""
-    _load.clear()
-    _standings.clear()
-    _ranking_of.clear()
-    _derived.clear()
-    _shared.clear()
+    """Forget every loaded dataset, and with them what was derived (after an import; tests)."""
+    _loads.clear()
+    with _versions_lock:
+        _versions.clear()

@@ -171,13 +171,16 @@ def spotlight_select(dataset: Dataset, year: int, lang: str) -> list[str]:
 
 
 def story(dataset: Dataset, *, year: int, lang: str, spotlights: list[str]) -> Storyline:
-    """Return the storyline, kept in the session: moving between slides does not rebuild it."""
-    key = (dataset.fingerprint, id(dataset), year, lang, tuple(spotlights))
-    kept = st.session_state.get("_parviz_story")
-    if kept is None or kept[0] != key:
-        kept = (key, storyline.build(dataset, year=year, lang=lang, spotlights=spotlights))
-        st.session_state["_parviz_story"] = kept
-    return kept[1]
+    """Return the storyline, built once per data version, year, language and spotlights.
+
+    Shared by every session of the process (each person opening the link gets it at once) and
+    out of Streamlit's caches, which any visitor can clear (#16, #19). Nobody changes it.
+    """
+    return cache.shared(dataset, _build_story, year, lang, tuple(spotlights))
+
+
+def _build_story(dataset: Dataset, year: int, lang: str, spotlights: tuple[str, ...]) -> Storyline:
+    return storyline.build(dataset, year=year, lang=lang, spotlights=list(spotlights))
 
 
 def current_index(count: int) -> int:

@@ -7,6 +7,8 @@ page switches and shared links.
 
 from __future__ import annotations
 
+import functools
+import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -107,10 +109,57 @@ def unit_select(choices: UnitChoices, lang: str) -> str:
 def units_multiselect(
     label: str, choices: UnitChoices, *, key: str, placeholder: str, sidebar: bool = False
 ) -> list[str]:
-    """Draw a choice of several units shown by name; return the chosen ids in order."""
+    """Draw a choice of several units shown by name; return the chosen ids in order.
+
+    Above MANY_UNITS a search field narrows the options first: ten thousand options weigh
+    ~270 KB on every load and take the browser seconds to draw (#16).
+    """
     where = st.sidebar if sidebar else st
-    chosen = where.multiselect(label, choices.labels, key=key, placeholder=placeholder)
+    labels = choices.labels
+    if len(labels) > MANY_UNITS:
+        lang = state.language()
+        query = where.text_input(
+            t("speed.units.search", lang),
+            key=f"{key}_search",
+            placeholder=t("speed.units.search_placeholder", lang, count=len(labels)),
+        )
+        chosen = [name for name in st.session_state.get(key) or () if name in choices.id_of]
+        labels, found = narrowed(labels, chosen, query)
+        if found > len(labels) - len(chosen):
+            where.caption(
+                t("speed.units.matches", lang, shown=len(labels) - len(chosen), count=found)
+            )
+    chosen = where.multiselect(label, labels, key=key, placeholder=placeholder)
     return [choices.id_of[name] for name in chosen if name in choices.id_of]
+
+
+MANY_UNITS = 300  # more options than a person scrolls through: search first
+MAX_MATCHES = 100
+
+
+def narrowed(
+    labels: Sequence[str], chosen: Sequence[str], query: str, limit: int = MAX_MATCHES
+) -> tuple[list[str], int]:
+    """Return the options to offer (``chosen`` first, then up to ``limit`` labels matching
+    ``query``, with or without Vietnamese accents) and how many labels match in all."""
+    needle = _folded(query)
+    if not needle:
+        return list(chosen), 0
+    kept = set(chosen)
+    folded = _folded_labels(tuple(labels))
+    matches = [label for label, text in zip(labels, folded) if needle in text and label not in kept]
+    return list(chosen) + matches[:limit], len(matches)
+
+
+@functools.lru_cache(maxsize=4)  # the same few long label tuples, search after search
+def _folded_labels(labels: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_folded(label) for label in labels)
+
+
+def _folded(text: str) -> str:
+    """Return ``text`` case-folded without accents ("Tân Lập" and "tan lap" match)."""
+    decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
 class Labels(dict):
