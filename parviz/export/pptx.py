@@ -27,10 +27,10 @@ from pptx.oxml.ns import qn
 from pptx.slide import Slide as PptxSlide
 from pptx.util import Inches, Pt
 
-from parviz import storyline, theme
+from parviz import hall, storyline, theme
 from parviz.charts.ranking import cap_ids, cap_note
 from parviz.dataset import Dataset
-from parviz.export import images
+from parviz.export import images, pptx_hall
 from parviz.i18n import fmt_number, t
 from parviz.storyline import Slide, Storyline
 
@@ -61,6 +61,7 @@ def build_deck(story: Storyline, dataset: Dataset, *, progress: Progress | None 
         BUILDERS.get(slide.kind, _bullets_only)(page, slide, story, dataset)
         if slide.kind != storyline.TITLE:
             _title(page, slide.title, slide.subtitle)
+        pptx_hall.add_code(page, slide, story)  # the hall's QR code (title, closing slides)
         _footer(page, story, index, total)
         _notes(page, slide, story.lang)
         if progress is not None:
@@ -320,5 +321,6 @@ BUILDERS: dict[str, Callable[[PptxSlide, Slide, Storyline, Dataset], None]] = {
     storyline.HEATMAP: _heatmap_slide,
     storyline.LEADERS: _leaders_slide,
     storyline.SPOTLIGHT: _spotlight_slide,
+    hall.CLOSING: pptx_hall.closing_text,
 }
 

@@ -18,6 +18,7 @@ from parviz.export import annex, pptx, tables
 from parviz.i18n import t
 from parviz.storyline import Slide, Storyline
 from parviz.ui import cache, page, state, widgets
+from parviz.ui.hall import hall_code
 
 log = logging.getLogger(__name__)
 
@@ -170,6 +171,7 @@ def slide_view(slide: Slide, story: Storyline, dataset: Dataset, index: int) -> 
             f"</h1><div class='pv-subtitle'>{_escape(slide.subtitle)}</div>"
             f"{_bullets(slide.bullets)}</div>"
         )
+        hall_code(slide, story)
         _footer(story, index)
         return
     subtitle = f"<div class='pv-subtitle'>{_escape(slide.subtitle)}</div>" if slide.subtitle else ""
@@ -191,6 +193,7 @@ def slide_view(slide: Slide, story: Storyline, dataset: Dataset, index: int) -> 
             right.html(f"<div class='pv-slide pv-side'>{_bullets(slide.bullets)}</div>")
         else:
             _chart(fig, slide, story)
+    hall_code(slide, story)
     _footer(story, index)
 
 
