@@ -1,4 +1,4 @@
-"""The hall's QR code in the PowerPoint deck: read from the picture, and from LibreOffice's render."""
+"""The hall's QR code in the PowerPoint deck: read from the picture and from LibreOffice."""
 
 from __future__ import annotations
 

@@ -148,7 +148,7 @@ def test_the_title_and_closing_slides_carry_the_code_only_with_the_setting(datas
     monkeypatch.setenv("PARVIZ_PUBLIC_URL", PUBLIC)
     at = presentation(year=2021, slide=1)
     body = html_text(at)
-    assert "pv-hall-code" in body and "data:image/png;base64," in body
+    assert "pv-hall-code" in body and "data:image/svg+xml;base64," in body
     assert "http://10.0.0.5/presentation?year=2021&amp;lang=vi&amp;follow=1" in body
     at.button(key="slide_last").click().run()
     assert at.session_state["slide"] == count + 1  # the closing slide ends the deck

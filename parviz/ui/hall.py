@@ -1,6 +1,6 @@
 """The hall's QR code on the title and closing slides of the presentation page.
 
-The code is a PNG inlined as a data: URI (no request leaves the page, works offline); the
+The code is an SVG inlined as a data: URI (sharp at any size; no request leaves the page); the
 address under it comes from the setting PARVIZ_PUBLIC_URL (parviz/hall.py), never from data,
 and is escaped all the same.
 """
@@ -22,7 +22,7 @@ _CSS = """
 <style>
 .pv-hall { display: flex; align-items: center; justify-content: center; gap: 1.2em;
   color: #111111; margin: 0.4em auto 0; }
-.pv-hall img { image-rendering: pixelated; background: #FFFFFF; display: block; }
+.pv-hall img { background: #FFFFFF; display: block; }
 .pv-hall-title img { width: clamp(120px, 22vh, 220px); height: auto; }
 .pv-hall-closing img { width: clamp(160px, 42vh, 420px); height: auto; }
 .pv-hall-text { text-align: left; max-width: 32em; }
@@ -41,7 +41,7 @@ _CSS = """
 
 @lru_cache(maxsize=16)
 def _data_uri(url: str) -> str:
-    return "data:image/png;base64," + base64.b64encode(qr.png(url, scale=10)).decode("ascii")
+    return "data:image/svg+xml;base64," + base64.b64encode(qr.svg(url, scale=10)).decode("ascii")
 
 
 def code_html(url: str, lang: str, *, large: bool) -> str:
