@@ -161,9 +161,10 @@ def run(base: str, pid: int, path: Path, args: argparse.Namespace, playwright) -
             ]
             if seen:
                 delays.append((seen[0] - published) / 1000)
-        missed = len(pending)
-        if missed:
-            print(f"move {move + 1}: {missed} followers did not follow within 60 s")
+        if pending:
+            still = sum(p.locator(".st-key-_parviz_follow_stop").count() for p in pending)
+            print(f"move {move + 1}: {len(pending)} followers did not follow within 60 s "
+                  f"({still} of them still say they follow)")
     n = args.followers
     baseline = idle_cpu / idle_wall
     per_follower = max(0.0, poll_cpu / poll_wall - baseline) / n

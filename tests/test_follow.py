@@ -155,3 +155,15 @@ def test_the_title_and_closing_slides_carry_the_code_only_with_the_setting(datas
     assert "Xin cảm ơn!" in html_text(at) and "pv-hall-code" in html_text(at)
     at.button(key="slide_previous").click().run()
     assert "pv-hall-code" not in html_text(at)
+
+
+def test_a_poll_does_not_trigger_a_full_garbage_collection():
+    # Streamlit's default gc.collect() after every run (fragment runs included) made each
+    # follower's once-a-second poll cost 40-90 ms of CPU (benchmarks/follow.py).
+    import tomllib
+
+    from tests.helpers import ROOT
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["runner"]["postScriptGC"] is False
+    assert follow.POLL_SECONDS <= 1.0  # a move reaches followers within a poll and a page run

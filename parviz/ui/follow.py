@@ -94,6 +94,9 @@ def sync(dataset: Dataset) -> None:
     st.session_state[state.YEAR] = current.year
     st.session_state[SPOTLIGHTS] = _labels(dataset, current.year, current.spotlights)
     st.session_state[SLIDE] = current.slide
+    # Recorded now, not only after the page ran: a run interrupted before ``share`` must not
+    # look like the follower's own move at the next run.
+    st.session_state[APPLIED] = _shown()
 
 
 def _labels(dataset: Dataset, year: int, unit_ids: tuple[str, ...]) -> list[str]:
