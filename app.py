@@ -4,10 +4,12 @@ Run it with `bash scripts/serve.sh` (or `.venv/bin/streamlit run app.py`). Pages
 parviz/ui/navigation.py; each page starts with `page_setup(...)`.
 """
 
+import logging
+
 import streamlit as st
 
 from parviz.i18n import t
-from parviz.ui import navigation, state, widgets
+from parviz.ui import navigation, render, state, widgets
 
 lang = state.language()
 # A local file: an icon name (":material/…:") or emoji is fetched from Google's CDN as favicon.
@@ -15,4 +17,9 @@ st.set_page_config(page_title=t("ui.app.title", lang), page_icon=navigation.ICON
 lang = widgets.language_switch()
 page = st.navigation(navigation.pages(lang))
 state.publish()  # a page switch may clear the URL: put the visitor's choices back
-page.run()
+try:
+    page.run()
+except Exception:  # st.stop and st.rerun are not Exceptions: they pass through
+    # The traceback names the server's paths: the log gets it, the viewer a sentence.
+    logging.getLogger("parviz.app").exception("page %s failed", page.url_path or "overview")
+    render.page_failed(lang)

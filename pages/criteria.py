@@ -35,13 +35,14 @@ def block_view(dataset, year: int, block: str, lang: str):
     """Return the breakdown table, heatmap, summary table and points-lost bars (cached)."""
     table = breakdown.criterion_table(dataset, year=year, block=block)
     if table.empty:
-        return table, None, None, None
+        return table, None, None, None, []
     block_name = dataset.block_name(block, lang)
     title = t("criteria.heatmap.title", lang, block=block_name, year=year)
     heatmap = charts.heatmap(table, lang, title=title)
     summary = breakdown.summary_table(breakdown.summary(table), lang)
     title = t("criteria.lost.title", lang, block=block_name, year=year)
-    return table, heatmap, summary, charts.lost_bars(table, lang, title=title)
+    missing = breakdown.left_out(dataset, table, year=year, block=block)
+    return table, heatmap, summary, charts.lost_bars(table, lang, title=title), missing
 
 
 def years_view(dataset, block: str, lang: str):
@@ -54,15 +55,18 @@ def years_view(dataset, block: str, lang: str):
     return charts.averages_over_years(averages, lang, title=title, breaks=breaks), breaks
 
 
-table, heatmap, summary, lost = cache.shared(dataset, block_view, year, block, lang)
+table, heatmap, summary, lost, missing = cache.shared(dataset, block_view, year, block, lang)
 if table.empty:
     render.notice("criteria.only_totals", lang, year=year, block=block_name)
 else:
     clickable_chart(heatmap, "criteria_heatmap", table)
     st.caption(t("criteria.heatmap.help", lang))
+    if missing:  # ranked without criterion points: said, not silently dropped
+        st.caption(t("grades.criteria.left_out", lang, count=len(missing),
+                     units=render.escape_markdown(", ".join(missing))))  # fmt: skip
 
     render.section(t("criteria.summary.title", lang))
-    st.dataframe(summary, hide_index=True, width="stretch")
+    st.dataframe(summary, hide_index=True, width="stretch", placeholder="–")
 
     clickable_chart(lost, "criteria_lost", table)
     st.caption(t("criteria.lost.help", lang))

@@ -3,9 +3,11 @@
 import streamlit as st
 
 from parviz import bundle, provenance
+from parviz.export.builds import BUNDLES
 from parviz.i18n import fmt_number, t
+from parviz.markup import md
 from parviz.theme import file_stem
-from parviz.ui import cache, render, tables
+from parviz.ui import cache, render, report_download, tables
 from parviz.ui.page import page_setup
 from parviz.ui.render import escape_markdown
 
@@ -42,6 +44,7 @@ else:
         sources,
         hide_index=True,
         width="stretch",
+        placeholder="–",
         column_config={
             name: st.column_config.TextColumn(t(f"data.sources.{name}", lang))
             for name in ("year", "block", "title", "publisher", "decision", "date")
@@ -56,11 +59,12 @@ def methodology(dataset, lang: str):
     """Return per methodology year: label, maximum caption, criteria and bands as text tables."""
     sections = []
     for year, block in provenance.methodology_years(dataset):
-        label = t("data.methodology.year", lang, year=year, block=dataset.block_name(block, lang))
+        label = md("data.methodology.year", lang, year=year, block=dataset.block_name(block, lang))
         maximum = fmt_number(dataset.max_total(year, block), lang)
         criteria = tables.as_text(provenance.criteria_table(dataset, year, block, lang), lang)
         bands = tables.as_text(provenance.bands_table(dataset, year, block, lang), lang)
-        sections.append((label, maximum, criteria, bands))
+        graded = tables.as_text(provenance.grades_table(dataset, year, block, lang), lang)
+        sections.append((label, maximum, criteria, bands, graded))
     return sections
 
 
@@ -70,6 +74,7 @@ def text_table(frame, numbers, prefix: str) -> None:
         frame,
         hide_index=True,
         width="stretch",
+        placeholder="–",
         column_config={
             c: st.column_config.Column(
                 t(f"{prefix}.{c}", lang), alignment="right" if c in numbers else None
@@ -79,7 +84,7 @@ def text_table(frame, numbers, prefix: str) -> None:
     )
 
 
-for label, maximum, (criteria, numbers), (bands, band_numbers) in cache.shared(
+for label, maximum, (criteria, numbers), (bands, band_numbers), graded in cache.shared(
     dataset, methodology, lang
 ):
     with st.expander(label, expanded=False):
@@ -90,6 +95,8 @@ for label, maximum, (criteria, numbers), (bands, band_numbers) in cache.shared(
             text_table(criteria, numbers, "data.methodology")
         if not bands.empty:
             text_table(bands, band_numbers, "data.bands")
+        if not graded[0].empty:  # the year's grade scale (xếp loại), best first
+            text_table(graded[0], graded[1], "grades.data")
 
 render.section(t("data.validation.heading", lang))
 report = provenance.problems_table(page.problems, lang)
@@ -104,6 +111,7 @@ else:
         report,
         hide_index=True,
         width="stretch",
+        placeholder="–",
         column_config={
             c: st.column_config.TextColumn(t(f"data.validation.{c}", lang)) for c in report.columns
         },
@@ -114,7 +122,8 @@ stem = file_stem(facts.title)
 columns = st.columns(2)
 columns[0].download_button(
     t("data.download.zip", lang),
-    data=lambda: bundle.dataset_zip(dataset),
+    # Built once per data version for every visitor (parviz.export.builds), not per click.
+    data=lambda: BUNDLES.get(("zip", dataset.fingerprint), lambda: bundle.dataset_zip(dataset)),
     file_name=f"{stem}.zip",
     mime="application/zip",
     icon=":material/folder_zip:",
@@ -122,10 +131,12 @@ columns[0].download_button(
 )
 columns[1].download_button(
     t("data.download.xlsx", lang),
-    data=lambda: bundle.dataset_xlsx(dataset),
+    data=lambda: BUNDLES.get(("xlsx", dataset.fingerprint), lambda: bundle.dataset_xlsx(dataset)),
     file_name=f"{stem}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     icon=":material/table_view:",
     key="_parviz_download_xlsx",
 )
 st.caption(t("data.download.help", lang))
+
+report_download.section(dataset, lang)

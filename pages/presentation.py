@@ -11,7 +11,8 @@ lang, dataset = ui.load()
 follow.sync(dataset)  # a follower takes the presenter's year, spotlights and slide
 year = ui.year_select(dataset, lang)
 spotlights = ui.spotlight_select(dataset, year, lang)
-st.sidebar.caption(t("presentation.page.keys", lang))
+st.sidebar.caption(t("projector.keys", lang))
+ui.projector_link(lang)
 
 blocks = storyline.blocks_of(dataset, year)
 if not blocks:

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from parviz import breakdown, comparison, profile, ranking, theme
+from parviz import breakdown, comparison, components, precision, profile, ranking, theme
 from parviz.charts import profile as charts
 from parviz.i18n import t
+from parviz.markup import md
 from parviz.ui import cache, findings_view, render, widgets
 from parviz.ui.page import page_setup
 
@@ -39,7 +40,8 @@ def view(dataset, year: int, block: str, unit_id: str, lang: str) -> dict:
     table = breakdown.criterion_table(dataset, year=year, block=block)
     points = ranking.criterion_points(dataset)
     deltas = profile.deltas_of(points, dataset.table("criteria"), row)
-    found.update(table_empty=table.empty, deltas=deltas, radar=None, waterfall=None)
+    found.update(table_empty=table.empty, deltas=deltas, radar=None, waterfall=None,
+                 components=components.line(row, lang))  # fmt: skip
     if not table.empty:
         series = profile.radar_series(table, unit_id)
         leader = series["leader_id"]
@@ -78,7 +80,7 @@ def view(dataset, year: int, block: str, unit_id: str, lang: str) -> dict:
         )
     plan = profile.way_up(ranks, table, unit_id)
     names = dict(zip(ranks["unit_id"], ranks["short_name"]))
-    found["way_up"] = profile.way_up_lines(plan, names, lang)
+    found["way_up"] = profile.way_up_lines(plan, names, lang, precision.of_rows(ranks))
     return found
 
 
@@ -91,7 +93,7 @@ unit_name = dataset.name_in(unit_id, year)
 config = theme.plotly_config(theme.file_stem("ho-so", unit_id, year))
 found = cache.shared(dataset, view, year, block, unit_id, lang)
 
-render.section(t("profile.heading", lang, unit=unit_name, year=year))
+render.section(md("profile.heading", lang, unit=unit_name, year=year))
 if not found["ranked"]:
     render.notice("profile.not_ranked", lang, unit=unit_name, year=year)
 else:
@@ -106,7 +108,12 @@ else:
     )
     # A classification is a phrase, too long for a metric's big font: label and bold text.
     tiles[2].caption(t("profile.kpi.classification", lang))
-    tiles[2].markdown(f"**{kpi['classification']}**")
+    tiles[2].markdown(f"**{render.escape_markdown(kpi['classification'])}**")
+    if kpi["grade"]:  # the unit's grade on the province's scale, when published
+        tiles[2].caption(t("profile.kpi.grade", lang))
+        tiles[2].markdown(f"**{render.escape_markdown(kpi['grade'])}**")
+    if found["components"]:  # the total's published split (Vĩnh Phúc: appraisal + survey)
+        st.markdown(found["components"])
 
 render.section(t("profile.section.history", lang))
 st.plotly_chart(found["history"], config=config, theme=None, width="stretch", key="profile_history")
@@ -115,7 +122,8 @@ if found["ranked"]:
     deltas = found["deltas"]
     render.section(t("profile.section.radar", lang))
     if found["table_empty"]:
-        render.notice("profile.only_totals", lang, year=year)
+        key = "grades.profile.no_criteria" if found["components"] else "profile.only_totals"
+        render.notice(key, lang, year=year)
     else:
         st.plotly_chart(found["radar"], config=config, theme=None, width="stretch")
     if deltas.previous_year is None:

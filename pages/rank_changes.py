@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from parviz import comparison, theme
+from parviz import comparison, movers, theme
 from parviz.charts import ranking as charts
 from parviz.i18n import t
 from parviz.ui import cache, render, widgets
@@ -66,7 +66,7 @@ def pair_view(dataset, block: str, lang: str, focus: str, year_a: int, year_b: i
             comparison.mover_sentence(row, year_a=year_a, year_b=year_b, lang=lang)
             for _, row in rows.iterrows()
         ]
-        for rows in comparison.movers(compared)
+        for rows in movers.split(movers.between(compared))  # the findings' and slides' rule
     ]
     changed = comparison.methodology_changed(dataset, block, year_a, year_b)
     return changed, movement, dumbbell, sentences

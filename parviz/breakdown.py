@@ -63,6 +63,16 @@ def criterion_table(dataset: Dataset, *, year: int, block: str) -> pd.DataFrame:
     return shares(points, ranks, dataset.criteria(year, block))
 
 
+def left_out(dataset: Dataset, table: pd.DataFrame, *, year: int, block: str) -> list[str]:
+    """Return the names of units ranked in ``year`` with no criterion points in ``table``.
+
+    A unit published with a rank only (a partial news table) has no row in the heatmap.
+    """
+    ranks = ranking.rank(dataset, year=year, block=block)
+    shown = set(table["unit_id"]) if "unit_id" in table.columns else set()
+    return [str(n) for u, n in zip(ranks["unit_id"], ranks["short_name"]) if u not in shown]
+
+
 def summary(table: pd.DataFrame) -> pd.DataFrame:
     """Return per criterion: maximum, block average (% and points), best and worst unit.
 

@@ -12,7 +12,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import ModuleType
 
-from parviz import i18n, settings
+from parviz import grades, i18n, precision, settings
+from parviz.export.tables import neutralise
 from parviz.importing import ImportOptions, import_table
 from parviz.loading import load
 from parviz.problems import Problem, has_errors
@@ -28,10 +29,13 @@ class UsageError(Exception):
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of every subcommand."""
-    parser = argparse.ArgumentParser(prog="parviz", description="PAR Index (Chỉ số CCHC) tools")
-    parser.add_argument("--data", type=Path, help="dataset folder (default: $PARVIZ_DATA or data/)")
-    parser.add_argument("--lang", choices=i18n.LANGUAGES, help="message language (default: vi)")
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser = argparse.ArgumentParser(
+        prog="parviz", description="PAR Index (Chỉ số CCHC) tools", parents=[common_options()]
+    )
+    subparsers = parser.add_subparsers(dest="command", required=True)
+    # Every subcommand takes the common options too, so they may follow it (#12).
+    after = common_options(argparse.SUPPRESS)
+    commands = _WithCommonOptions(subparsers, after)
 
     validate = commands.add_parser("validate", help="check a dataset and print every problem")
     validate.add_argument("path", nargs="?", type=Path)
@@ -56,12 +60,40 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--replace", action="store_true")
     importer.add_argument("--dry-run", action="store_true")
     importer.add_argument("--column", action="append", default=[], metavar="ROLE=HEADER")
+    importer.add_argument("--grades", metavar='"Xuất sắc,Tốt,Khá"', help="grade scale, best first")
     importer.add_argument("--format", choices=("text", "json"), default="text")
 
     commands.add_parser("undo", help="restore the dataset as it was before the last save")
     for module in command_modules():
         module.add_arguments(commands.add_parser(module.NAME, help=module.HELP))
     return parser
+
+
+def common_options(default: object = None) -> argparse.ArgumentParser:
+    """Return the parent parser of --data and --lang, declared once for every command.
+
+    Under a subcommand the default is SUPPRESS, so an option written before the
+    subcommand is not reset by the subcommand's own (absent) copy of it.
+    """
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data", type=Path, default=default, help="dataset folder (default: $PARVIZ_DATA or data/)"
+    )
+    common.add_argument(
+        "--lang", choices=i18n.LANGUAGES, default=default, help="message language (default: vi)"
+    )
+    return common
+
+
+class _WithCommonOptions:
+    """Subparsers whose every parser inherits the common options."""
+
+    def __init__(self, subparsers: argparse._SubParsersAction, parent: argparse.ArgumentParser):
+        self._subparsers, self._parent = subparsers, parent
+
+    def add_parser(self, name: str, **kwargs: object) -> argparse.ArgumentParser:
+        """Add a subcommand parser with --data and --lang."""
+        return self._subparsers.add_parser(name, parents=[self._parent], **kwargs)
 
 
 # Subcommands that live in their own modules under parviz/commands/.
@@ -117,34 +149,38 @@ def cmd_rank(args: argparse.Namespace, lang: str) -> int:
                 years=", ".join(map(str, dataset.years)),
             )
         )
-    records = rank_records(rank(dataset, year=args.year, block=args.block))
+    ranking = rank(dataset, year=args.year, block=args.block)
+    records, decimals = rank_records(ranking), precision.of_rows(ranking)
     if args.format == "json":
         print(json.dumps(records, ensure_ascii=False, indent=2))
     elif args.format == "csv":
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=RANK_KEYS, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(records)
+        # A unit named "=HYPERLINK(…)" must stay text in a spreadsheet (#19).
+        writer.writerows({k: neutralise(v) for k, v in record.items()} for record in records)
         print(buffer.getvalue(), end="")
     else:
-        print(format_table(records, lang))
+        print(format_table(records, lang, decimals))
     return EXIT_OK
 
 
-def format_table(records: list[dict], lang: str) -> str:
-    """Return the ranking as an aligned text table with localised numbers."""
+def format_table(records: list[dict], lang: str, decimals: int = 2) -> str:
+    """Return the ranking as an aligned text table with localised numbers as published."""
     head = [i18n.t(f"cli.rank.column.{key}", lang) for key in RANK_KEYS if key != "unit_id"]
     lines = [head]
     for record in records:
         lines.append(
             [
                 record["unit"],
-                i18n.fmt_number(record["score"], lang),
+                i18n.fmt_number(record["score"], lang, decimals),
+                i18n.fmt_number(record["index"], lang, decimals),
                 str(record["rank"]),
                 i18n.t("cli.rank.tied", lang) if record["tied"] else "",
                 "–" if record["previous_rank"] is None else str(record["previous_rank"]),
                 "–" if record["rank_change"] is None else _signed_int(record["rank_change"]),
-                i18n.fmt_signed(record["score_change"], lang),
+                i18n.fmt_signed(record["score_change"], lang, decimals),
+                record["grade"] or "",
             ]
         )
     widths = [max(len(row[i]) for row in lines) for i in range(len(head))]
@@ -191,6 +227,7 @@ def cmd_import(args: argparse.Namespace, lang: str) -> int:
         dry_run=args.dry_run,
         columns=parse_columns(args.column, lang),
         sheet=args.sheet,
+        grades=tuple(grades.parse_names(getattr(args, "grades", None) or "")),
     )
     path = dataset_path(args)
     result = import_table(path, args.file.read_bytes(), args.file.name, options)

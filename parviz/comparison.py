@@ -11,7 +11,7 @@ from enum import Enum
 
 import pandas as pd
 
-from parviz import schema
+from parviz import lineage, precision, schema
 from parviz.dataset import Dataset
 from parviz.i18n import fmt_number, t
 
@@ -63,33 +63,6 @@ def change_counts(ranking: pd.DataFrame) -> dict[Change, int]:
     return {kind: kinds.count(kind) for kind in Change}
 
 
-def _lineage(dataset: Dataset) -> dict[str, list[str]]:
-    """Return {unit_id: [predecessor ids]} from units.predecessor_ids."""
-    units = dataset.table("units")
-    lineage: dict[str, list[str]] = {}
-    for unit_id, listed in zip(units["unit_id"], units["predecessor_ids"]):
-        if isinstance(listed, str):
-            ids = [p.strip() for p in listed.split(schema.LIST_SEPARATOR) if p.strip()]
-            if ids:
-                lineage[str(unit_id)] = ids
-    return lineage
-
-
-def _earlier_row(unit_id: str, ranked: dict[str, dict], lineage: dict[str, list[str]]):
-    """Return the earlier year's row of a unit, else of its only ranked ancestor."""
-    seen: set[str] = set()
-    frontier = [unit_id]
-    while frontier:
-        found = [ranked[u] for u in frontier if u in ranked]
-        if len(found) == 1:
-            return found[0]
-        if len(found) > 1:  # a merger of several ranked units: no single earlier rank
-            return None
-        seen.update(frontier)
-        frontier = [p for u in frontier for p in lineage.get(u, []) if p not in seen]
-    return None
-
-
 def compare_years(
     standings: pd.DataFrame, dataset: Dataset, *, block: str, year_a: int, year_b: int
 ) -> pd.DataFrame:
@@ -99,15 +72,18 @@ def compare_years(
     rank_change (rank_a − rank_b), score_change, index_change. A unit (or its lineage) not
     ranked in ``year_a`` has empty ``_a`` values and no change. Sorted by ``rank_b``.
     """
-    in_block = standings[standings["block"] == block]
+    in_block = standings[(standings["block"] == block) & standings["rank"].notna()]
     later = in_block[in_block["year"] == year_b].sort_values(["rank", "unit"])
     earlier = {
         str(row["unit_id"]): row for _, row in in_block[in_block["year"] == year_a].iterrows()
     }
-    lineage = _lineage(dataset)
+    # The one lineage rule of standings: own row, else the only ranked predecessor in the block.
+    matched = lineage.earlier_units(
+        later["unit_id"].astype(str), set(earlier), lineage.predecessors(dataset)
+    )
     rows = []
-    for _, row in later.iterrows():
-        before = _earlier_row(str(row["unit_id"]), earlier, lineage)
+    for (_, row), match in zip(later.iterrows(), matched):
+        before = None if match is None else earlier[match]
         rows.append(
             {
                 "unit_id": row["unit_id"],
@@ -119,10 +95,11 @@ def compare_years(
                 "score_b": row["score"],
                 "index_a": math.nan if before is None else before["index"],
                 "index_b": row["index"],
+                "decimals": max(precision.of_row(r) for r in (row, before) if r is not None),
             }
         )
     columns = ["unit_id", "unit", "short_name", "rank_a", "rank_b"]
-    columns += ["score_a", "score_b", "index_a", "index_b"]
+    columns += ["score_a", "score_b", "index_a", "index_b", "decimals"]
     frame = pd.DataFrame(rows, columns=columns)
     for column in ("rank_a", "rank_b"):
         frame[column] = frame[column].astype("Int64")
@@ -205,30 +182,36 @@ def classification_label(code: object, lang: str) -> str:
 def ranking_table(ranking: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Return the ranking as a display table with localised headers (numbers stay numbers).
 
-    Columns: rank, tie mark, unit, score, previous rank, change label, score change,
-    classification (the last only when the year publishes classifications).
+    Columns: rank, tie mark, unit, score, grade, previous rank, change label, score change,
+    classification (grade and classification only when the year publishes them).
     """
     col = {key: t(f"rankings.column.{key}", lang) for key in _TABLE_KEYS}
+    decimals = precision.of_rows(ranking)
     table = pd.DataFrame(
         {
             col["rank"]: ranking["rank"].astype("Int64"),
             col["tied"]: [t("rankings.tied", lang) if tied else "" for tied in ranking["tied"]],
             col["unit"]: ranking["unit"].astype(str),
-            col["score"]: ranking["score"].astype(float).round(2),
+            col["score"]: ranking["score"].astype(float).round(decimals),
+            col["index"]: ranking["index"].astype(float).round(decimals),
+            col["grade"]: grade_labels(ranking, lang),
             col["previous_rank"]: ranking["previous_rank"].astype("Int64"),
             col["change"]: [
                 change_label(c, lang, p)
                 for c, p in zip(ranking["rank_change"], ranking["previous_year"])
             ],
-            col["score_change"]: ranking["score_change"].astype(float).round(2),
+            col["score_change"]: ranking["score_change"].astype(float).round(decimals),
             col["classification"]: [
                 classification_label(c, lang) for c in ranking["classification"]
             ],
         }
     )
-    if not table[col["classification"]].astype(bool).any():
-        table = table.drop(columns=col["classification"])
-    return table
+    for key in ("grade", "classification"):
+        if not table[col[key]].astype(bool).any():
+            table = table.drop(columns=col[key])
+    if "index_pct" not in ranking.columns or ranking["index_pct"].isna().all():
+        table = table.drop(columns=col["index"])  # shown only when an index % is published
+    return precision.mark(table, decimals, [col["score"], col["index"], col["score_change"]])
 
 
 _TABLE_KEYS = (
@@ -236,6 +219,8 @@ _TABLE_KEYS = (
     "tied",
     "unit",
     "score",
+    "index",
+    "grade",
     "previous_rank",
     "change",
     "score_change",
@@ -243,9 +228,17 @@ _TABLE_KEYS = (
 )
 
 
-def score_text(value: object, lang: str) -> str:
-    """Return a score with two decimals in the language's format."""
-    return "–" if _missing(value) else fmt_number(float(value), lang)
+def grade_labels(ranking: pd.DataFrame, lang: str) -> list[str]:
+    """Return each row's grade name in ``lang`` ('' when not graded)."""
+    column = "grade_en" if lang == "en" else "grade_vi"
+    if column not in ranking.columns:
+        return [""] * len(ranking)
+    return ["" if _missing(name) else str(name) for name in ranking[column]]
+
+
+def score_text(value: object, lang: str, decimals: int = 2) -> str:
+    """Return a score with its published decimals in the language's format."""
+    return "–" if _missing(value) else fmt_number(float(value), lang, decimals)
 
 
 def block_history(standings: pd.DataFrame, block: str) -> pd.DataFrame:

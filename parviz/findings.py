@@ -3,7 +3,9 @@
 Every finding is produced by a rule that works on any dataset; nothing is written per year.
 ``findings`` returns records; ``render`` turns one into a sentence in Vietnamese or English.
 Rank changes come from ``ranking.standings`` (``rank_change = previous_rank - rank``, so a rise
-is positive) and are therefore only reported between years in which the unit was ranked.
+is positive) and are therefore only reported between years in which the unit was ranked, or its
+lineage was (one rule, parviz.lineage: never a predecessor ranked in another block). Streaks
+count the block's scored (methodology) years and name the years between them without one.
 """
 
 from __future__ import annotations
@@ -16,12 +18,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from parviz import i18n, ranking
+from parviz import grades, i18n, movers, precision, ranking
 from parviz.dataset import Dataset
 
 # Units that are, or were the year before, in the first TOP places have every move reported;
-# elsewhere in the block only the largest rise and the largest fall are.
-TOP = 3
+# elsewhere in the block only the largest rise and the largest fall are (parviz.movers).
+TOP = movers.TOP
 # Ties are listed group by group, best ranked first, up to TIE_GROUPS; further groups (a block of
 # thousands of communes has hundreds) are counted in one "tie_others" finding.
 TIE_GROUPS = 5
@@ -39,6 +41,7 @@ KINDS = (
     "rise",
     "fall",
     "band_counts",
+    "grade_counts",
     "classification_counts",
     "criterion_best",
     "criterion_worst",
@@ -113,10 +116,10 @@ def block_findings(
         found.append(_finding("leader", row, **_value(row)))
         streak = leading_streak(dataset, history, str(row["unit_id"]), year, block)
         if streak >= 2:
+            start = year_back(dataset, block, year, streak)
+            missing = [y for y in range(start, year) if y not in dataset.years_of(block)]
             found.append(
-                _finding(
-                    "streak", row, streak=streak, start_year=year_back(dataset, block, year, streak)
-                )
+                _finding("streak", row, streak=streak, start_year=start, missing_years=missing)
             )
         first = first_time_at(history, str(row["unit_id"]), year, 1)
         if first is not None:
@@ -140,6 +143,7 @@ def block_findings(
     found.extend(_methodology(dataset, rows, year, block))
     found.extend(moves(rows))
     found.extend(_band_counts(dataset, rows, year, block))
+    found.extend(_grade_counts(dataset, rows, year, block))
     found.extend(_classification_counts(rows, year, block))
     found.extend(_criteria_extremes(dataset, year, block))
     return found
@@ -163,26 +167,48 @@ def _plain(value: Any) -> Any:
         return bool(value)
     if isinstance(value, int | np.integer):
         return int(value)
-    if isinstance(value, float | np.floating):
-        return None if math.isnan(value) else round(float(value), 2)
+    if isinstance(value, float | np.floating):  # no float noise; published decimals kept
+        return None if math.isnan(value) else round(float(value), precision.MAX_DECIMALS)
     return value
 
 
 def _value(row: pd.Series) -> dict[str, Any]:
-    """Return the score (or, when only an index was published, the index) of a row."""
-    return {"score": row["score"], "index": row["index"], "max_total": row["max_total"]}
+    """Return the score (or, when only an index was published, the index) of a row as published."""
+    decimals = precision.of_row(row)
+    return {
+        "score": np.round(row["score"], decimals),
+        "index": np.round(row["index"], decimals),
+        "max_total": row["max_total"],
+        "decimals": decimals,
+    }
 
 
 def leading_streak(
     dataset: Dataset, history: pd.DataFrame, unit_id: str, year: int, block: str
 ) -> int:
-    """Return how many consecutive scored years of ``block`` up to ``year`` the unit was first."""
-    firsts = set(history.loc[(history["unit_id"] == unit_id) & (history["rank"] == 1), "year"])
-    streak = 0
-    for scored in reversed([y for y in dataset.years_of(block) if y <= year]):
-        if scored not in firsts:
+    """Return how many consecutive scored years of ``block`` up to ``year`` the unit was first.
+
+    Scored years are the block's methodology years, so a year without one does not end the
+    streak (the finding names it); a scored year in which the unit was not first, or was not
+    ranked, does. Before the unit existed, its lineage counts: the unit standings compare it
+    with (``previous_unit_id``, lineage.earlier_units).
+    """
+    rows = history.set_index(["year", "unit_id"])
+    scored = [y for y in dataset.years_of(block) if y <= year]
+    streak, unit = 0, unit_id
+    for position in range(len(scored) - 1, -1, -1):
+        if (scored[position], unit) not in rows.index:
+            break
+        row = rows.loc[(scored[position], unit)]
+        if row["rank"] != 1:
             break
         streak += 1
+        previous = row["previous_year"]
+        if not position or pd.isna(previous) or previous != scored[position - 1]:
+            break  # the scored year before had no ranks in the block: the streak ends here
+        unit = row["previous_unit_id"]
+        if pd.isna(unit):
+            break
     return streak
 
 
@@ -190,6 +216,13 @@ def year_back(dataset: Dataset, block: str, year: int, count: int) -> int:
     """Return the scored year of ``block`` ``count`` scored years back, ``year`` included."""
     years = [y for y in dataset.years_of(block) if y <= year]
     return years[-count]
+
+
+def _first_time_key(key: str, figures: dict) -> str:
+    """Return the message of a first time: since the last time, or since the first ranked year."""
+    if figures.get("since_year") is not None:
+        return f"{key}.since"
+    return f"{key}.from" if figures.get("from_year") is not None else f"{key}.ever"
 
 
 def first_time_at(history: pd.DataFrame, unit_id: str, year: int, rank: int) -> dict | None:
@@ -203,85 +236,90 @@ def first_time_at(history: pd.DataFrame, unit_id: str, year: int, rank: int) -> 
     if earlier.empty:
         return None
     previous_year = earlier["year"].max()
+    now = history[(history["year"] == year) & (history["unit_id"] == unit_id)]
+    held_before = now["previous_rank"].iloc[0] if not now.empty else None
+    if pd.notna(held_before) and held_before == rank:  # held by its predecessor
+        return None
     mine = earlier[(earlier["unit_id"] == unit_id) & (earlier["rank"] == rank)]
     held = sorted(int(y) for y in mine["year"])
     if held and held[-1] == previous_year:
         return None
-    return {"first_time": True, "since_year": held[-1] if held else None}
+    if held:
+        return {"first_time": True, "since_year": held[-1]}
+    # Never held: "the first time since" the block's first ranked year ("từ năm 2016 đến nay").
+    return {"first_time": True, "since_year": None, "from_year": int(earlier["year"].min())}
 
 
 def ties(rows: pd.DataFrame) -> list[Finding]:
-    """Return a finding per group of units with equal totals (best TIE_GROUPS), then a count."""
-    scored = rows[rows["score"].notna()]
-    groups = [
-        group.sort_values(["rank", "unit"])
-        for _, group in scored.groupby(scored["score"].round(2), sort=False)
-        if len(group) >= 2
-    ]
-    groups.sort(key=lambda group: group["rank"].iloc[0])
-    found = [_tie(group) for group in groups[:TIE_GROUPS]]
-    others = groups[TIE_GROUPS:]
-    if others:
-        first = others[0].iloc[0]
+    """Return a finding per group of tied units (best TIE_GROUPS), then a count of the others.
+
+    Units are tied as ``ranking.standings`` marks them, on its ``tie_value``: the published
+    total under official ranks, the value parviz ranks by (the index) under computed ones.
+    """
+    tied = rows[rows["tied"].astype(bool)].sort_values(["rank", "unit"], kind="stable")
+    key = tied["tie_value"]
+    # Sorted by rank, a group's first row is its best: groups come in the order of their keys'
+    # first appearance. Only the groups named are cut out: a large block has thousands (#16).
+    order = pd.unique(key)
+    found = [_tie(tied[(key == value).to_numpy()]) for value in order[:TIE_GROUPS]]
+    if len(order) > TIE_GROUPS:
+        others = key.isin(order[TIE_GROUPS:]).to_numpy()
+        first = tied[others].iloc[0]
         found.append(
             Finding(
                 "tie_others",
                 str(first["block"]),
                 int(first["year"]),
-                figures={"groups": len(others), "units": sum(len(group) for group in others)},
+                figures={"groups": len(order) - TIE_GROUPS, "units": int(others.sum())},
             )
         )
     return found
 
 
 def _tie(group: pd.DataFrame) -> Finding:
-    """Return the finding of one group of tied units (sorted by rank)."""
+    """Return the finding of one group of tied units (sorted by rank).
+
+    Its ``score`` is the shared total; when the units share an index but not a total (their
+    maxima differ), ``score`` is None and ``index`` is the shared index.
+    """
     ranks = [int(r) for r in group["rank"]]
     first = group.iloc[0]
+    decimals = precision.of_row(first)
+    # Rounded as the published totals are (numpy's rounding, like Series.round).
+    totals = group["score"].round(decimals)
+    same_total = bool(totals.notna().all()) and totals.nunique() == 1
+    figures = {
+        "score": np.round(first["score"], decimals) if same_total else None,
+        "decimals": decimals,
+        "ranks": ranks,
+        "same_rank": len(set(ranks)) == 1,
+    }
+    if not same_total:
+        figures["index"] = np.round(first["index"], 2)
     return Finding(
         "tie",
         str(first["block"]),
         int(first["year"]),
         tuple(str(u) for u in group["unit_id"]),
-        # Rounded as the grouping key was (numpy's rounding, like Series.round).
-        _plain(
-            {
-                "score": np.round(first["score"], 2),
-                "ranks": ranks,
-                "same_rank": len(set(ranks)) == 1,
-            }
-        ),
+        _plain(figures),
     )
 
 
 def moves(rows: pd.DataFrame) -> list[Finding]:
-    """Return rises and falls: every move into, out of or inside the top, and the largest ones."""
-    moved = rows[rows["rank_change"].notna() & (rows["rank_change"] != 0)]
-    if moved.empty:
-        return []
-    change = moved["rank_change"].astype("int64")
-    near_top = (moved["rank"] <= TOP) | (moved["previous_rank"] <= TOP)
-    largest_rise = (change > 0) & (change == change.max())
-    largest_fall = (change < 0) & (change == change.min())
-    chosen = moved[near_top | largest_rise | largest_fall]
-    rises = chosen[chosen["rank_change"] > 0].sort_values(["rank", "unit"])
-    falls = chosen[chosen["rank_change"] < 0].sort_values(["previous_rank", "unit"])
+    """Return rises and falls of the notable movers (parviz.movers: one choice for all)."""
     found = []
-    for kind, part in (("rise", rises), ("fall", falls)):
-        for _, row in part.iterrows():
-            found.append(
-                _finding(
-                    kind,
-                    row,
-                    rank=row["rank"],
-                    previous_rank=row["previous_rank"],
-                    previous_year=row["previous_year"],
-                    places=abs(int(row["rank_change"])),
-                    largest=bool(
-                        largest_rise.get(row.name, False) or largest_fall.get(row.name, False)
-                    ),
-                )
+    for _, row in movers.notable(rows, top=TOP).iterrows():
+        found.append(
+            _finding(
+                str(row["direction"]),
+                row,
+                rank=row["rank"],
+                previous_rank=row["previous_rank"],
+                previous_year=row["previous_year"],
+                places=abs(int(row["rank_change"])),
+                largest=bool(row["largest"]),
             )
+        )
     return found
 
 
@@ -326,6 +364,15 @@ def _band_counts(dataset: Dataset, rows: pd.DataFrame, year: int, block: str) ->
         return []
     counts = {str(b): int((rows["band_id"] == b).sum()) for b in bands["band_id"]}
     return [Finding("band_counts", block, year, (), {"counts": counts})]
+
+
+def _grade_counts(dataset: Dataset, rows: pd.DataFrame, year: int, block: str) -> list[Finding]:
+    """Return how many units got each grade of the year's scale (none: no grade published)."""
+    names = grades.names_of(dataset.table("grades"), year, block, "vi")
+    if "grade" not in rows.columns or rows["grade"].isna().all() or not names:
+        return []
+    counts = {g: int((rows["grade"] == g).sum()) for g in names}
+    return [Finding("grade_counts", block, year, (), {"counts": counts})]
 
 
 def _classification_counts(rows: pd.DataFrame, year: int, block: str) -> list[Finding]:
@@ -429,24 +476,31 @@ def render(finding: Finding, dataset: Dataset, lang: str) -> str:
     key = f"findings.{finding.kind}"
     common = {"unit": unit, "block": block, "year": finding.year}
     if finding.kind in ("leader", "lowest", "position", "runner_up"):
+        if f.get("score") is None and f.get("index") is None:  # a rank published alone
+            rank = f.get("rank") or {"leader": 1, "runner_up": 2}.get(finding.kind)
+            key = "findings.rank_only" + (".last" if finding.kind == "lowest" else ".plain")
+            return i18n.t(key, lang, unit=unit, rank=rank, count=f.get("count"))
         common["value"] = value_text(f, lang)
     if finding.kind == "leader":
         return i18n.t(key, lang, **common)
     if finding.kind == "streak":
-        return i18n.t(
-            key, lang, nth=ordinal_word(f["streak"], lang), start=f["start_year"], **common
-        )
-    if finding.kind == "first_time":
-        since = f.get("since_year")
-        suffix = "since" if since is not None else "ever"
-        return i18n.t(f"{key}.{suffix}", lang, since=since, **common)
+        nth, start = ordinal_word(f["streak"], lang), f["start_year"]
+        if f.get("missing_years"):  # "year running" would pass over a year without an index
+            missing = join([str(y) for y in f["missing_years"]], lang)
+            return i18n.t(
+                "rankpolicy.streak_gap", lang, nth=nth, start=start, missing=missing, **common
+            )
+        return i18n.t(key, lang, nth=nth, start=start, **common)
+    if finding.kind in ("first_time", "runner_up") and f.get("first_time"):
+        return i18n.t(_first_time_key(key, f), lang, since=f.get("since_year"),
+                      start=f.get("from_year"), **common)  # fmt: skip
     if finding.kind == "runner_up":
-        if f.get("first_time"):
-            suffix = "since" if f.get("since_year") is not None else "ever"
-            return i18n.t(f"{key}.{suffix}", lang, since=f.get("since_year"), **common)
         return i18n.t(f"{key}.plain", lang, **common)
     if finding.kind == "tie":
-        score = i18n.fmt_number(f["score"], lang)
+        if f.get("score") is None:  # a shared index, not a shared total
+            key, score = "rankpolicy.tie_index", i18n.fmt_percent(f["index"], lang)
+        else:
+            score = i18n.fmt_number(f["score"], lang, f.get("decimals", 2))
         units = join(names, lang)
         if f["same_rank"]:
             rank = rank_label(f["ranks"][0], lang)
@@ -478,6 +532,11 @@ def render(finding: Finding, dataset: Dataset, lang: str) -> str:
         )
     if finding.kind == "band_counts":
         return i18n.t(key, lang, counts=_band_parts(dataset, finding, lang), **common)
+    if finding.kind == "grade_counts":
+        names = grades.names_of(dataset.table("grades"), finding.year, finding.block, lang)
+        parts = [i18n.t("findings.band_part", lang, band=names.get(g, g), count=n)
+                 for g, n in f["counts"].items()]  # fmt: skip
+        return i18n.t(key, lang, counts="; ".join(parts), **common)
     if finding.kind == "classification_counts":
         parts = [
             i18n.t("findings.count_of", lang, count=n, label=i18n.t(f"findings.class.{c}", lang))
@@ -520,9 +579,12 @@ def texts(found: list[Finding], dataset: Dataset, lang: str) -> list[str]:
 
 def value_text(figures: dict[str, Any], lang: str) -> str:
     """Return '91,53 điểm' (or 'chỉ số 91,53%' when only an index is known)."""
+    decimals = figures.get("decimals", 2)  # as published
     if figures.get("score") is not None:
-        return i18n.t("findings.points", lang, score=float(figures["score"]))
-    return i18n.t("findings.index", lang, index=i18n.fmt_percent(figures.get("index"), lang))
+        score = i18n.fmt_number(float(figures["score"]), lang, decimals)
+        return i18n.t("findings.points", lang, score=score)
+    index = i18n.fmt_percent(figures.get("index"), lang, decimals)
+    return i18n.t("findings.index", lang, index=index)
 
 
 def compact_number(value: float, lang: str) -> str:

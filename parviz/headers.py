@@ -27,6 +27,22 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "unit name",
         "name",
         "agency",
+        # The unit column is named after the level ranked (#12).
+        "so nganh",
+        "so ban nganh",
+        "huyen thi xa thanh pho",
+        "huyen thi xa thanh pho thuoc tinh",
+        "quan huyen",
+        "xa phuong thi tran",
+        "xa thi tran",
+        "phuong xa",
+        "xa phuong",
+        "tinh thanh pho",
+        "tinh thanh pho truc thuoc trung uong",
+        "ten tinh thanh pho",
+        "bo co quan ngang bo",
+        "province",
+        "ministry",
     ),
     "total": (
         "tong diem",
@@ -55,12 +71,20 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "rank": ("xep hang", "thu hang", "hang", "vi tri xep hang", "rank", "ranking", "position"),
     "classification": (
-        "xep loai",
         "xep loai nguoi dung dau",
+        "xep loai nguoi dung dau ve cong tac cchc",
         "phan loai",
         "classification",
-        "rating",
     ),
+    # The unit's grade on the province's own scale (parviz.grades), not the heads' classification.
+    "grade": (
+        "xep loai",
+        "xep loai cchc",
+        "xep loai cong tac cchc",
+        "ket qua xep loai",
+        "grade",
+        "rating",
+    ),  # fmt: skip
     "survey": (
         "diem dieu tra xhh",
         "diem dieu tra xa hoi hoc",
@@ -80,10 +104,56 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "direct assessment",
     ),
     "year": ("nam", "nam danh gia", "year"),
+    # Survey components of the national index (#12): each its own column.
+    "sipas": (
+        "sipas",
+        "diem sipas",
+        "chi so sipas",
+        "chi so hai long",
+        "chi so hai long sipas",
+        "muc do hai long",
+        "su hai long",
+        "satisfaction",
+        "sipas satisfaction",
+    ),
+    "leaders": (
+        "khao sat lanh dao quan ly",
+        "dieu tra lanh dao quan ly",
+        "lanh dao quan ly",
+        "survey of leaders and managers",
+        "leaders and managers",
+        "leaders survey",
+    ),
+    "impact": (
+        "tac dong",
+        "tac dong cua cchc",
+        "tac dong cua cai cach hanh chinh",
+        "danh gia tac dong",
+        "diem tac dong",
+        "impact",
+        "impact of reform",
+    ),
 }
+# Survey components whose headers vary more than a list can hold: a phrase inside the header.
+_COMPONENT_PHRASES = (
+    ("sipas", "sipas"),
+    ("leaders", "lanh dao quan ly"),
+    ("impact", "tac dong cua"),
+    ("impact", "danh gia tac dong"),
+)
+COMPONENT_ROLES = ("sipas", "leaders", "impact")
 # Roles that carry a result: a header row must name at least one of them.
-RESULT_ROLES = {"total", "index_pct", "rank", "classification"}
-VALUE_ROLES = ("total", "index_pct", "rank", "classification", "survey", "assessed")
+RESULT_ROLES = {"total", "index_pct", "rank", "classification", "grade"}
+VALUE_ROLES = (
+    "total",
+    "index_pct",
+    "rank",
+    "classification",
+    "grade",
+    "survey",
+    "assessed",
+    *COMPONENT_ROLES,
+)
 
 _CLASSIFICATIONS = (
     ("khong hoan thanh", "not_completed"),
@@ -120,7 +190,7 @@ def role_of(header: str, criteria: list[tuple[str, str, str]] = ()) -> str | Non
     number = _CRITERION_NUMBER.match(key)
     if number:
         return f"{CRITERION_PREFIX}C{number.group(1)}"
-    return None
+    return next((role for role, phrase in _COMPONENT_PHRASES if phrase in key), None)
 
 
 def roles_of(

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from parviz import headers, reading, schema, storage
+from parviz import grades, headers, precision, reading, schema, shapes, storage
 from parviz.dataset import ROW, Dataset
 from parviz.dataversion import data_version, dataset_lock
 from parviz.loading import load, parse_number
 from parviz.problems import Problem, Severity, has_errors
-from parviz.reading import decode_upload, read_workbook, sniff_separator
+from parviz.reading import decode_upload, read_workbook, sniff_table_separator
 from parviz.units import (
     MatchKind,
     UnitMatcher,
@@ -47,6 +47,7 @@ class ImportOptions:
     dry_run: bool = False
     columns: dict[str, str] = field(default_factory=dict)  # role -> header, given explicitly
     sheet: str | None = None
+    grades: tuple[str, ...] = ()  # the grade scale in order (--grades), when not recognised
 
 
 @dataclass
@@ -73,7 +74,8 @@ def read_rows(
     text, problems = decode_upload(data, file)
     if text is None:
         return [], None, problems
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_separator(text), strict=True)
+    separator = sniff_table_separator(text)  # title rows above the header do not decide it
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
     try:
         rows = list(reader)
     except csv.Error as error:  # an unclosed quote, a cell over the field size limit
@@ -150,11 +152,12 @@ def find_header(
     """Return the first row that names a unit column and a result column.
 
     A header of two rows (a group title such as 'Điểm các lĩnh vực' merged over C1..C7 on
-    the row below) is read as one: each sub-header cell replaces the cell above it.
+    the row below) is read as one: each sub-header cell replaces the cell above it. A title
+    row (one filled cell, no header in it) is never the top of a header.
     """
     for index, row in enumerate(rows[: headers.MAX_TITLE_ROWS + 1]):
         cells, body = row, index + 1
-        if index + 1 < len(rows):
+        if index + 1 < len(rows) and not _is_title(row, explicit, criteria):
             combined = merge_header_rows(row, rows[index + 1], explicit, criteria)
             if combined is not None:
                 cells, body = combined, index + 2
@@ -162,6 +165,72 @@ def find_header(
         if "unit" in roles.values() and set(roles.values()) & headers.RESULT_ROLES:
             return Header(index, cells, body)
     return None
+
+
+def _is_title(
+    row: list[str], explicit: dict[str, str], criteria: list[tuple[str, str, str]]
+) -> bool:
+    """Return True for a title row: one filled cell (merged across), not a column header."""
+    filled = [cell for cell in row if cell]
+    return len(filled) == 1 and not headers.roles_of(filled, explicit, criteria)
+
+
+def locate_header(
+    rows: list[list[str]],
+    options: ImportOptions,
+    criteria: list[tuple[str, str, str]],
+    file: str,
+    sheet: str | None,
+) -> tuple[Header | None, list[Problem]]:
+    """Return the header, its columns narrowed to the imported year's group, or the problem."""
+    header = find_header(rows, options.columns, criteria)
+    if header is None:
+        return None, [Problem("import_no_header", file=file, sheet=sheet)]
+    if header.body != header.index + 2:
+        return header, []
+    top, below = rows[header.index], rows[header.index + 1]
+    groups = value_groups(top, below, options.columns, criteria)
+    if not groups:
+        return header, []
+    chosen = [group for group in groups if group.year == options.year]
+    if len(chosen) != 1:
+        titles = "; ".join(f"'{group.title}'" for group in groups)
+        missing = Problem(
+            "import_group_missing",
+            file=file,
+            sheet=sheet,
+            row=header.index + 1,
+            params={"year": options.year, "groups": titles},
+        )
+        return None, [missing]
+    others = {i for group in groups if group is not chosen[0] for i in group.columns}
+    cells = ["" if i in others else cell for i, cell in enumerate(header.cells)]
+    return Header(header.index, cells, header.body), []
+
+
+def value_groups(
+    top: list[str],
+    below: list[str],
+    explicit: dict[str, str],
+    criteria: list[tuple[str, str, str]] = (),
+) -> list[shapes.Group]:
+    """Return the groups of a two-row header that must be chosen between, else [].
+
+    They must be chosen when a sub-header repeats under two groups ("Năm 2022 | Năm 2023"
+    over "Điểm | Xếp hạng" twice), or when a group names a year.
+    """
+    is_header = {i for i, cell in enumerate(top) if headers.roles_of([cell], explicit, criteria)}
+    groups = shapes.groups_over(top, below, is_header)
+    roles = [headers.role_of(cell, criteria) for cell in below] + [None] * len(top)
+    if any(roles[i] in ("unit", "stt") for group in groups for i in group.columns):
+        return []  # a title over the whole header, not a group of value columns
+    groups = [g for g in groups if any(roles[i] in headers.VALUE_ROLES for i in g.columns)]
+    seen: dict[str, int] = {}
+    for number, group in enumerate(groups):
+        for i in group.columns:
+            if roles[i] is not None and seen.setdefault(roles[i], number) != number:
+                return groups
+    return groups if any(group.year for group in groups) else []
 
 
 def merge_header_rows(
@@ -174,7 +243,8 @@ def merge_header_rows(
 
     ``below`` is a sub-header when its filled cells are all recognised headers and none of
     them stands under a recognised header of ``top`` (a data row never qualifies: its unit
-    name is not a header).
+    name is not a header), unless that header is a group title merged over several columns
+    ('Điểm đạt được' over 'Điểm đánh giá trực tiếp | Điểm điều tra XHH').
     """
     filled = [(i, cell) for i, cell in enumerate(below) if cell]
     if not filled:
@@ -184,7 +254,8 @@ def merge_header_rows(
     for i, cell in filled:
         if cell not in explicit_names and headers.role_of(cell, criteria) is None:
             return None
-        if i < len(top) and top[i] in top_roles:
+        spans = i + 1 < len(below) and below[i + 1] and not (top[i + 1 :] or [""])[0]
+        if i < len(top) and top[i] in top_roles and not spans:
             return None
     width = max(len(top), len(below))
     top = top + [""] * (width - len(top))
@@ -217,7 +288,10 @@ def _import_locked(path: Path, data: bytes, file: str, options: ImportOptions) -
     # Values with problems were left out of the rows; match the units anyway, so the person
     # sees every problem of the table at once.
     unit_column = mapping.get("unit", "unit")
-    tables, merge_problems = merge_into(loaded.dataset, parsed, options, file, sheet, unit_column)
+    where = grades.Where(file, sheet, mapping.get("grade", "grade"))
+    tables, merge_problems = merge_into(
+        loaded.dataset, parsed, options, file, sheet, unit_column, grades_at=where
+    )
     problems += merge_problems
     if has_errors(problems):
         return ImportResult(problems, parsed, mapping, sheet=sheet)
@@ -264,9 +338,10 @@ def parse_upload(
     if has_errors(problems):
         return pd.DataFrame(), {}, sheet, problems
     criteria = criteria_names(dataset, options.year, options.block)
-    header = find_header(rows, options.columns, criteria)
+    header, header_problems = locate_header(rows, options, criteria, file, sheet)
     if header is None:
-        return pd.DataFrame(), {}, sheet, [Problem("import_no_header", file=file, sheet=sheet)]
+        return pd.DataFrame(), {}, sheet, problems + header_problems
+    problems += check_named_year(rows, header, file, sheet, options.year)
     mapping, column_problems = headers.map_columns(
         header.cells, options.columns, file, sheet, criteria
     )
@@ -274,9 +349,83 @@ def parse_upload(
     if has_errors(problems):
         return pd.DataFrame(), mapping, sheet, problems
     parsed, parse_problems = parse_rows(rows, header, mapping, file, sheet, options)
+    parsed.attrs["decimals"] = published_decimals(rows, header, mapping, parsed)
     problems += parse_problems
     problems += check_limits(dataset, parsed, mapping, file, sheet, options)
+    problems += check_fractions(dataset, parsed, mapping, file, sheet, options)
+    parsed = with_survey_total(parsed)
+    problems += check_components(parsed, mapping, file, sheet)
     return parsed, mapping, sheet, problems
+
+
+def check_fractions(
+    dataset: Dataset,
+    parsed: pd.DataFrame,
+    mapping: dict[str, str],
+    file: str,
+    sheet: str | None,
+    options: ImportOptions,
+) -> list[Problem]:
+    """Refuse a score or index column of fractions (0.9153) where the scale goes to 100.
+
+    Such a column is a percent cell read without its format, or a share: imported as it
+    stands, 91.53% would become 0.92 points (#18).
+    """
+    maxima = {"total": dataset.max_total(options.year, options.block) or 100.0, "index_pct": 100.0}
+    problems = []
+    for role, maximum in maxima.items():
+        values = parsed[role].dropna() if role in parsed.columns else pd.Series(dtype=float)
+        if maximum < 100 or values.empty or values.max() > 1 or values.max() <= 0:
+            continue
+        first = values.index[0]
+        problems.append(
+            Problem(
+                "import_fraction_values",
+                file=file,
+                sheet=sheet,
+                row=int(parsed.at[first, ROW]),
+                column=mapping[role],
+                params={"value": float(values.iloc[0]), "max": float(maximum)},
+            )
+        )
+    return problems
+
+
+def with_survey_total(parsed: pd.DataFrame) -> pd.DataFrame:
+    """Return ``parsed`` with survey points as the sum of its components, when not published."""
+    parts = [role for role in headers.COMPONENT_ROLES if role in parsed.columns]
+    if not parts or "survey" in parsed.columns:
+        return parsed
+    return parsed.assign(survey=parsed[parts].sum(axis=1, min_count=1))
+
+
+def check_components(
+    parsed: pd.DataFrame, mapping: dict[str, str], file: str, sheet: str | None
+) -> list[Problem]:
+    """Warn where appraisal and survey points do not add up to the total (beyond rounding)."""
+    target = next((role for role in ("total", "index_pct") if role in parsed.columns), None)
+    parts = [role for role in ("assessed", "survey") if role in parsed.columns]
+    if parsed.empty or target is None or len(parts) < 2:
+        return []
+    components = [r for r in headers.COMPONENT_ROLES if r in parsed.columns] or ["survey"]
+    # Each published part and the total may each be off by half the last decimal.
+    tolerance = schema.SCORE_TOLERANCE * (len(components) + 2) + 1e-9
+    found = parsed[["assessed", *components]].sum(axis=1, min_count=len(components) + 1)
+    problems = []
+    for added, total, row in zip(found, parsed[target], parsed[ROW]):
+        if pd.notna(added) and pd.notna(total) and abs(added - total) > tolerance:
+            problems.append(
+                Problem(
+                    "import_components_sum",
+                    Severity.WARNING,
+                    file=file,
+                    sheet=sheet,
+                    row=int(row),
+                    column=mapping[target],
+                    params={"sum": round(float(added), 6), "total": float(total)},
+                )
+            )
+    return problems
 
 
 def check_limits(
@@ -353,14 +502,15 @@ def parse_rows(
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """Turn the body rows into one record per unit with numbers parsed."""
     position = {role: header.cells.index(name) for role, name in mapping.items()}
-    records, problems = [], []
-    for offset, row in enumerate(rows[header.body :]):
-        row_number = header.body + offset + 1  # spreadsheet rows are 1-based
+    values = [i for role, i in position.items() if role in headers.VALUE_ROLES]
+    layout = shapes.body_layout(rows, header.body, position.get("unit"), values)
+    kept, problems = shape_rows(layout, rows, file, sheet, options.block)
+    records = []
+    for index in kept:
+        row = rows[index]
+        row_number = index + 1  # spreadsheet rows are 1-based
         cell = {role: (row[i].strip() if i < len(row) else "") for role, i in position.items()}
-        name = cell.get("unit", "")
-        if not name or not any(cell.get(role) for role in headers.VALUE_ROLES if role in cell):
-            continue  # blank, title or group rows ("I. Khối sở") carry no result
-        record = {"name": name, ROW: row_number}
+        record = {"name": cell["unit"], ROW: row_number}
         for role, text in cell.items():
             if role in ("unit", "stt") or not text:
                 continue
@@ -372,9 +522,24 @@ def parse_rows(
             else:
                 record[role] = value
         records.append(record)
-    if not records:
+    if not records and not has_errors(problems):
         problems.append(Problem("import_no_rows", file=file, sheet=sheet))
     return pd.DataFrame(records), problems
+
+
+def shape_rows(
+    layout: list[shapes.BodyRow], rows: list[list[str]], file: str, sheet: str | None, block: str
+) -> tuple[list[int], list[Problem]]:
+    """Return the row indexes of the units to import and the report of the rows left out.
+
+    Rows that are not units (average, total, note, signature, section titles) are listed;
+    when section rows name blocks, only the section of ``block`` is kept, and a sheet with
+    no such section is refused, naming the sections it has.
+    """
+    where = {"file": file, "sheet": sheet}
+    problems = shapes.left_out_report(layout, rows, where)
+    kept, section_problems = shapes.section_of(layout, block, where)
+    return kept, problems + section_problems
 
 
 def _parse_value(
@@ -387,6 +552,8 @@ def _parse_value(
     options: ImportOptions,
 ) -> tuple[object, Problem | None]:
     where = {"file": file, "sheet": sheet, "row": row, "column": column}
+    if role == "grade":  # a label of the year's scale, resolved when merged (parviz.grades)
+        return normalise_display(text), None
     if role == "classification":
         code = headers.classification_code(text)
         if code is None:
@@ -419,10 +586,12 @@ def merge_into(
     file: str,
     sheet: str | None,
     unit_column: str = "unit",
+    grades_at: grades.Where | None = None,
 ) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
     """Return the changed tables with the imported rows merged in, and the problems."""
     tables = storage.dataset_tables(dataset)
     problems = _ensure_block_and_year(tables, dataset, options)
+    precision.record(tables, options.year, options.block, parsed.attrs.get("decimals"))
     if parsed.empty:
         return tables, problems
     matched, match_problems = _match_units(
@@ -432,6 +601,11 @@ def merge_into(
     if has_errors(problems):
         return tables, problems
     problems += _replace_year(tables, matched, options, dataset, file)
+    where = grades_at or grades.Where(file, sheet, "")
+    problems += grades.apply(tables, matched, options.year, options.block, where,
+                             given=options.grades, replace=options.replace)  # fmt: skip
+    if has_errors(problems):
+        return tables, problems
     _add_results(tables, matched, options)
     criteria_problems = _add_scores(tables, matched, options, file)
     return tables, problems + criteria_problems
@@ -452,6 +626,34 @@ def _ensure_block_and_year(tables: dict, dataset: Dataset, options: ImportOption
             methodology, {"year": options.year, "block": options.block, "max_total": 100.0}
         )
     return []
+
+
+def published_decimals(
+    rows: list[list[str]], header: Header, mapping: dict[str, str], parsed: pd.DataFrame
+) -> int | None:
+    """Return the most decimals written in the imported rows' results ('91,50' has two).
+
+    Only the rows imported as units count (an average row under the table has more decimals);
+    criterion columns count only when no result number is published, as in parviz.precision.
+    """
+    if parsed.empty or ROW not in parsed.columns:
+        return None
+    units = [rows[int(n) - 1] for n in parsed[ROW]]  # ROW: 1-based spreadsheet rows
+    for roles in (NUMBER_ROLES, [r for r in mapping if r.startswith(headers.CRITERION_PREFIX)]):
+        positions = [header.cells.index(mapping[role]) for role in roles if role in mapping]
+        found = [
+            precision.text_decimals(row[i])
+            for row in units
+            for i in positions
+            if i < len(row) and parse_number(row[i].rstrip("%").strip()) is not None
+        ]
+        if found:
+            return max(found)
+    return None
+
+
+# Roles whose numbers set the published precision of a block and year (parviz.precision).
+NUMBER_ROLES = ("total", "index_pct", "survey", "assessed", *headers.COMPONENT_ROLES)
 
 
 def _append(frame: pd.DataFrame, row: dict) -> pd.DataFrame:
@@ -585,8 +787,12 @@ RESULT_COLUMNS = {
     "index_pct": "index_pct",
     "rank": "rank",
     "classification": "classification",
+    "grade": "grade",
     "survey": "survey_points",
     "assessed": "assessed_points",
+    "sipas": "sipas_points",
+    "leaders": "leaders_points",
+    "impact": "impact_points",
 }
 
 
@@ -705,8 +911,10 @@ MAPPABLE_ROLES = (
     "index_pct",
     "rank",
     "classification",
+    "grade",
     "survey",
     "assessed",
+    *headers.COMPONENT_ROLES,
     "year",
     "stt",
 )
@@ -720,9 +928,9 @@ def detect_columns(
     if has_errors(problems):
         return [], {}, problems
     criteria = criteria_names(dataset, options.year, options.block)
-    header = find_header(rows, options.columns, criteria)
+    header, header_problems = locate_header(rows, options, criteria, file, sheet)
     if header is None:
-        return [], {}, [Problem("import_no_header", file=file, sheet=sheet)]
+        return [], {}, header_problems
     mapping, _ = headers.map_columns(header.cells, options.columns, file, sheet, criteria)
     return [cell for cell in header.cells if cell], mapping, problems
 
@@ -739,3 +947,54 @@ def match_preview(dataset: Dataset, parsed: pd.DataFrame, options: ImportOptions
         creatable = options.create_units and not matcher.ambiguous(name)  # as _match_one
         kinds.append(found.kind.value if found else ("new" if creatable else "unknown"))
     return parsed.assign(unit_id=ids, match=kinds)
+
+
+def title_rows(rows: list[list[str]], header: Header) -> list[list[str]]:
+    """Return the rows above the body that name no column (titles, even if merged in)."""
+    return [row for row in rows[: header.body] if not headers.roles_of(row, {})]
+
+
+def check_named_year(
+    rows: list[list[str]], header: Header, file: str, sheet: str | None, year: int
+) -> list[Problem]:
+    """Refuse a table whose title names another year; warn when only its file name does.
+
+    A 2021 table saved as the 2024 results is the worst silent error an import can make.
+    """
+    titles = title_rows(rows, header)
+    titled = shapes.year_from_title(titles, len(titles))
+    if titled is not None and titled[0] != year:
+        row = next(i for i, r in enumerate(rows) if shapes.row_text(r) == titled[1]) + 1
+        params = {"found": titled[0], "year": year, "title": titled[1][:120]}
+        return [
+            Problem("import_year_title_conflict", file=file, sheet=sheet, row=row, params=params)
+        ]
+    named = shapes.year_from_file(file)
+    if titled is None and named is not None and named != year:
+        params = {"found": named, "year": year}
+        return [Problem("import_year_file_conflict", Severity.WARNING, file=file, params=params)]
+    return []
+
+
+def detect_year(data: bytes, file: str, sheet: str | None = None) -> shapes.YearFound | None:
+    """Return the year an upload names (title, year column, year group, file name), or None."""
+    rows, _, problems = read_rows(data, file, sheet)
+    header = None if has_errors(problems) else find_header(rows, {})
+    if header is None:
+        return shapes.year_of_table([], 0, [], set(), file)
+    groups: list[shapes.Group] = []
+    if header.body == header.index + 2:
+        groups = value_groups(rows[header.index], rows[header.index + 1], {})
+    years: set[int] = set()
+    roles = headers.roles_of(header.cells, {})
+    column = next((header.cells.index(c) for c, role in roles.items() if role == "year"), None)
+    if column is not None:
+        for row in rows[header.body :]:
+            number = parse_number(row[column]) if column < len(row) and row[column] else None
+            if number is not None and number.is_integer():
+                years.add(int(number))
+    titles = title_rows(rows, header)
+    found = shapes.year_of_table(titles, len(titles), groups, years, file)
+    if found is not None and found.source == "column":
+        return shapes.YearFound(found.year, "column", header.cells[column])
+    return found

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from parviz import comparison, schema
+from parviz import comparison, precision, schema
 from parviz.i18n import t
 
 # The columns of the compact ranking table, in display order.
@@ -25,6 +25,8 @@ class BlockKpis:
     highest_units: tuple[str, ...]
     lowest: float | None
     lowest_units: tuple[str, ...]
+    decimals: int = precision.DEFAULT_DECIMALS  # as published
+    unscored: int = 0  # ranked as published without a score: left out of the average
 
 
 def block_kpis(ranking: pd.DataFrame) -> BlockKpis:
@@ -33,9 +35,10 @@ def block_kpis(ranking: pd.DataFrame) -> BlockKpis:
     ``ranking`` is one block and year as returned by ``ranking.rank``. Ties name every unit.
     """
     scored = ranking[ranking["score"].notna()]
+    decimals, unscored = precision.of_rows(ranking), len(ranking) - len(scored)
     if scored.empty:
-        return BlockKpis(len(ranking), None, None, (), None, ())
-    scores = scored["score"].round(2)  # published figures have two decimals
+        return BlockKpis(len(ranking), None, None, (), None, (), decimals, unscored)
+    scores = scored["score"].round(decimals)  # as published: no float noise
     highest, lowest = float(scores.max()), float(scores.min())
     return BlockKpis(
         units_ranked=len(ranking),
@@ -44,6 +47,8 @@ def block_kpis(ranking: pd.DataFrame) -> BlockKpis:
         highest_units=tuple(scored.loc[scores == highest, "short_name"]),
         lowest=lowest,
         lowest_units=tuple(scored.loc[scores == lowest, "short_name"]),
+        decimals=decimals,
+        unscored=unscored,
     )
 
 
@@ -68,7 +73,7 @@ def compact_table(ranking: pd.DataFrame, *, tied_label: str) -> pd.DataFrame:
         f"{name} ({tied_label})" if tied else str(name)
         for name, tied in zip(ranking["short_name"], ranking["tied"])
     ]
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             "rank": ranking["rank"].astype("Int64"),
             "unit": pd.Series(units, dtype="str"),
@@ -77,6 +82,7 @@ def compact_table(ranking: pd.DataFrame, *, tied_label: str) -> pd.DataFrame:
             "change": pd.Series([change_symbol(c) for c in ranking["rank_change"]], dtype="str"),
         }
     )
+    return precision.mark(table, precision.of_rows(ranking), ["score"])
 
 
 def previous_year(ranking: pd.DataFrame) -> int | None:
@@ -94,7 +100,12 @@ def change_counts(ranking: pd.DataFrame) -> dict[str, int]:
 
 
 def movement_tiles(ranking: pd.DataFrame) -> list[tuple[str, int]]:
-    """Return (i18n key, units) for rose, fell, kept, and new units when there are any."""
+    """Return (i18n key, units) for rose, fell, kept, and new units when there are any.
+
+    [] when there is no previous year to compare with (the page says so instead of zeros).
+    """
+    if previous_year(ranking) is None:
+        return []
     counts = change_counts(ranking)
     tiles = [
         ("rankings.overview.rose", counts["up"]),
@@ -121,11 +132,11 @@ def ranking_lines(rows: pd.DataFrame, lang: str) -> list[str]:
     """Return "1. TP Hải Dương: 85,86 điểm (▲4)" for each row."""
     return [
         t(
-            "rankings.overview.line",
+            "rankings.overview.line" if pd.notna(row["score"]) else "grades.overview.line",
             lang,
             rank=int(row["rank"]),
             unit=row["short_name"],
-            score=comparison.score_text(row["score"], lang),
+            score=comparison.score_text(row["score"], lang, precision.of_row(row)),
             change=comparison.change_label(row["rank_change"], lang, row["previous_year"]),
         )
         for _, row in rows.iterrows()

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from parviz import i18n
+from parviz import i18n, markup
 
 
 class Severity(str, Enum):
@@ -34,33 +34,41 @@ class Problem:
         """Return True when the problem stops the data from being used."""
         return self.severity is Severity.ERROR
 
-    def location(self, lang: str) -> str:
+    def location(self, lang: str, *, markdown: bool = False) -> str:
         """Return where the problem is, e.g. "File 'scores.csv', row 14, column 'points'"."""
+        say = markup.md if markdown else i18n.t
         parts = []
         if self.file:
-            parts.append(i18n.t("problem.where.file", lang, file=self.file))
+            parts.append(say("problem.where.file", lang, file=self.file))
         if self.sheet:
-            parts.append(i18n.t("problem.where.sheet", lang, sheet=self.sheet))
+            parts.append(say("problem.where.sheet", lang, sheet=self.sheet))
         if self.row is not None:
-            parts.append(i18n.t("problem.where.row", lang, row=self.row))
+            parts.append(say("problem.where.row", lang, row=self.row))
         if self.column:
-            parts.append(i18n.t("problem.where.column", lang, column=self.column))
+            parts.append(say("problem.where.column", lang, column=self.column))
         return ", ".join(parts)
 
-    def message(self, lang: str) -> str:
+    def message(self, lang: str, *, markdown: bool = False) -> str:
         """Return the rule that was broken, with the offending values."""
-        return i18n.t(f"problem.{self.code}.rule", lang, **self.params)
+        say = markup.md if markdown else i18n.t
+        return say(f"problem.{self.code}.rule", lang, **self.params)
 
-    def fix(self, lang: str) -> str:
+    def fix(self, lang: str, *, markdown: bool = False) -> str:
         """Return how to fix the problem."""
-        return i18n.t(f"problem.{self.code}.fix", lang, **self.params)
+        say = markup.md if markdown else i18n.t
+        return say(f"problem.{self.code}.fix", lang, **self.params)
 
-    def render(self, lang: str) -> str:
-        """Return one line a person can act on: location, rule, fix."""
+    def render(self, lang: str, *, markdown: bool = False) -> str:
+        """Return one line a person can act on: location, rule, fix.
+
+        ``markdown``: for a page; the values from the data are escaped, the catalog's own
+        Markdown (code spans) is kept.
+        """
         label = i18n.t(f"problem.severity.{self.severity.value}", lang)
-        where = self.location(lang)
+        where = self.location(lang, markdown=markdown)
         head = f"{label} — {where}: " if where else f"{label}: "
-        return f"{head}{self.message(lang)} {self.fix(lang)}"
+        message, fix = self.message(lang, markdown=markdown), self.fix(lang, markdown=markdown)
+        return f"{head}{message} {fix}"
 
     def to_record(self, lang: str) -> dict[str, Any]:
         """Return a JSON-ready dict with the message in ``lang``."""

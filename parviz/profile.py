@@ -13,8 +13,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from parviz.comparison import classification_label
+from parviz import precision
+from parviz.comparison import classification_label, grade_labels
 from parviz.i18n import fmt_number, fmt_percent, fmt_signed, t
+from parviz.markup import md
 
 # Waterfall row for the part of the total change not explained by criteria (survey points, or
 # a published total that is not the sum of the criteria).
@@ -25,7 +27,7 @@ OVERTAKES_SHOWN = 10
 
 
 HISTORY_COLUMNS = ("rank", "units_ranked", "score", "index", "unit", "short_name", "rank_change",
-                   "score_change", "classification")  # fmt: skip
+                   "score_change", "classification", "decimals")  # fmt: skip
 
 
 def history(standings: pd.DataFrame, unit_id: str) -> pd.DataFrame:
@@ -40,9 +42,8 @@ def history(standings: pd.DataFrame, unit_id: str) -> pd.DataFrame:
         return frame.assign(renamed=pd.Series(dtype=bool))
     block = own["block"].iloc[0]
     years = sorted(standings.loc[standings["block"] == block, "year"].unique())
-    frame = pd.DataFrame({"year": years}).merge(
-        own[["year", *HISTORY_COLUMNS]], on="year", how="left"
-    )
+    columns = [c for c in HISTORY_COLUMNS if c in own.columns]  # decimals: from standings
+    frame = pd.DataFrame({"year": years}).merge(own[["year", *columns]], on="year", how="left")
     previous = frame["unit"].ffill().shift(1)
     frame["previous_name"] = previous
     frame["renamed"] = frame["unit"].notna() & previous.notna() & (frame["unit"] != previous)
@@ -295,20 +296,22 @@ def block_units(standings: pd.DataFrame, *, block: str, year: int) -> list[str]:
 
 
 def kpi_values(row: pd.Series, lang: str) -> dict[str, str | None]:
-    """Return the KPI tile texts of one ranking row: score, rank of N, changes, classification.
+    """Return the KPI tile texts of one ranking row: score, rank of N, changes, classification
+    and grade ('' when not published).
 
     Deltas use an ASCII minus so Streamlit colours them (a positive rank change is good).
     """
     rank_change = row["rank_change"]
-    score_change = row["score_change"]
+    score_change, decimals = row["score_change"], precision.of_row(row)
     return {
-        "score": fmt_number(float(row["score"]), lang),
+        "score": fmt_number(float(row["score"]), lang, decimals),  # "–": ranked without score
         "rank": t("profile.kpi.rank_of", lang, rank=int(row["rank"]), n=int(row["units_ranked"])),
         "rank_delta": None if pd.isna(rank_change) else f"{int(rank_change):+d}",
         "score_delta": None
         if pd.isna(score_change)
-        else fmt_signed(float(score_change), lang).replace("−", "-"),
+        else fmt_signed(float(score_change), lang, decimals).replace("−", "-"),
         "classification": classification_label(row["classification"], lang) or "–",
+        "grade": grade_labels(row.to_frame().T, lang)[0],
     }
 
 
@@ -323,7 +326,7 @@ def overtake_lines(
     lang: str,
     limit: int = OVERTAKES_SHOWN,
 ) -> list[str]:
-    """Return one sentence per flipped unit (the first ``limit``): who passed whom, on what.
+    """Return one Markdown sentence per flipped unit (the first ``limit``): who passed whom.
 
     Beyond ``limit`` units (a commune that rose 2,000 places passed 2,000 others) one more
     sentence counts the rest.
@@ -343,7 +346,7 @@ def overtake_lines(
         )
         on = ", ".join(_criterion(_named(names, c), lang) for c in decisive)
         key = "profile.overtake.passed_by" if passed_by else "profile.overtake.passed"
-        line = t(
+        line = md(
             key,
             lang,
             unit=other["short_name"],
@@ -351,10 +354,10 @@ def overtake_lines(
             rank=int(other["rank"]),
         )
         if on:
-            line += " " + t("profile.overtake.on", lang, criteria=on)
+            line += " " + md("profile.overtake.on", lang, criteria=on)
         lines.append(line)
     if len(passes) > len(shown):
-        lines.append(t("profile.overtake.more", lang, count=len(passes) - len(shown)))
+        lines.append(md("profile.overtake.more", lang, count=len(passes) - len(shown)))
     return lines
 
 
@@ -365,9 +368,9 @@ def _named(names: pd.DataFrame, criterion_id: str) -> pd.Series:
 
 
 def strength_lines(frame: pd.DataFrame, lang: str) -> list[str]:
-    """Return "C4. name: 89,1% (block average 79,1%, +10,0 points of %)" per criterion."""
+    """Return "C4. name: 89,1% (block average 79,1%, …)" per criterion (Markdown, data escaped)."""
     return [
-        t(
+        md(
             "profile.strength.line",
             lang,
             criterion=_criterion(row, lang),
@@ -379,29 +382,30 @@ def strength_lines(frame: pd.DataFrame, lang: str) -> list[str]:
     ]
 
 
-def way_up_lines(plan: WayUp, names: dict[str, str], lang: str) -> list[str]:
-    """Return the way-up sentences: gap to the next rank and to the leader, biggest losses."""
+def way_up_lines(
+    plan: WayUp, names: dict[str, str], lang: str, decimals: int = 2
+) -> list[str]:
+    """Return the way-up sentences (Markdown, data escaped): gaps to climb, biggest losses.
+
+    Gaps have the published decimals; a gap to or from a unit without a score is left out.
+    """
     if plan.next_unit is None:
-        lines = [t("profile.way_up.leader", lang)]
+        lines = [md("profile.way_up.leader", lang)]
+    elif math.isnan(plan.score):  # ranked as published without a score: no gap to tell
+        lines = [md("grades.way_up.unscored", lang)]
     else:
+        gaps = (
+            ("profile.way_up.next", plan.next_unit, plan.next_gap, {"rank": plan.next_rank}),
+            ("profile.way_up.lead", plan.leader_unit, plan.leader_gap, {}),
+        )
         lines = [
-            t(
-                "profile.way_up.next",
-                lang,
-                rank=plan.next_rank,
-                unit=names.get(plan.next_unit, plan.next_unit),
-                gap=plan.next_gap,
-            ),
-            t(
-                "profile.way_up.lead",
-                lang,
-                unit=names.get(plan.leader_unit, plan.leader_unit),
-                gap=plan.leader_gap,
-            ),
+            md(key, lang, unit=names.get(unit, unit), gap=fmt_number(gap, lang, decimals), **more)
+            for key, unit, gap, more in gaps
+            if not math.isnan(gap)
         ]
     for _, row in plan.losses.iterrows():
         lines.append(
-            t(
+            md(
                 "profile.way_up.loss",
                 lang,
                 criterion=_criterion(row, lang),

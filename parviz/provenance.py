@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from parviz import markup
 from parviz.dataset import Dataset
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
@@ -94,7 +95,8 @@ def sources_table(dataset: Dataset, lang: str) -> pd.DataFrame:
             "publisher": frame["publisher"].map(_text),
             "decision": frame["decision"].map(_text),
             "date": [format_date(d, lang) for d in frame["date"]],
-            "url": frame["url"].map(_text),
+            # Only plain http(s) links reach the page's link column (no javascript:, data:).
+            "url": [markup.http_url(url) or "" for url in frame["url"].map(_text)],
         }
     )
     return table.reset_index(drop=True)
@@ -128,6 +130,19 @@ def bands_table(dataset: Dataset, year: int, block: str, lang: str) -> pd.DataFr
             "band": [_text(n) or _text(b) for n, b in zip(chosen[name], chosen["band_id"])],
             "min_index": chosen["min_index"].to_numpy(),
             "min_criterion_pct": chosen["min_criterion_pct"].to_numpy(),
+        }
+    )
+
+
+def grades_table(dataset: Dataset, year: int, block: str, lang: str) -> pd.DataFrame:
+    """Return the grade scale of a year and block, best first: order and name in ``lang``."""
+    frame = dataset.table("grades")
+    chosen = frame[(frame["year"] == year) & (frame["block"] == block)].sort_values("order")
+    name = "name_vi" if lang == "vi" else "name_en"
+    return pd.DataFrame(
+        {
+            "order": chosen["order"].to_numpy(),
+            "grade": [_text(n) or _text(g) for n, g in zip(chosen[name], chosen["grade_id"])],
         }
     )
 

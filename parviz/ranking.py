@@ -7,7 +7,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from parviz import schema
+from parviz import lineage, precision
 from parviz.dataset import Dataset, int_codes
 
 # The columns of `parviz rank --format json`, in order.
@@ -15,15 +15,25 @@ RANK_KEYS = (
     "unit_id",
     "unit",
     "score",
+    "index",
     "rank",
     "tied",
     "previous_rank",
     "rank_change",
     "score_change",
+    "grade",  # the grade's published name (grades.csv), null when not graded
 )
 
 
 UNIT_KEY = ("year", "block", "unit_id")
+
+# One rank policy per year and block (column rank_policy of standings). OFFICIAL: every ranked
+# unit has its published rank. COMPUTED: none has; parviz ranks by index (share of the unit's
+# maximum), equal indexes sharing the best place. PARTIAL: some published ranks are missing.
+# No order can complete them without inventing a rank the decision never gave (official 1,
+# (empty), 2 for 90, 85, 80 leaves no place for 85), so a PARTIAL year and block is an error
+# (validation.check_rank_policy) and none of its units is ranked here.
+OFFICIAL, COMPUTED, PARTIAL = "official", "computed", "partial"
 
 
 def criterion_points(dataset: Dataset) -> pd.DataFrame:
@@ -206,6 +216,9 @@ def _sum_per_unit(points: pd.DataFrame) -> pd.DataFrame:
 def standings(dataset: Dataset) -> pd.DataFrame:
     """Return one row per ranked unit, year and block with score, index, rank and changes.
 
+    ``rank_policy`` says how the row's year and block is ranked (OFFICIAL, COMPUTED; PARTIAL
+    rows have no rank); ``tied`` marks units sharing ``tie_value``; ``previous_unit_id`` is the
+    unit (itself or its lineage, parviz.lineage) whose previous rank is ``previous_rank``.
     The frame is shared (cached per dataset): copy it before changing it.
     """
     table = _scored_units(dataset)
@@ -230,80 +243,138 @@ def _scored_units(dataset: Dataset) -> pd.DataFrame:
     table["max_points"] = table["max_points"].fillna(table["max_total"])
     table["index"] = table["index_pct"].fillna(table["score"] / table["max_points"] * 100)
     table = table[table["score"].notna() | table["index"].notna() | table["rank"].notna()]
+    table = _add_decimals(table, dataset.table("methodology"))
+    table = _add_grade_names(table, dataset.table("grades"))
     return table.rename(columns={"rank": "official_rank"})
 
 
+def _add_grade_names(table: pd.DataFrame, grades: pd.DataFrame) -> pd.DataFrame:
+    """Add grade_vi and grade_en: the name of each row's grade in its year's scale."""
+    names = grades[["year", "block", "grade_id", "name_vi", "name_en"]].drop_duplicates(
+        ["year", "block", "grade_id"]
+    )
+    names = names.rename(
+        columns={"grade_id": "grade", "name_vi": "grade_vi", "name_en": "grade_en"}
+    )
+    if "grade" not in table.columns:
+        table = table.assign(grade=pd.Series(None, index=table.index, dtype=object))
+    return table.merge(names, on=["year", "block", "grade"], how="left")
+
+
+def _add_decimals(table: pd.DataFrame, methodology: pd.DataFrame) -> pd.DataFrame:
+    """Add the published precision of each row's block and year (precision.block_decimals)."""
+    # The published results decide; criterion points only where no result number is published
+    # (a sub-criterion of 0,125 does not give a total published as 85,86 a third decimal).
+    published = precision.block_decimals(table)
+    published = published[published >= 0]
+    points = precision.block_decimals(table, ("points",))
+    seen = pd.concat([published, points[~points.index.isin(published.index)]])
+    if "decimals" in methodology.columns:  # recorded by an import: "91,50" has two decimals
+        recorded = methodology.set_index(["year", "block"])["decimals"].dropna().astype("int64")
+        seen = pd.concat([seen, recorded]).groupby(level=[0, 1]).max()
+    keys = pd.MultiIndex.from_arrays([table["year"], table["block"]])
+    found = seen.reindex(keys).to_numpy(dtype="float64") if len(seen) else np.full(len(table), -1.0)
+    found = np.where(np.isnan(found) | (found < 0), precision.DEFAULT_DECIMALS, found)
+    return table.assign(decimals=found.astype("int64"))
+
+
 def _add_ranks(table: pd.DataFrame) -> pd.DataFrame:
-    """Rank by index inside each year and block; the official rank wins when published."""
-    groups = table.groupby(["year", "block"])["index"]
-    # Published figures have two decimals: compare rounded values so float noise is no tie-break.
+    """Rank each year and block by its one policy (rank_policy); mark ties on what is compared."""
+    by_group = [table["year"], table["block"]]
+    key = _rank_key(table)
     table["computed_rank"] = (
-        table.assign(_key=table["index"].round(4))
-        .groupby(["year", "block"])["_key"]
-        .rank(method="min", ascending=False)
-        .astype("Int64")
+        key.groupby(by_group).rank(method="min", ascending=False).astype("Int64")
     )
-    table["rank"] = table["official_rank"].astype("Int64").fillna(table["computed_rank"])
-    rounded = table["score"].round(2)
-    table["tied"] = (
-        rounded.groupby([table["year"], table["block"]])
-        .transform(lambda s: s.duplicated(keep=False))
-        .astype(bool)
-        & table["score"].notna()
-    )
-    table["units_ranked"] = groups.transform("size").astype(int)
+    table["rank_policy"] = rank_policy(table)
+    official = table["rank_policy"] == OFFICIAL
+    computed = table["computed_rank"].where(table["rank_policy"] == COMPUTED)
+    table["rank"] = table["official_rank"].astype("Int64").where(official, computed)
+    # Official ranks may put equal totals apart (a tie-break): the tie is the published value.
+    # Computed ranks: the value the rank compares, so units marked tied share their rank.
+    value = _published_value(table).where(official, key)
+    table["tie_value"] = value.where(table["rank"].notna())
+    same = pd.DataFrame({"year": table["year"], "block": table["block"], "v": table["tie_value"]})
+    table["tied"] = same.duplicated(keep=False) & table["tie_value"].notna()
+    table["units_ranked"] = table["rank"].notna().groupby(by_group).transform("sum").astype(int)
     return table
 
 
+def _rank_key(table: pd.DataFrame) -> pd.Series:
+    """Return the value parviz ranks by: the index, rounded so float noise is no tie-break."""
+    return table["index"].round(4)
+
+
+def _published_value(table: pd.DataFrame) -> pd.Series:
+    """Return each unit's total as published (its index where the year and block has no totals).
+
+    As an integer count of the block's published decimals (precision): equal as published,
+    never equal by rounding (97,685 and 97,681 are no tie) nor apart by float noise.
+    """
+    has_total = table["score"].notna().groupby([table["year"], table["block"]]).transform("any")
+    value = table["score"].where(has_total, table["index"])
+    return (value * 10.0 ** table["decimals"]).round()
+
+
+def rank_policy(table: pd.DataFrame) -> np.ndarray:
+    """Return, per row, how its year and block is ranked: OFFICIAL, COMPUTED or PARTIAL.
+
+    ``table`` has year, block and official_rank; its rows are the units with a score, an
+    index or a rank. Every row with a published rank: OFFICIAL; none: COMPUTED (by index).
+    """
+    published = table["official_rank"].notna()
+    by_group = [table["year"], table["block"]]
+    every = published.groupby(by_group).transform("all").to_numpy(dtype=bool)
+    some = published.groupby(by_group).transform("any").to_numpy(dtype=bool)
+    return np.select([every, some], [OFFICIAL, PARTIAL], COMPUTED)
+
+
+def partial_ranks(dataset: Dataset) -> pd.DataFrame:
+    """Return the standings rows left without a rank by a partly published rank column.
+
+    Column ``published``: how many units of the row's year and block have a published rank.
+    """
+    table = standings(dataset)
+    partial = table[table["rank_policy"] == PARTIAL]
+    published = partial["official_rank"].notna().groupby([partial["year"], partial["block"]])
+    partial = partial.assign(published=published.transform("sum").astype(int))
+    return partial[partial["official_rank"].isna()]
+
+
 def _add_previous(table: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
-    """Add the previous scored year's rank and score, following renames and merges."""
+    """Add the previous scored year's rank and score of each unit, or of its lineage.
+
+    Who a unit is compared with is ``lineage.earlier_units`` (own row, else the only ranked
+    predecessor in the same block); ``previous_unit_id`` says whom, empty for a new unit.
+    """
     years = table[["block", "year"]].drop_duplicates().sort_values(["block", "year"])
     years["previous_year"] = years.groupby("block")["year"].shift(1)
     table = table.merge(years, on=["block", "year"], how="left")
-    before = table[["year", "unit_id", "rank", "score", "index"]].rename(
+    ranked = table[table["rank"].notna()]
+    ranked_ids = ranked.groupby(["block", "year"])["unit_id"].agg(set)
+    predecessors = lineage.predecessors(dataset)
+    matched = pd.Series(None, index=table.index, dtype=object)
+    for (block, previous), rows in table[table["previous_year"].notna()].groupby(
+        ["block", "previous_year"]
+    ):
+        earlier = ranked_ids.get((block, int(previous)), set())
+        matched[rows.index] = lineage.earlier_units(rows["unit_id"], earlier, predecessors)
+    table["previous_unit_id"] = matched
+    before = ranked[["block", "year", "unit_id", "rank", "score", "index"]].rename(
         columns={
             "year": "previous_year",
+            "unit_id": "previous_unit_id",
             "rank": "previous_rank",
             "score": "previous_score",
             "index": "previous_index",
         }
     )
-    lineage = _predecessor_pairs(dataset)
-    # A unit's own row in the previous year wins; else its only ranked predecessor's.
-    own = table.merge(before, on=["previous_year", "unit_id"], how="left")
-    via = (
-        table[["year", "unit_id", "previous_year"]]
-        .merge(lineage, on="unit_id")
-        .merge(
-            before.rename(columns={"unit_id": "predecessor_id"}),
-            on=["previous_year", "predecessor_id"],
-        )
-    )
-    via = via[via.groupby(["year", "unit_id"])["predecessor_id"].transform("size") == 1]
-    via = via.drop(columns=["predecessor_id", "previous_year"]).set_index(["year", "unit_id"])
-    own = own.set_index(["year", "unit_id"])
-    for column in ("previous_rank", "previous_score", "previous_index"):
-        own[column] = own[column].fillna(via[column].reindex(own.index))
-    own = own.reset_index()
-    own["previous_rank"] = own["previous_rank"].astype("Int64")
-    own["rank_change"] = own["previous_rank"] - own["rank"]
-    own["score_change"] = own["score"] - own["previous_score"]
-    own["index_change"] = own["index"] - own["previous_index"]
-    own["previous_year"] = own["previous_year"].astype("Int64")
-    return own
-
-
-def _predecessor_pairs(dataset: Dataset) -> pd.DataFrame:
-    """Return (unit_id, predecessor_id) pairs from units.predecessor_ids."""
-    units = dataset.table("units")
-    pairs = [
-        (unit_id, other.strip())
-        for unit_id, listed in zip(units["unit_id"], units["predecessor_ids"])
-        if isinstance(listed, str)
-        for other in listed.split(schema.LIST_SEPARATOR)
-        if other.strip()
-    ]
-    return pd.DataFrame(pairs, columns=["unit_id", "predecessor_id"], dtype=object)
+    table = table.merge(before, on=["block", "previous_year", "previous_unit_id"], how="left")
+    table["previous_rank"] = table["previous_rank"].astype("Int64")
+    table["rank_change"] = table["previous_rank"] - table["rank"]
+    table["score_change"] = table["score"] - table["previous_score"]
+    table["index_change"] = table["index"] - table["previous_index"]
+    table["previous_year"] = table["previous_year"].astype("Int64")
+    return table
 
 
 def rank(dataset: Dataset, *, year: int, block: str) -> pd.DataFrame:
@@ -317,15 +388,17 @@ def rank_records(ranking: pd.DataFrame) -> list[dict]:
     """Return the ranking as JSON-ready dicts with exactly RANK_KEYS."""
     records = []
     for _, row in ranking.iterrows():
-        records.append({key: _plain(row[key], key) for key in RANK_KEYS})
+        decimals = int(row["decimals"]) if "decimals" in row else precision.DEFAULT_DECIMALS
+        row = row.rename({"grade": "grade_id", "grade_vi": "grade"})  # the name, not the id
+        records.append({key: _plain(row.get(key), key, decimals) for key in RANK_KEYS})
     return records
 
 
-def _plain(value: object, key: str) -> object:
+def _plain(value: object, key: str, decimals: int) -> object:
     if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
         return None
-    if key in ("score", "score_change"):
-        return round(float(value), 2)
+    if key in ("score", "index", "score_change"):  # as published: 97.685, not 97.69
+        return round(float(value), decimals)
     if key in ("rank", "previous_rank", "rank_change"):
         return int(value)
     if key == "tied":

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+import math
+import re
 import zipfile
+from collections import Counter
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import numpy as np
@@ -155,6 +159,24 @@ def sniff_separator(text: str) -> str:
     return _separator_in(_first_line(text))
 
 
+def sniff_table_separator(text: str, lines: int = 20) -> str:
+    """Return the separator of a published table: the one its first lines agree on.
+
+    A published table starts with title rows ("KẾT QUẢ … NĂM 2022", maybe with commas) above
+    a semicolon header, and its decimal commas vary by row: the separator is the character
+    that the most lines hold the same number of times (as csv.Sniffer judges consistency).
+    """
+    head = [line for line in text[:_HEAD].splitlines() if line.strip()][:lines]
+
+    def agreement(separator: str) -> tuple[int, int, bool]:
+        counts = Counter(line.count(separator) for line in head)
+        counts.pop(0, None)
+        same, count = max(((n, c) for c, n in counts.items()), default=(0, 0))
+        return same, count, separator == ","
+
+    return max((",", ";", "\t"), key=agreement)
+
+
 def _separator_in(line: str) -> str:
     counts = {sep: line.count(sep) for sep in (",", ";", "\t")}
     return max(counts, key=lambda sep: (counts[sep], sep == ","))
@@ -203,15 +225,42 @@ def read_csv_bytes(data: bytes, file: str) -> tuple[RawTable | None, list[Proble
         if text is None:
             return None, problems
         separator = sniff_separator(text)
+    cut = truncated_end(data, separator, file)
     fast = _read_plain_csv(data, separator, file)
     if fast is not None:
-        return fast, []
+        return fast, cut
     text = data.decode("ascii") if text is None else text
     try:
         rows = list(csv.reader(io.StringIO(text), delimiter=separator))
     except csv.Error as error:
         return None, [Problem("file_not_table", file=file, params={"detail": str(error)})]
-    return _table_from_rows(rows, file, None)
+    table, problems = _table_from_rows(rows, file, None)
+    return table, cut + problems
+
+
+def truncated_end(data: bytes, separator: str, file: str) -> list[Problem]:
+    """Report a file that ends in the middle of a row: no final line break after a short row.
+
+    A copy or upload cut short leaves such an end (often in the middle of a number). A last
+    row with all its columns is accepted without a final line break (editors omit it).
+    """
+    body = data.rstrip(b" \t")
+    if not body or body.endswith((b"\n", b"\r")) or b"\n" not in body:
+        return []
+    header = body[: body.find(b"\n")].decode("utf-8", "replace").lstrip("\ufeff")
+    last = body[body.rfind(b"\n") + 1 :].decode("utf-8", "replace")
+    try:
+        expected = len(next(csv.reader([header], delimiter=separator)))
+        fields = len(next(csv.reader([last], delimiter=separator)))
+    except (csv.Error, StopIteration):
+        return []
+    if fields >= expected and last.count('"') % 2 == 0:
+        return []
+    row = body.count(b"\n") + 1  # the header is row 1
+    return [
+        Problem("file_truncated", file=file, row=row,
+                params={"fields": fields, "expected": expected})
+    ]  # fmt: skip
 
 
 def _table_from_rows(
@@ -341,13 +390,49 @@ def _filled(column: pa.Array, rows: int) -> np.ndarray:
     return pc.greater(pc.binary_length(column.slice(0, rows)), 0).to_numpy(zero_copy_only=False)
 
 
-def cell_text(value: object) -> str:
-    """Return a workbook cell as text: integral floats lose their '.0', None becomes ''."""
+def cell_text(value: object, number_format: str | None = None) -> str:
+    """Return a workbook cell as text: integral floats lose their '.0', None becomes ''.
+
+    A number in a percent format is shown ×100 (a cell showing 91.53% holds 0.9153), with
+    the digits it holds and no binary rounding noise (#18).
+    """
     if value is None:
         return ""
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if number and math.isfinite(value) and number_format:
+        shown = Decimal(repr(value)) * (100 if is_percent_format(number_format) else 1)
+        return _decimal_text(shown, format_decimals(number_format))
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
+
+
+def _decimal_text(value: Decimal, decimals: int | None) -> str:
+    """Return ``value`` with the decimals its format shows ('0.00' → 91.50), never cutting
+    a digit it holds, but dropping binary noise (0.30000000000000004 → 0.30)."""
+    if decimals is not None:
+        shown = value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+        if abs(shown - value) < Decimal("1e-9"):
+            return format(shown, "f")
+    text = format(value.normalize(), "f") if value else "0"
+    return text
+
+
+def format_decimals(number_format: str) -> int | None:
+    """Return the decimals an Excel number format shows ('#,##0.00' → 2), None for General."""
+    section = re.sub(r'"[^"]*"|\\.|\[[^]]*\]', "", number_format.split(";")[0])
+    match = re.search(r"[0#][0#,]*(?:\.([0#]*))?", section)
+    if match is None or "general" in section.lower():
+        return None
+    return len((match.group(1) or "").rstrip("#"))
+
+
+def is_percent_format(number_format: str | None) -> bool:
+    """Return True for an Excel number format that shows a percentage ('0.00%')."""
+    if not number_format or "%" not in number_format:
+        return False
+    literal = re.sub(r'"[^"]*"|\\.', "", number_format)  # quoted text and \% are literal
+    return "%" in literal
 
 
 def check_workbook(data: bytes, file: str) -> list[Problem]:
@@ -387,14 +472,19 @@ def read_workbook(
         for sheet in book.worksheets:
             if sheet.sheet_state != "visible":
                 continue
-            rows = sheet.iter_rows(values_only=True, max_row=max_rows, max_col=max_columns)
-            sheets[sheet.title] = [[cell_text(v) for v in row] for row in rows]
+            rows = sheet.iter_rows(max_row=max_rows, max_col=max_columns)
+            sheets[sheet.title] = [[_shown(cell) for cell in row] for row in rows]
         book.close()
     except Exception as error:  # openpyxl and zipfile raise many types for broken files
         return {}, [Problem("file_not_table", file=file, params={"detail": type(error).__name__})]
     if not sheets:
         return {}, [Problem("no_visible_sheet", file=file)]
     return sheets, []
+
+
+def _shown(cell: object) -> str:
+    """Return a read-only cell as text, as the sheet shows it (percent cells ×100)."""
+    return cell_text(getattr(cell, "value", None), getattr(cell, "number_format", None))
 
 
 def uncomputed_formulas(

@@ -110,6 +110,7 @@ METHODOLOGY = Table(
         Column("max_total", Kind.NUMBER, minimum=0),
         _optional("name"),
         _optional("source_id"),
+        _optional("decimals", Kind.INT, minimum=0),  # published precision, set by an import
     ),
     key=("year", "block"),
 )
@@ -143,6 +144,19 @@ BANDS = Table(
     key=("year", "block", "band_id"),
     required=False,
 )
+GRADES = Table(  # a year's grade scale (xếp loại công tác CCHC): the province's labels, in order
+    "grades",
+    (
+        YEAR,
+        _text("block"),
+        _text("grade_id"),
+        Column("order", Kind.INT),
+        _text("name_vi"),
+        _text("name_en"),
+    ),
+    key=("year", "block", "grade_id"),
+    required=False,
+)
 SCORES = Table(
     "scores",
     (YEAR, _text("unit_id"), _text("criterion_id"), Column("points", Kind.NUMBER, minimum=0)),
@@ -161,8 +175,22 @@ RESULTS = Table(
         _optional("band_id"),
         _optional("survey_points", Kind.NUMBER, minimum=0),
         _optional("assessed_points", Kind.NUMBER, minimum=0),
+        _optional("grade"),  # a grade_id of the year's scale in grades
+        # Survey components of a national index, adding up to survey_points (#12).
+        _optional("sipas_points", Kind.NUMBER, minimum=0),
+        _optional("leaders_points", Kind.NUMBER, minimum=0),
+        _optional("impact_points", Kind.NUMBER, minimum=0),
     ),
     key=("year", "unit_id"),
+    required=False,
+)
+
+# A criterion that does not apply to a unit in a year: said so here, so that a unit scored on
+# only some of its block's criteria (a file cut short) is an error, not a smaller maximum (#19).
+NOT_APPLICABLE = Table(
+    "not_applicable",
+    (YEAR, _text("unit_id"), _text("criterion_id")),
+    key=("year", "unit_id", "criterion_id"),
     required=False,
 )
 
@@ -175,8 +203,10 @@ TABLES: tuple[Table, ...] = (
     METHODOLOGY,
     CRITERIA,
     BANDS,
+    GRADES,
     SCORES,
     RESULTS,
+    NOT_APPLICABLE,
 )
 TABLES_BY_NAME: dict[str, Table] = {table.name: table for table in TABLES}
 
@@ -191,6 +221,12 @@ META_TITLE = "title"
 META_REGION = "region"
 META_ILLUSTRATIVE = "illustrative"
 META_DESCRIPTION = "description"
+# The heading of the written report (optional): issuing body and its parent, the document
+# code after "Số: …/BC-" and the place of the date line (default: region).
+META_REPORT_ISSUER_PARENT = "report_issuer_parent"
+META_REPORT_ISSUER = "report_issuer"
+META_REPORT_CODE = "report_code"
+META_REPORT_PLACE = "report_place"
 
 # Two totals closer than this are equal (published figures have two decimals).
 SCORE_TOLERANCE = 0.005

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
-import plotly.graph_objects as go
 
-from parviz import breakdown, comparison, findings, profile, provenance, ranking
+from parviz import breakdown, comparison, findings, movers, precision, profile, provenance, ranking
+from parviz.charts.ranking import cap_ids, cap_note
 from parviz.dataset import Dataset
 from parviz.i18n import t
 
@@ -36,7 +36,6 @@ MAX_FINDING_BULLETS = 8
 HEADLINE_KINDS = ("leader", "streak", "tie", "lowest")
 LEADERS_SHOWN = 3
 HISTORY_YEARS = 5
-HISTORY_UNITS = 6
 
 
 @dataclass(frozen=True)
@@ -189,10 +188,13 @@ def block_slides(
         return []
     name = dataset.block_name(block, lang)
     notes = tuple(pick(pairs))
+    shown = len(cap_ids(ranks["unit_id"].tolist()))
     slides = [
         Slide(
             RANKING,
             t("presentation.ranking.title", lang, block=name, year=year),
+            # A block too large for one slide shows its first and last units: say so.
+            subtitle=cap_note(shown, len(ranks), lang) if shown < len(ranks) else "",
             block=block,
             notes=notes,
             data=ranks,
@@ -227,45 +229,50 @@ def _changes_slide(
     lang: str,
     pairs: Sequence[tuple[str, str]],
 ) -> Slide | None:
+    """Return the rank-changes slide: the notable movers in its chart AND its bullets.
+
+    ``data`` holds the movers (parviz.movers.notable, the rule the findings' rise/fall
+    sentences follow), ``extra`` their ranks over the last years (the deck's line chart).
+    """
     if ranks["previous_rank"].isna().all():
         return None
     previous_year = int(ranks["previous_year"].dropna().iloc[0])
-    bullets = pick(pairs, ("rise", "fall", "methodology_change"))
+    chosen = movers.notable(ranks)
+    # The chart's units, in its order and with its (short) names; the findings' full sentences
+    # about the same units go to the speaker notes.
+    pairs_of_ranks = chosen.assign(rank_a=chosen["previous_rank"], rank_b=chosen["rank"])
+    bullets = [
+        comparison.mover_sentence(row, year_a=previous_year, year_b=year, lang=lang)
+        for _, row in pairs_of_ranks.iterrows()
+    ]
+    bullets += pick(pairs, ("methodology_change",))
     return Slide(
         CHANGES,
         t("presentation.changes.title", lang, block=name, year=year, previous_year=previous_year),
         block=block,
         bullets=tuple(bullets),
-        notes=tuple(bullets),
-        data=ranks,
-        extra=rank_history(dataset, ranks, year=year, block=block),
+        notes=tuple(pick(pairs, ("rise", "fall", "methodology_change"))),
+        data=chosen,
+        extra=rank_history(dataset, list(chosen["unit_id"]), year=year, block=block),
     )
 
 
 def rank_history(
-    dataset: Dataset, ranks: pd.DataFrame, *, year: int, block: str
+    dataset: Dataset, unit_ids: Sequence[str], *, year: int, block: str
 ) -> pd.DataFrame:
-    """Return (year, unit_id, short_name, rank, score) of the block's leader and biggest movers.
+    """Return (year, unit_id, short_name, rank, score) of ``unit_ids`` over the last years.
 
-    At most HISTORY_UNITS units over the last HISTORY_YEARS scored years: a line chart of all
-    30 units is unreadable on a projector.
+    The last HISTORY_YEARS scored years up to ``year``; each unit keeps its name of ``year``.
     """
-    moved = ranks.assign(_abs=ranks["rank_change"].astype("Float64").abs().fillna(-1))
-    chosen = list(ranks.loc[ranks["rank"] == 1, "unit_id"])
-    for unit_id in moved.sort_values(["_abs", "rank"], ascending=[False, True])["unit_id"]:
-        if len(chosen) >= HISTORY_UNITS:
-            break
-        if unit_id not in chosen:
-            chosen.append(unit_id)
     years = [y for y in dataset.years_of(block) if y <= year][-HISTORY_YEARS:]
     table = ranking.standings(dataset)
     rows = table[
-        (table["block"] == block) & table["year"].isin(years) & table["unit_id"].isin(chosen)
+        (table["block"] == block) & table["year"].isin(years) & table["unit_id"].isin(unit_ids)
     ]
     rows = rows[["year", "unit_id", "short_name", "rank", "score"]].copy()
     # One name per unit (the one of ``year``) so a renamed unit keeps one line and one label.
-    latest = dict(zip(ranks["unit_id"], ranks["short_name"]))
-    rows["short_name"] = rows["unit_id"].map(latest)
+    now = table[(table["block"] == block) & (table["year"] == year)]
+    rows["short_name"] = rows["unit_id"].map(dict(zip(now["unit_id"], now["short_name"])))
     return rows.sort_values(["year", "rank"]).reset_index(drop=True)
 
 
@@ -294,7 +301,7 @@ def leader_line(row: pd.Series, lang: str) -> str:
         lang,
         rank=int(row["rank"]),
         unit=str(row["unit"]),
-        score=comparison.score_text(row["score"], lang),
+        score=comparison.score_text(row["score"], lang, precision.of_row(row)),
     ) + tied
 
 
@@ -333,54 +340,3 @@ def find(story: Storyline, index: int) -> Slide:
 def clamp(index: int, count: int) -> int:
     """Return ``index`` kept inside 1..count."""
     return max(1, min(int(index), max(count, 1)))
-
-
-# --- figures for the browser and for images ------------------------------------------------
-
-
-# Fonts readable from the back of a hall at 1920×1080.
-PROJECTOR_FONT = 22
-
-
-def figure(slide: Slide, story: Storyline, dataset: Dataset) -> go.Figure | None:
-    """Return the Plotly figure of a slide (None for text-only slides), sized for a projector."""
-    from parviz.charts import criteria as criteria_charts
-    from parviz.charts import profile as profile_charts
-    from parviz.charts import ranking as ranking_charts
-
-    lang = story.lang
-    fig: go.Figure | None = None
-    if slide.kind == RANKING and slide.data is not None:
-        fig = ranking_charts.ranking_bar(
-            slide.data, lang=lang, block_name=dataset.block_name(slide.block, lang),
-            max_score=float(dataset.max_total(story.year, slide.block) or 100),
-        )
-    elif slide.kind == CHANGES and slide.extra is not None:
-        fig = ranking_charts.bump_chart(
-            slide.extra, lang=lang, block_name=dataset.block_name(slide.block, lang)
-        )
-    elif slide.kind == HEATMAP and slide.data is not None:
-        fig = criteria_charts.heatmap(slide.data, lang, title="")
-    elif slide.kind == SPOTLIGHT and slide.data is not None:
-        series = {
-            "unit": slide.data[["criterion_id", "order", "name_vi", "name_en", "pct"]],
-            "average": slide.data[["criterion_id", "order", "name_vi", "name_en"]].assign(
-                pct=slide.data["average_pct"]
-            ),
-            "leader": slide.data.iloc[0:0][["criterion_id", "order", "name_vi", "name_en", "pct"]],
-        }
-        fig = profile_charts.radar(
-            series, lang, title="", unit_name=dataset.name_in(slide.unit_id, story.year),
-            leader_name=None,
-        )
-    if fig is None:
-        return None
-    fig.update_layout(title_text="", font_size=PROJECTOR_FONT, margin_t=60)
-    fig.update_annotations(font_size=PROJECTOR_FONT - 4)  # line-end names, average line
-    if slide.kind == HEATMAP:  # up to 30 rows: every unit's label must stay (no skipping)
-        fig.update_xaxes(tickfont_size=PROJECTOR_FONT - 4)
-        fig.update_yaxes(tickfont_size=PROJECTOR_FONT - 6)
-        fig.update_layout(margin_t=50)
-    fig.update_traces(textfont_size=PROJECTOR_FONT - 6, selector={"type": "heatmap"})
-    fig.update_traces(textfont_size=PROJECTOR_FONT - 2, selector={"type": "bar"})
-    return fig

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from parviz import schema
+from parviz.completeness import check_criteria_complete
 from parviz.dataset import ROW, Dataset, parse_bool
 from parviz.problems import Problem, Severity
 
@@ -88,7 +89,7 @@ def check_blocks_known(dataset: Dataset) -> list[Problem]:
     """Require every block named in units, methodology, criteria and bands to be declared."""
     known = set(dataset.table("blocks")["block"])
     problems = []
-    for table in ("units", "methodology", "criteria", "bands"):
+    for table in ("units", "methodology", "criteria", "bands", "grades"):
         frame = dataset.table(table)
         bad = frame[frame["block"].notna() & ~frame["block"].isin(known)]
         problems += _problems(
@@ -130,7 +131,7 @@ def check_methodology_exists(dataset: Dataset) -> list[Problem]:
     """Require a methodology row for every year and block that has criteria, scores or results."""
     declared = dataset.table("methodology")[["year", "block"]].drop_duplicates()
     problems = []
-    for table in ("criteria", "bands", "scores", "results"):
+    for table in ("criteria", "bands", "grades", "scores", "results"):
         if table == "scores":
             keys = dataset.score_keys
             bad = _score_rows(dataset, (keys.block >= 0) & (keys.methodology < 0), block=True)
@@ -346,7 +347,26 @@ def check_results(dataset: Dataset) -> list[Problem]:
         "band_id",
         lambda r: {"value": r["band_id"], "year": int(r["year"])},
     )
-    return problems
+    return problems + _unknown_grades(dataset, joined)
+
+
+def _unknown_grades(dataset: Dataset, results: pd.DataFrame) -> list[Problem]:
+    """Report grades that are not in the year's scale (grades.csv), listing the known ones."""
+    scale = dataset.table("grades")
+    graded = results[results["grade"].notna()].merge(
+        scale[["year", "block", "grade_id"]].assign(_known=True),
+        left_on=["year", "block", "grade"],
+        right_on=["year", "block", "grade_id"],
+        how="left",
+    )
+    known = scale.sort_values("order").groupby(["year", "block"])["grade_id"].agg(", ".join)
+
+    def params(row: pd.Series) -> dict:
+        allowed = known.get((row["year"], row["block"]), "–")
+        return {"value": row["grade"], "allowed": allowed}
+
+    return _problems(dataset, "results", graded[graded["_known"].isna()], "unknown_grade",
+                     "grade", params)  # fmt: skip
 
 
 def check_totals(dataset: Dataset) -> list[Problem]:
@@ -405,6 +425,31 @@ def check_official_ranks(dataset: Dataset) -> list[Problem]:
     return problems
 
 
+def check_rank_policy(dataset: Dataset) -> list[Problem]:
+    """Refuse a year and block whose rank column is only partly filled (ranking.rank_policy)."""
+    from parviz.ranking import partial_ranks
+
+    missing = partial_ranks(dataset)
+    problems = []
+    for _, row in missing.sort_values(["year", "block", "unit_id"]).iterrows():
+        year, block = int(row["year"]), str(row["block"])
+        problems.append(
+            Problem(
+                "partial_ranks",
+                file=dataset.origin("results").file,
+                row=_row_of(dataset, year, row["unit_id"]),
+                column="rank",
+                params={
+                    "unit": dataset.name_in(str(row["unit_id"]), year),
+                    "year": year,
+                    "block": block,
+                    "published": int(row["published"]),
+                },
+            )
+        )
+    return problems
+
+
 def _row_of(dataset: Dataset, year: int, unit_id: str) -> int | None:
     results = dataset.table("results")
     rows = results[(results["year"] == year) & (results["unit_id"] == unit_id)]
@@ -420,5 +465,6 @@ RULES: Iterable[Rule] = (
     check_criteria,
     check_scores,
     check_results,
+    check_criteria_complete,
 )
-DERIVED_RULES: Iterable[Rule] = (check_totals, check_official_ranks)
+DERIVED_RULES: Iterable[Rule] = (check_totals, check_official_ranks, check_rank_policy)

@@ -268,7 +268,11 @@ CORPUS: dict[str, Callable[[], bytes]] = {
     "rank_fraction.csv": lambda: simple([GOOD[0], (C, "85", "1.5")]),
     "rank_zero.csv": lambda: simple([(A, "90", "0"), GOOD[1]]),
     "unknown_classification.csv": lambda: csv_text(
-        ["Tên đơn vị,Tổng điểm,Xếp loại", f"{A},90,Hoàn thành tốt nhiệm vụ", f"{C},85,Loại A"]
+        ["Tên đơn vị,Tổng điểm,Xếp loại người đứng đầu", f"{A},90,Hoàn thành tốt nhiệm vụ",
+         f"{C},85,Loại A"]
+    ),
+    "unknown_grade_scale.csv": lambda: csv_text(
+        ["Tên đơn vị,Tổng điểm,Xếp loại", f"{A},90,Loại một", f"{C},85,Loại hai"]
     ),
     "unknown_criterion.csv": lambda: csv_text(
         ["Tên đơn vị,C1,C9,Tổng điểm", f"{A},9,5,90", f"{C},8,5,85"]

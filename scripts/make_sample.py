@@ -259,7 +259,7 @@ ORDER_2024 = (  # departments ranked 4th to 12th in 2024, in the published order
 # Every pinned rank, total and band boundary below comes from docs/published-facts.md; the
 # remaining bounds are a made-up, slowly rising range of plausible totals.
 SPECS: dict[tuple[int, str], Spec] = {
-    (2016, "department"): Spec(((1, 18, 70.0, 89.5),), places=(_at("so-khcn", 2),)),
+    (2016, "department"): Spec(((1, 18, 70.0, 89.5),), forbidden=(("so-khcn", 2),)),
     (2017, "department"): Spec(((1, 18, 71.0, 90.0),), forbidden=(("so-khcn", 2),)),
     (2018, "department"): Spec(((1, 18, 72.0, 90.5),), forbidden=(("so-khcn", 2),)),
     (2019, "department"): Spec(((1, 18, 73.0, 91.0),), forbidden=(("so-khcn", 2), ("so-gtvt", 1))),
@@ -532,6 +532,10 @@ def metadata_rows() -> list[Row]:
         {"key": schema.META_REGION, "value": "Hải Dương"},
         {"key": schema.META_ILLUSTRATIVE, "value": "true"},
         {"key": schema.META_DESCRIPTION, "value": description},
+        # The heading of the written report (parviz export --format docx).
+        {"key": schema.META_REPORT_ISSUER_PARENT, "value": "UBND tỉnh Hải Dương"},
+        {"key": schema.META_REPORT_ISSUER, "value": "Sở Nội vụ"},
+        {"key": schema.META_REPORT_CODE, "value": "SNV"},
     ]
 
 

@@ -17,5 +17,9 @@ ensure chromium chromium                          # browser tests and kaleido ch
 ensure nginx nginx                                # tests/deploy: two replicas behind nginx
 ensure libreoffice --no-install-recommends libreoffice-impress           # tests/test_export_pptx.py renders the deck
 ensure pdftoppm --no-install-recommends poppler-utils
+# Writer renders the Word report (tests/test_export_report_pdf.py); libreoffice-impress lacks it.
+if [ ! -e /usr/lib/libreoffice/program/libswlo.so ]; then
+  ensure writer-is-missing --no-install-recommends libreoffice-writer
+fi
 
 exec .venv/bin/python -m pytest "$@"

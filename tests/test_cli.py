@@ -56,11 +56,13 @@ def test_rank_2021_districts_json_matches_the_published_facts(capsys):
             "unit_id",
             "unit",
             "score",
+            "index",
             "rank",
             "tied",
             "previous_rank",
             "rank_change",
             "score_change",
+            "grade",
         ]
         for r in records
     )

@@ -53,7 +53,7 @@ def test_annex_rows_in_rank_order_with_decimal_comma(minimal):
     document = annex.to_html(minimal, year=2021, blocks=["district"], lang="vi")
     header, *rows = rows_of(document)
     assert header[:2] == ["STT", "Đơn vị"]
-    assert header[-3:] == ["Tổng điểm", "Xếp hạng", "Xếp loại"]
+    assert header[-3:] == ["Tổng điểm", "Xếp hạng", "Xếp loại người đứng đầu"]
     assert [r[1] for r in rows] == ["UBND thành phố An Bình", "UBND huyện Bắc Hà",
                                     "UBND huyện Cẩm Lộc"]
     assert [r[0] for r in rows] == ["1", "2", "3"]

@@ -51,3 +51,15 @@ def test_unknown_block_or_year_is_a_usage_error(tmp_path, capsys, args):
     assert cli.main(argv) == cli.EXIT_USAGE
     assert capsys.readouterr().err.startswith("parviz: ")
     assert not out.exists()
+
+
+def test_docx_report(tmp_path):
+    from docx import Document
+
+    code, data = export(tmp_path, "--format", "docx", "--lang", "en")
+    assert code == 0
+    document = Document(io.BytesIO(data))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Administrative Reform Index 2021" in text
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    assert "UBND thành phố An Bình" in cells and "84.00" in cells

@@ -73,10 +73,17 @@ def test_line_and_radar_charts_are_native(deck, story):
     assert [s.name for s in radar.plots[0].series] == ["UBND thị xã Kinh Môn", "Trung bình khối"]
 
 
-def test_heatmap_is_a_picture(deck, story):
+def test_heatmap_is_a_native_table_with_readable_type(deck, story):
     index = next(i for i, s in enumerate(story.slides) if s.kind == "heatmap")
-    pictures = [s for s in deck.slides[index].shapes if s.shape_type == 13]
-    assert len(pictures) == 1 and pictures[0].image.content_type == "image/png"
+    (table,) = [s.table for s in deck.slides[index].shapes if s.has_table]
+    shares = story.slides[index].data
+    assert len(table.rows) == shares["unit_id"].nunique() + 1  # a header, then every unit
+    assert [c.text for c in table.rows[0].cells][1:] == [f"C{i}" for i in range(1, 8)]
+    assert table.cell(1, 0).text == "1. Giao thông vận tải"
+    sizes = {run.font.size.pt for row in table.rows for cell in row.cells
+             for run in cell.text_frame.paragraphs[0].runs}
+    assert min(sizes) >= 12
+    assert not [s for s in deck.slides[index].shapes if s.shape_type == 13]  # no picture
 
 
 def test_notes_hold_the_findings(deck, story):
@@ -141,7 +148,8 @@ def test_a_large_block_ranking_slide_shows_the_top_and_bottom_15_with_a_note(tmp
     ranking_slides = [s for s in large.slides if s.kind == storyline.RANKING]
     first = max(ranking_slides, key=lambda slide: len(slide.data))  # the most units
     page = deck.slides[large.slides.index(first)]
-    bars = [c for c in charts(page) if c.chart_type is not None][0]
+    columns = [c for c in charts(page) if c.chart_type is not None]
     assert len(first.data) > 30
-    assert len(list(bars.plots[0].categories)) == 30
+    # Two columns of 15: every kept unit named, none dropped by a crowded axis.
+    assert [len(list(c.plots[0].categories)) for c in columns] == [15, 15]
     assert any("Showing 30 of" in text for text in texts(page))

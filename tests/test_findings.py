@@ -48,7 +48,8 @@ def build(
     )
     scored = years if years is not None else sorted({year for year, *_ in rows})
     (folder / "methodology.csv").write_text(
-        "year,block,max_total,name,source_id\n" + "".join(f"{y},district,100,,\n" for y in scored)
+        "year,block,max_total,name,source_id,decimals\n"  # published with two decimals
+        + "".join(f"{y},district,100,,,2\n" for y in scored)
     )
     (folder / "results.csv").write_text(
         "year,unit_id,total,index_pct,rank,classification,band_id,survey_points,assessed_points\n"
@@ -86,7 +87,7 @@ STREAK_CASES = [
     ("bab", [2018, 2019, 2020], 0),
     ("baa", [2018, 2019, 2020], 2),
     ("aaa", [2018, 2019, 2020], 3),
-    ("aa", [2019, 2021], 2),  # 2020 not scored at all: the streak runs through it
+    ("aa", [2019, 2021], 2),  # 2020 not scored at all: counted through, the finding names it
 ]
 
 
@@ -112,7 +113,7 @@ def test_streak_start_year_and_sentence(tmp_path):
     rows = ranked_rows(2019, "bac") + ranked_rows(2020, "abc") + ranked_rows(2021, "acb")
     dataset = build(tmp_path / "d", rows)
     (streak,) = kinds(findings.findings(dataset, year=2021), "streak")
-    assert streak.figures == {"streak": 2, "start_year": 2020}
+    assert streak.figures == {"streak": 2, "start_year": 2020, "missing_years": []}
     assert render(streak, dataset, "vi") == (
         "Đây là năm thứ hai liên tiếp Đơn vị A dẫn đầu khối (từ năm 2020)."
     )
@@ -123,7 +124,10 @@ def test_streak_start_year_and_sentence(tmp_path):
 RUNNER_UP_CASES = [
     (["abc", "acb", "acb", "acb", "acb", "abc"], {"first_time": True, "since_year": 2016}),
     (["abc", "acb", "acb", "acb", "abc", "abc"], {}),  # second the year before: no news
-    (["acb", "acb", "acb", "acb", "acb", "abc"], {"first_time": True, "since_year": None}),
+    (
+        ["acb", "acb", "acb", "acb", "acb", "abc"],
+        {"first_time": True, "since_year": None, "from_year": 2016},
+    ),
     (["abc"], {}),  # nothing to compare with
 ]
 
@@ -138,7 +142,11 @@ def test_runner_up_first_time_since_looks_over_all_ranked_years(tmp_path, orders
     found = findings.findings(build(tmp_path / "d", rows), year=2021)
     (runner_up,) = kinds(found, "runner_up")
     assert runner_up.unit_ids == ("b",)
-    extra = {k: v for k, v in runner_up.figures.items() if k in ("first_time", "since_year")}
+    extra = {
+        k: v
+        for k, v in runner_up.figures.items()
+        if k in ("first_time", "since_year", "from_year")
+    }
     assert extra == expected
 
 
@@ -151,6 +159,18 @@ def test_runner_up_first_time_since_sentence(tmp_path):
     )
     assert render(runner_up, dataset, "en") == (
         "Đơn vị B is second with 88.00 points, for the first time since 2016."
+    )
+
+
+def test_runner_up_never_second_before_says_first_time_from_the_first_year(tmp_path):
+    rows = ranked_rows(2016, "acb") + ranked_rows(2020, "acb") + ranked_rows(2021, "abc")
+    dataset = build(tmp_path / "d", rows)
+    (runner_up,) = kinds(findings.findings(dataset, year=2021), "runner_up")
+    assert render(runner_up, dataset, "vi") == (
+        "Đơn vị B xếp thứ hai với 88,00 điểm, lần đầu tiên từ năm 2016 đến nay."
+    )
+    assert render(runner_up, dataset, "en") == (
+        "Đơn vị B is second with 88.00 points, the first time since 2016."
     )
 
 
@@ -167,7 +187,7 @@ def test_tie_broken_by_official_ranks_says_both_ranks(tmp_path):
     dataset = build(tmp_path / "d", rows)
     (tie,) = kinds(findings.findings(dataset, year=2021), "tie")
     assert tie.unit_ids == ("a", "b")
-    assert tie.figures == {"score": 85.86, "ranks": [1, 2], "same_rank": False}
+    assert tie.figures == {"score": 85.86, "decimals": 2, "ranks": [1, 2], "same_rank": False}
     assert render(tie, dataset, "vi") == (
         "Đơn vị A và Đơn vị B cùng đạt 85,86 điểm, xếp thứ 1 và 2."
     )
@@ -357,11 +377,35 @@ def test_every_kind_has_a_sentence_in_both_languages(tmp_path):
                     text = render(f, dataset, lang)
                     assert text and "{" not in text and "None" not in text
     many_ties = build(tmp_path / "ties", many_tie_rows(findings.TIE_GROUPS + 1))
-    for f in findings.findings(many_ties, year=2021):
-        seen.add(f.kind)
-        for lang in i18n.LANGUAGES:
-            assert "{" not in render(f, many_ties, lang)
+    graded = graded_dataset(tmp_path / "graded")
+    for other in (many_ties, graded):
+        for f in findings.findings(other, year=2021):
+            seen.add(f.kind)
+            for lang in i18n.LANGUAGES:
+                assert "{" not in render(f, other, lang)
     assert seen == set(findings.KINDS)
+
+
+def graded_dataset(folder: Path) -> Dataset:
+    """Return a fresh dataset with one graded table imported (Huế 2021's three grades)."""
+    from parviz.importing import ImportOptions, import_table
+    from parviz.storage import init_dataset
+
+    init_dataset(folder, "Huế", "")
+    table = "Tên cơ quan,Tổng điểm,Xếp loại\nSở A,97.685,Xuất sắc\nSở B,91.5,Tốt\nSở C,88.25,Tốt\n"
+    options = ImportOptions(year=2021, block="department", create_units=True)
+    assert import_table(folder, table.encode(), "t.csv", options).written
+    return load_dataset(folder)
+
+
+def test_grade_counts_in_scale_order(tmp_path):
+    dataset = graded_dataset(tmp_path / "g")
+    (found,) = kinds(findings.findings(dataset, year=2021), "grade_counts")
+    assert found.figures == {"counts": {"xuat-sac": 1, "tot": 2}}
+    assert render(found, dataset, "vi") == (
+        "Xếp loại công tác cải cách hành chính: Xuất sắc: 1 đơn vị; Tốt: 2 đơn vị."
+    )
+    assert render(found, dataset, "en") == "Grades of PAR work: Excellent: 1; Good: 2."
 
 
 def many_tie_rows(groups: int) -> list[Row]:
@@ -421,7 +465,8 @@ def test_2021_departments_state_the_published_facts(sample):
     assert "Sở Giao thông vận tải dẫn đầu khối Sở, ban, ngành với 91,53 điểm." in text
     assert "Đây là năm thứ hai liên tiếp Sở Giao thông vận tải dẫn đầu khối" in text
     assert (
-        "Sở Khoa học và Công nghệ xếp thứ hai với 90,33 điểm, lần đầu tiên kể từ năm 2016." in text
+        "Sở Khoa học và Công nghệ xếp thứ hai với 90,33 điểm, lần đầu tiên từ năm 2016 đến nay."
+        in text
     )
     assert "Sở Y tế xếp cuối khối" in text
     assert (
@@ -474,7 +519,8 @@ def test_overview_shows_the_findings_with_copyable_text(monkeypatch):
     assert any(h.value == "Nhận định chính" for h in at.subheader)
     copied = [c.value for c in at.code]
     assert any(
-        c.startswith("Khối Sở, ban, ngành, năm 2021:\n- ") and "kể từ năm 2016" in c for c in copied
+        c.startswith("Khối Sở, ban, ngành, năm 2021:\n- ") and "từ năm 2016 đến nay" in c
+        for c in copied
     )
 
 

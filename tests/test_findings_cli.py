@@ -30,7 +30,7 @@ def test_json_records_have_the_keys_and_figures(capsys):
     assert leader["unit_ids"] == ["so-gtvt"] and leader["figures"]["score"] == 91.53
     assert leader["text"] == "Sở Giao thông vận tải dẫn đầu khối Sở, ban, ngành với 91,53 điểm."
     tie = next(r for r in records if r["kind"] == "tie")
-    assert tie["figures"] == {"score": 85.86, "ranks": [1, 2], "same_rank": False}
+    assert tie["figures"] == {"score": 85.86, "decimals": 2, "ranks": [1, 2], "same_rank": False}
 
 
 def test_block_and_language_options(capsys):

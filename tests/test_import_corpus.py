@@ -71,7 +71,10 @@ REJECTED = {
     "header_only.csv": ("import_no_rows", None, None, None),
     "rank_fraction.csv": ("value_not_integer", None, 3, "Xếp hạng"),
     "rank_zero.csv": ("value_not_integer", None, 2, "Xếp hạng"),
-    "unknown_classification.csv": ("unknown_classification", None, 3, "Xếp loại"),
+    "unknown_classification.csv": (
+        "unknown_classification", None, 3, "Xếp loại người đứng đầu"
+    ),
+    "unknown_grade_scale.csv": ("grade_scale_unknown", None, None, "Xếp loại"),
     "unknown_criterion.csv": ("unknown_criterion", None, None, "C9"),
     "huge_cell.csv": ("file_not_table", None, 2, None),
     "unclosed_quote.csv": ("file_not_table", None, 3, None),

@@ -35,7 +35,8 @@ def test_header_roles_regardless_of_case_and_diacritics():
         "Điểm điều tra XHH": "survey",
         "Xếp hạng": "rank",
         "Thứ hạng": "rank",
-        "Xếp loại": "classification",
+        "Xếp loại": "grade",  # the unit's grade; the heads' classification is its own column
+        "Xếp loại người đứng đầu": "classification",
         "Ghi chú": None,
         "LV3": "criterion:C3",
     }

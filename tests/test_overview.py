@@ -39,7 +39,26 @@ def test_block_kpis_name_every_unit_on_a_tie():
 
 def test_block_kpis_without_scores():
     kpis = overview.block_kpis(frame([("A", None, 1, False, None, None)]))
-    assert kpis == overview.BlockKpis(1, None, None, (), None, ())
+    assert kpis == overview.BlockKpis(1, None, None, (), None, (), unscored=1)
+
+
+def test_block_kpis_leave_out_ranks_without_scores_and_say_how_many():
+    rows = frame([("A", 97.685, 1, False, None, None), ("B", None, 2, False, None, None),
+                  ("C", 95.5, 3, False, None, None)])  # fmt: skip
+    rows["decimals"] = 3
+    kpis = overview.block_kpis(rows)
+    assert kpis.average == pytest.approx((97.685 + 95.5) / 2)
+    assert (kpis.units_ranked, kpis.unscored, kpis.decimals) == (3, 1, 3)
+    assert overview.compact_table(rows, tied_label="=").attrs["parviz_decimals"] == {"score": 3}
+
+
+def test_movement_tiles_are_empty_without_a_previous_year():
+    rows = frame(CASES)
+    assert [key for key, _ in overview.movement_tiles(rows)][:3] == [
+        "rankings.overview.rose", "rankings.overview.fell", "rankings.overview.kept"
+    ]  # fmt: skip
+    rows["previous_year"] = pd.array([None] * len(rows), dtype="Int64")
+    assert overview.movement_tiles(rows) == []
 
 
 @pytest.mark.parametrize(

@@ -28,7 +28,8 @@ def test_slide_in_the_url_opens_that_slide(lang, title):
     at = open_presentation(lang, slide=3)
     assert title in html_text(at)
     assert at.query_params["slide"] == ["3"] or at.query_params["slide"] == "3"
-    assert len(at.get("plotly_chart")) == 1
+    # The chart is an image drawn at the stage's size (one for 16:9, one for 4:3 screens).
+    assert html_text(at).count("data:image/svg+xml;base64,") == 2
 
 
 def test_next_and_previous_move_and_update_the_url():
@@ -56,3 +57,26 @@ def test_ranking_slide_offers_table_downloads_and_the_annex():
     assert any("download_csv" in key for key in keys)
     assert any("download_xlsx" in key for key in keys)
     assert any("download_annex_html" in key for key in keys)
+
+
+def test_spotlights_come_from_and_go_to_the_link():
+    # The projector link (a new session) must open the same deck: ?spotlight= carries the choice.
+    at = open_presentation(spotlight="kinh-mon,unknown", slide=99)
+    assert "UBND thị xã Kinh Môn năm 2021" in html_text(at)
+    assert at.multiselect(key="spotlights").value == ["UBND thị xã Kinh Môn"]
+    at.multiselect(key="spotlights").set_value([]).run()
+    assert "spotlight" not in at.query_params
+
+
+def test_without_chromium_the_chart_is_drawn_live(monkeypatch):
+    # kaleido needs chromium; without it the slide still shows its (live, unscaled) chart.
+    from parviz.export import images
+
+    def no_browser(*args, **kwargs):
+        raise RuntimeError("no chromium")
+
+    monkeypatch.setattr(images, "svg", no_browser)
+    at = open_presentation(slide=4)  # rank changes: chart beside its sentences
+    assert len(at.get("plotly_chart")) == 1
+    assert "data:image/svg+xml" not in html_text(at)
+    assert "Khoa học và Công nghệ: từ hạng 4 (2020) lên hạng 2 (2021), ▲2" in html_text(at)

@@ -96,6 +96,8 @@ def test_points_and_own_maximum_when_a_criterion_does_not_apply(tmp_path):
         "year,unit_id,criterion_id,points\n2021,a,C1,36\n2021,a,C2,48\n"
         "2021,b,C1,34\n2021,c,C1,30\n2021,c,C2,45.5\n",
     )
+    # Said so: without this record a missing criterion is an error (a file cut short, #19).
+    (folder / "not_applicable.csv").write_text("year,unit_id,criterion_id\n2021,b,C2\n")
     (folder / "results.csv").write_text("year,unit_id,total,rank\n")
     dataset = load_dataset(folder)
     points = unit_points(dataset).set_index("unit_id")

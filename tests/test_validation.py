@@ -59,6 +59,7 @@ CASES = [
     ("row_too_long.scores.csv", "row_too_long", "scores.csv", 2, None, "error"),
     ("unknown_band.results.csv", "unknown_band", "results.csv", 2, "band_id", "error"),
     ("value_below_minimum.results.csv", "value_below_minimum", "results.csv", 2, "rank", "error"),
+    ("partial_ranks.results.csv", "partial_ranks", "results.csv", 3, "rank", "error"),
 ]
 
 

@@ -12,6 +12,7 @@ from plotly.subplots import make_subplots
 from parviz import theme
 from parviz.breakdown import criterion_name
 from parviz.charts.ranking import cap_ids, cap_note
+from parviz.charts.text import safe_figure
 from parviz.i18n import fmt_number, fmt_percent, t
 
 # Titles wrap at this many characters: the page may be the narrow (centred) layout.
@@ -115,7 +116,7 @@ def heatmap(table: pd.DataFrame, lang: str, *, title: str, source: str = "") -> 
     if capped:
         fig.update_layout(margin={"b": 110})
     fig.update_xaxes(side="top", tickangle=0)
-    return fig
+    return safe_figure(fig)  # data text never links or fetches (#19)
 
 
 def lost_bars(table: pd.DataFrame, lang: str, *, title: str, source: str = "") -> go.Figure:
@@ -157,7 +158,7 @@ def lost_bars(table: pd.DataFrame, lang: str, *, title: str, source: str = "") -
         margin={"t": 90, "b": 140 if capped else 110},
     )
     fig.update_xaxes(title=t("criteria.chart.lost_axis", lang), tickformat=".1f")
-    return fig
+    return safe_figure(fig)  # data text never links or fetches (#19)
 
 
 def averages_over_years(
@@ -207,7 +208,7 @@ def averages_over_years(
     fig.update_xaxes(dtick=2, tickformat="d", tickangle=0)
     # Room above the first row for a two-line title plus two-line subplot titles.
     fig.update_layout(height=300 * rows + 160, margin={"t": 175})
-    return fig
+    return safe_figure(fig)  # data text never links or fetches (#19)
 
 
 def selected_unit(event: object, table: pd.DataFrame) -> str | None:

@@ -6,9 +6,10 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from parviz import theme
+from parviz import precision, theme
 from parviz.breakdown import criterion_name
 from parviz.charts.criteria import TITLE_WIDTH, wrap
+from parviz.charts.text import safe_figure
 from parviz.i18n import fmt_number, fmt_signed, t
 from parviz.profile import OTHER, Deltas
 
@@ -71,17 +72,20 @@ def history(
         col=1,
     )
     scores = frame["score"].astype(float)
+    decimals = precision.of_rows(frame)  # each year's label as published
+    places = frame.get("decimals", pd.Series([decimals] * len(frame)))
     fig.add_scatter(
         x=frame["year"],
         y=scores,
         mode="lines+markers+text",
         name=t("profile.chart.score", lang),
-        text=[fmt_number(s, lang) if pd.notna(s) else "" for s in scores],
+        text=[fmt_number(s, lang, int(d) if pd.notna(d) else decimals) if pd.notna(s) else ""
+              for s, d in zip(scores, places)],  # fmt: skip
         textposition="top center",
         line={"color": theme.PALETTE[1], "width": 3},
         marker={"size": 9},
         showlegend=False,
-        hovertemplate="%{x}: %{y:.2f}<extra></extra>",
+        hovertemplate=f"%{{x}}: %{{y:.{decimals}f}}<extra></extra>",
         row=2,
         col=1,
     )
@@ -131,7 +135,7 @@ def history(
         )
     theme.apply_layout(fig, lang, wrap(title, TITLE_WIDTH), source)
     fig.update_layout(height=520, margin={"t": 80})
-    return fig
+    return safe_figure(fig)  # data text never links or fetches (#19)
 
 
 def radar(
@@ -188,7 +192,7 @@ def radar(
         height=480,
         margin={"t": 70, "b": 90},
     )
-    return fig
+    return safe_figure(fig)  # data text never links or fetches (#19)
 
 
 def waterfall(deltas: Deltas, lang: str, *, title: str, source: str = "") -> go.Figure:
@@ -233,4 +237,4 @@ def waterfall(deltas: Deltas, lang: str, *, title: str, source: str = "") -> go.
         tickformat=".1f",
     )
     fig.update_layout(height=420, showlegend=False)
-    return fig
+    return safe_figure(fig)  # data text never links or fetches (#19)

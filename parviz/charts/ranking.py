@@ -13,7 +13,8 @@ from collections.abc import Collection, Mapping, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from parviz import provenance, theme
+from parviz import components, precision, provenance, theme
+from parviz.charts.text import safe_figure
 from parviz.dataset import Dataset
 from parviz.i18n import fmt_number, t
 
@@ -120,18 +121,30 @@ def ranking_bar(
     top and bottom TOP_N (and ``focus``), with a note; the average is of every unit.
     """
     everyone = ranking.sort_values(["rank", "unit"]).reset_index(drop=True)
+    as_index = everyone["score"].isna().all() and everyone["index"].notna().any()
+    if as_index:  # a table that publishes the index % only: bars of the index, out of 100
+        everyone, max_score = everyone.assign(score=everyone["index"]), 100.0
     average = float(everyone["score"].mean()) if len(everyone) else math.nan
+    decimals = precision.of_rows(everyone)  # bar labels as published: 97,685
+    suffix = "%" if as_index else ""
     kept = cap_ids(everyone["unit_id"].tolist(), focus)
     ordered = everyone
     if len(kept) < len(everyone):
         ordered = everyone[everyone["unit_id"].isin(kept)].reset_index(drop=True)
         note = cap_note(len(kept), len(everyone), lang, focus=focus in kept[TOP_N:-TOP_N])
         source = _with_note(source, note)
+    unscored = int(everyone["score"].isna().sum())
+    if unscored:  # ranked as published without a score: no bar, not in the average
+        source = _with_note(source, t("grades.chart.unscored", lang, count=unscored))
     labels = [unit_label(r, n) for r, n in zip(ordered["rank"], ordered["short_name"])]
     ordered = ordered.assign(_label=labels)
     year = int(ordered["year"].iloc[0]) if len(ordered) else ""
     fig = go.Figure()
     groups = _band_groups(ordered, bands or {})
+    parts = None if bands else components.split(ordered)
+    if parts is not None:  # a total of appraisal and survey points: one stacked bar each
+        _component_bars(fig, ordered, parts, lang, decimals)
+        groups = []
     for i, (name, rows) in enumerate(groups):
         colour = BAND_COLOURS[i % len(BAND_COLOURS)] if bands else BAR_COLOUR
         fig.add_trace(
@@ -142,13 +155,13 @@ def ranking_bar(
                 name=name,
                 marker_color=colour,
                 text=rows["score"],
-                texttemplate="%{x:.2f}",
+                texttemplate=f"%{{x:.{decimals}f}}{suffix}",
                 # Inside the bar end: the average line (drawn below the bars) never crosses it.
                 textposition="inside",
                 insidetextanchor="end",
                 textfont={"color": _TEXT_ON.get(colour, "#FFFFFF")},
                 customdata=rows[["unit"]],
-                hovertemplate="%{customdata[0]}<br>%{x:.2f}<extra></extra>",
+                hovertemplate=f"%{{customdata[0]}}<br>%{{x:.{decimals}f}}<extra></extra>",
                 showlegend=bool(bands),
                 meta="bars",
             )
@@ -166,7 +179,8 @@ def ranking_bar(
                 x=[None],
                 y=[None],
                 mode="lines",
-                name=t("rankings.chart.average", lang, value=fmt_number(average, lang)),
+                name=t("rankings.chart.average", lang,
+                       value=fmt_number(average, lang, decimals)),  # fmt: skip
                 line={"color": theme.AVERAGE_LINE, "dash": "dash", "width": 2},
                 hoverinfo="skip",
                 meta="average",
@@ -175,12 +189,16 @@ def ranking_bar(
     title = t("rankings.chart.bar_title", lang, year=year, block=block_name)
     theme.apply_layout(fig, lang, title, source)
     _caption_room(fig, extra=len(ordered) < len(everyone))
+    if unscored:  # the two-line note about units without a score, under the source
+        fig.update_layout(margin={"b": 125 + (30 if len(ordered) < len(everyone) else 0) + 30})
     fig.update_layout(
         height=_height(len(ordered)),
-        barmode="overlay",
+        barmode="overlay" if parts is None else "stack",
+        legend_traceorder="normal",
         bargap=0.25,
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1, "xanchor": "right"},
-        margin={"t": 100},
+        # Three legend entries wrap on a phone: room for them under the title.
+        margin={"t": 100 if parts is None else 150},
     )
     fig.update_yaxes(
         categoryorder="array", categoryarray=labels, autorange="reversed", automargin=True
@@ -189,7 +207,35 @@ def ranking_bar(
         range=[0, max_score * 1.02],
         tickformat=".0f",
     )
-    return fig
+    return safe_figure(fig)  # data text never links or fetches (#19)
+
+
+def _component_bars(
+    fig: go.Figure, ordered: pd.DataFrame, parts: pd.DataFrame, lang: str, decimals: int
+) -> None:
+    """Draw appraisal and survey points stacked, the published total at the end of each bar."""
+    custom = pd.DataFrame(
+        {"unit": ordered["unit"].to_numpy(), "score": ordered["score"].to_numpy()}
+    )
+    for key, colour, column in (
+        ("grades.components.assessed", BAR_COLOUR, "assessed"),
+        ("grades.components.survey", BAND_COLOURS[1], "survey"),
+    ):
+        last = column == "survey"
+        fig.add_trace(
+            go.Bar(
+                x=parts[column], y=ordered["_label"], orientation="h", name=t(key, lang),
+                marker_color=colour, customdata=custom,
+                text=ordered["score"] if last else None,
+                texttemplate=f"%{{customdata[1]:.{decimals}f}}" if last else None,
+                # Inside the bar end, as the plain bars: the average line never crosses it.
+                textposition="inside" if last else "none", insidetextanchor="end",
+                textfont={"color": _TEXT_ON.get(colour, "#FFFFFF")},
+                hovertemplate=f"%{{customdata[0]}}<br>{t(key, lang)}: %{{x:.{decimals}f}}"
+                f"<extra></extra>",
+                meta="bars",
+            )
+        )  # fmt: skip
 
 
 def _band_groups(ordered: pd.DataFrame, bands: Mapping[str, str]) -> list[tuple[str, pd.DataFrame]]:
@@ -269,7 +315,7 @@ def bump_chart(
             hovertemplate=(
                 f"{last['short_name']}<br>%{{x}}: "
                 + t("rankings.chart.hover_rank", lang)
-                + " %{y} (%{customdata[0]:.2f})<extra></extra>"
+                + f" %{{y}} (%{{customdata[0]:.{precision.of_rows(history)}f}})<extra></extra>"
             ),
             showlegend=False,
             meta=unit_id,
@@ -317,7 +363,7 @@ def bump_chart(
         tickformat="d",
         range=[years[0] - 0.3, years[-1] + 0.3] if years else None,
     )
-    return fig
+    return safe_figure(fig)  # data text never links or fetches (#19)
 
 
 def _others_trace(fig: go.Figure, others: pd.DataFrame, years: list[int], lang: str) -> None:
@@ -397,6 +443,7 @@ def dumbbell(
         f"<b>{lab}</b>" if uid == focus else lab for lab, uid in zip(labels, ordered["unit_id"])
     ]
     a, b = ordered[f"{measure}_a"].astype(float), ordered[f"{measure}_b"].astype(float)
+    decimals = precision.of_rows(ordered)  # two unless the comparison carries its decimals
     xs: list[float | None] = []
     ys: list[str | None] = []
     for label, va, vb in zip(labels, a, b):
@@ -430,7 +477,7 @@ def dumbbell(
                 name=str(year),
                 marker={"color": colour, "size": 12, "symbol": symbol, "line": {"width": 2}},
                 customdata=ordered[["unit"]],
-                hovertemplate=f"%{{customdata[0]}}<br>{year}: %{{x:.2f}}<extra></extra>",
+                hovertemplate=f"%{{customdata[0]}}<br>{year}: %{{x:.{decimals}f}}<extra></extra>",
             )
         )
     axis_key = "rankings.chart.index_axis" if measure == "index" else "rankings.chart.score_axis"
@@ -455,4 +502,4 @@ def dumbbell(
         categoryorder="array", categoryarray=labels, autorange="reversed", automargin=True
     )
     fig.update_xaxes(tickformat=".0f", side="top")
-    return fig
+    return safe_figure(fig)  # data text never links or fetches (#19)

@@ -1,4 +1,4 @@
-"""`parviz export`: a year's results as PowerPoint, Excel, printable HTML or PDF.
+"""`parviz export`: a year's results as PowerPoint, Excel, printable HTML, PDF or a Word report.
 
     parviz export --year 2021 --format pptx --out ket-qua-2021.pptx [--block district]
 
@@ -14,12 +14,12 @@ from pathlib import Path
 from parviz import hall, i18n, settings, storyline
 from parviz.cli import EXIT_INVALID, EXIT_OK, UsageError, dataset_path, print_problems
 from parviz.dataset import Dataset
-from parviz.export import annex, pptx
+from parviz.export import annex, pptx, report_docx
 from parviz.loading import load
 
 NAME = "export"
-HELP = "export a year's results to pptx, xlsx, html or pdf"
-FORMATS = ("pptx", "xlsx", "html", "pdf")
+HELP = "export a year's results to pptx, xlsx, html, pdf or a docx report"
+FORMATS = ("pptx", "xlsx", "html", "pdf", "docx")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,8 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--block", help="one block (default: every block of the year)")
     parser.add_argument("--spotlight", action="append", default=[], metavar="UNIT_ID",
                         help="add a slide about this unit (pptx; repeatable)")
-    # --lang is also accepted after the subcommand (the global one comes before it).
-    parser.add_argument("--lang", dest="export_lang", choices=i18n.LANGUAGES)
+    # --data and --lang come from the common options (cli.common_options), before or after.
 
 
 def export_bytes(dataset: Dataset, *, year: int, fmt: str, block: str | None, lang: str,
@@ -43,6 +42,8 @@ def export_bytes(dataset: Dataset, *, year: int, fmt: str, block: str | None, la
                                 spotlights=list(spotlights))
         story = hall.with_link(story, settings.public_url())  # QR code: PARVIZ_PUBLIC_URL
         return pptx.build_deck(story, dataset)
+    if fmt == "docx":
+        return report_docx.build_report(dataset, year=year, lang=lang, blocks=blocks)
     if fmt == "xlsx":
         return annex.to_xlsx(dataset, year=year, blocks=blocks, lang=lang)
     document = annex.to_html(dataset, year=year, blocks=blocks, lang=lang)
@@ -53,7 +54,6 @@ def export_bytes(dataset: Dataset, *, year: int, fmt: str, block: str | None, la
 
 def run(args: argparse.Namespace, lang: str) -> int:
     """Write the export to --out."""
-    lang = i18n.normalise_language(args.export_lang or lang)
     result = load(dataset_path(args))
     if result.dataset is None:
         print_problems(result.problems, lang)
@@ -70,7 +70,7 @@ def run(args: argparse.Namespace, lang: str) -> int:
     try:
         data = export_bytes(dataset, year=args.year, fmt=args.format, block=args.block,
                             lang=lang, spotlights=args.spotlight)
-    except annex.PdfError as error:
+    except (annex.PdfError, report_docx.ReportError) as error:
         print(f"parviz: {error}", file=sys.stderr)
         return EXIT_INVALID
     args.out.parent.mkdir(parents=True, exist_ok=True)

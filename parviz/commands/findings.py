@@ -18,14 +18,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the options of `parviz findings`."""
     parser.add_argument("--year", type=int, required=True)
     parser.add_argument("--block", help="one block (default: every block)")
-    # Also accepted after the subcommand; the global --lang works too.
-    parser.add_argument("--lang", dest="findings_lang", choices=i18n.LANGUAGES)
+    # --data and --lang come from the common options (cli.common_options), before or after.
     parser.add_argument("--format", choices=("text", "json"), default="text")
 
 
 def run(args: argparse.Namespace, lang: str) -> int:
     """Print the findings of --year (and --block) in the chosen language and format."""
-    lang = args.findings_lang or lang
     result = load(dataset_path(args))
     if result.dataset is None:
         print_problems(result.problems, lang)

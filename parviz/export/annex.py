@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from parviz import comparison, ranking
+from parviz import comparison, components, precision, ranking
 from parviz.dataset import Dataset
 from parviz.export import tables
 from parviz.i18n import fmt_number, t
@@ -39,6 +39,7 @@ def annex_table(dataset: Dataset, *, year: int, block: str, lang: str) -> pd.Dat
     points = points[(points["year"] == year) & (points["block"] == block)]
     wide = points.pivot_table(index="unit_id", columns="criterion_id", values="points",
                               aggfunc="sum")
+    decimals = precision.of_rows(ranks)  # every number as published (97,685)
     columns: dict[str, object] = {
         t("export.annex.stt", lang): range(1, len(ranks) + 1),
         t("export.annex.unit", lang): ranks["unit"].astype(str).tolist(),
@@ -48,17 +49,26 @@ def annex_table(dataset: Dataset, *, year: int, block: str, lang: str) -> pd.Dat
         header = t("export.annex.criterion", lang, id=cid,
                    max=fmt_number(float(criterion["max_points"]), lang, _decimals(criterion)))
         values = wide[cid].reindex(ranks["unit_id"]) if cid in wide.columns else None
-        columns[header] = [None] * len(ranks) if values is None else values.round(2).tolist()
+        columns[header] = (
+            [None] * len(ranks) if values is None else values.round(decimals).tolist()
+        )
+    parts = components.split(ranks)  # a total's published split: both parts, side by side
+    if parts is not None and ranks["assessed_points"].notna().any():
+        columns[t("grades.components.assessed", lang)] = parts["assessed"].round(decimals).tolist()
     if ranks["survey_points"].notna().any():
-        columns[t("export.annex.survey", lang)] = ranks["survey_points"].round(2).tolist()
-    columns[t("export.annex.total", lang)] = ranks["score"].astype(float).round(2).tolist()
+        columns[t("export.annex.survey", lang)] = ranks["survey_points"].round(decimals).tolist()
+    columns[t("export.annex.total", lang)] = ranks["score"].astype(float).round(decimals).tolist()
     columns[t("export.annex.rank", lang)] = ranks["rank"].astype("Int64").tolist()
-    columns[t("export.annex.classification", lang)] = [
-        comparison.classification_label(c, lang) for c in ranks["classification"]
-    ]
+    if any(comparison.grade_labels(ranks, lang)):
+        columns[t("export.annex.grade", lang)] = comparison.grade_labels(ranks, lang)
+    if ranks["classification"].notna().any():  # the heads' classification, when published
+        columns[t("export.annex.classification", lang)] = [
+            comparison.classification_label(c, lang) for c in ranks["classification"]
+        ]
     frame = pd.DataFrame(columns)
     frame[t("export.annex.rank", lang)] = frame[t("export.annex.rank", lang)].astype("Int64")
-    return frame
+    floats = [c for c in frame.columns if pd.api.types.is_float_dtype(frame[c])]
+    return precision.mark(frame, decimals, floats)
 
 
 def _decimals(criterion: pd.Series) -> int:
@@ -81,6 +91,10 @@ def to_xlsx(dataset: Dataset, *, year: int, blocks: Sequence[str], lang: str) ->
             frame.insert(0, t("export.annex.block", lang), dataset.block_name(block, lang))
         frames.append(frame)
     combined = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    for frame in frames:  # each block's decimals; a column shows the most of them
+        for column, decimals in frame.attrs.get(precision.ATTR, {}).items():
+            shown = combined.attrs.get(precision.ATTR, {}).get(column, 0)
+            precision.mark(combined, max(decimals, shown), [column])
     return tables.to_xlsx_bytes(combined, t("export.annex.sheet", lang, year=year))
 
 
@@ -136,7 +150,8 @@ def _section(dataset: Dataset, year: int, block: str, lang: str) -> str:
             elif pd.isna(value):
                 cells.append('<td class="center">–</td>')
             elif isinstance(value, float):
-                cells.append(f'<td class="num">{fmt_number(value, lang)}</td>')
+                text = fmt_number(value, lang, precision.column_decimals(frame, column))
+                cells.append(f'<td class="num">{text}</td>')
             else:
                 cells.append(f'<td class="center">{int(value)}</td>')
         body.append("<tr>" + "".join(cells) + "</tr>")

@@ -41,3 +41,11 @@ def png(
         # plotly passes kaleido options the sync server does not use; nothing is lost.
         warnings.filterwarnings("ignore", message="The kopts argument is ignored")
         return fig.to_image(format="png", width=width, height=height, scale=scale)
+
+
+def svg(fig: go.Figure, *, width: int, height: int) -> str:
+    """Return ``fig`` as an SVG document of ``width``×``height`` (Plotly's classes kept)."""
+    _ensure_server()
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="The kopts argument is ignored")
+        return fig.to_image(format="svg", width=width, height=height).decode("utf-8")

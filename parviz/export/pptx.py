@@ -1,8 +1,9 @@
 """The storyline as a 16:9 PowerPoint deck: native editable charts, findings in the notes.
 
 Bar (ranking), line (rank history) and radar (spotlight) are native charts, editable in
-PowerPoint and LibreOffice; the criterion heatmap has no native equivalent and is a PNG made by
-kaleido. Every slide carries the source line, and the illustrative label when the data is made
+PowerPoint and LibreOffice; the criterion heatmap is native tables with coloured cells. A
+ranking or heatmap of more than ROWS_PER_COLUMN units continues in a second column, as on the
+screen. Every slide carries the source line, and the illustrative label when the data is made
 up. The default template's placeholders keep 4:3 positions, so every shape is placed here.
 """
 
@@ -12,8 +13,8 @@ import io
 from collections.abc import Callable
 
 import pandas as pd
+from plotly.colors import sample_colorscale
 from pptx import Presentation
-from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import (
     XL_AXIS_CROSSES,
@@ -27,10 +28,12 @@ from pptx.oxml.ns import qn
 from pptx.slide import Slide as PptxSlide
 from pptx.util import Inches, Pt
 
-from parviz import hall, storyline, theme
-from parviz.charts.ranking import cap_ids, cap_note
+from parviz import hall, precision, storyline, theme
+from parviz.charts.ranking import cap_ids
+from parviz.charts.slides import split
 from parviz.dataset import Dataset
-from parviz.export import images, pptx_hall
+from parviz.export import pptx_hall
+from parviz.export.chartdata import TextChartData
 from parviz.i18n import fmt_number, t
 from parviz.storyline import Slide, Storyline
 
@@ -45,6 +48,9 @@ BAR = RGBColor.from_string(theme.PALETTE[0].lstrip("#"))
 AVERAGE = RGBColor.from_string(theme.AVERAGE_LINE.lstrip("#"))
 
 LABEL_CHARS = 30  # longest category label kept on one line by LibreOffice at 11 pt
+TITLE_SIZE = 24  # pt, every slide but the cover
+ROWS_PER_COLUMN = 20  # as on the screen: a longer ranking or heatmap continues in a column
+COLUMN_GAP = Inches(0.3)
 Progress = Callable[[int, int], None]
 
 
@@ -92,25 +98,26 @@ def _text_box(page: PptxSlide, left, top, width, height, lines, *, size=20, bold
 
 
 def _title(page: PptxSlide, title: str, subtitle: str) -> None:
-    # One line at any length: a wrapped title would run into the subtitle and the chart.
-    size = 30 if len(title) <= 48 else 26 if len(title) <= 58 else 22
-    _text_box(page, MARGIN, Inches(0.3), WIDTH - 2 * MARGIN, Inches(0.7), [title], size=size,
+    # One size on every slide; the box is wide enough for the longest storyline title on one
+    # line (tests render the deck through LibreOffice and check it).
+    _text_box(page, MARGIN, Inches(0.3), WIDTH - 2 * MARGIN, Inches(0.6), [title], size=TITLE_SIZE,
               bold=True)
     if subtitle:
-        _text_box(page, MARGIN, Inches(0.9), WIDTH - 2 * MARGIN, Inches(0.4), [subtitle],
+        _text_box(page, MARGIN, Inches(0.85), WIDTH - 2 * MARGIN, Inches(0.4), [subtitle],
                   size=16, colour=MUTED)
 
 
 def _footer(page: PptxSlide, story: Storyline, index: int, total: int) -> None:
-    top = Inches(6.95)
+    top = Inches(6.92)
+    label = Inches(5.0)  # the illustrative label on one line at 10 pt bold
     if story.illustrative_label:
-        _text_box(page, MARGIN, top, Inches(4.2), Inches(0.4), [story.illustrative_label],
-                  size=11, bold=True, colour=WARNING)
-    left = MARGIN + (Inches(4.3) if story.illustrative_label else 0)
-    _text_box(page, left, top, WIDTH - left - Inches(1.4), Inches(0.4), [story.source], size=11,
+        _text_box(page, MARGIN, top, label, Inches(0.3), [story.illustrative_label],
+                  size=10, bold=True, colour=WARNING)
+    left = MARGIN + (label + Inches(0.1) if story.illustrative_label else 0)
+    _text_box(page, left, top, WIDTH - left - Inches(1.4), Inches(0.5), [story.source], size=10,
               colour=MUTED)
-    _text_box(page, WIDTH - Inches(1.4), top, Inches(0.9), Inches(0.4), [f"{index}/{total}"],
-              size=11, colour=MUTED, align=PP_ALIGN.RIGHT)
+    _text_box(page, WIDTH - Inches(1.4), top, Inches(0.9), Inches(0.3), [f"{index}/{total}"],
+              size=10, colour=MUTED, align=PP_ALIGN.RIGHT)
 
 
 def _notes(page: PptxSlide, slide: Slide, lang: str) -> None:
@@ -140,42 +147,85 @@ def _bullets_only(page: PptxSlide, slide: Slide, story: Storyline, dataset: Data
 
 
 def _ranking_slide(page: PptxSlide, slide: Slide, story: Storyline, dataset: Dataset) -> None:
+    """Native bar charts, one per column of at most ROWS_PER_COLUMN units, every unit named.
+
+    A large block keeps its first and last units (the slide's subtitle says so).
+    """
     ranks = _capped(slide.data)
-    if len(ranks) < len(slide.data):  # a large block: the same top/bottom cut as the app's charts
-        note = cap_note(len(ranks), len(slide.data), story.lang)
-        _text_box(page, MARGIN, CONTENT_BOTTOM, WIDTH - 2 * MARGIN, Inches(0.3), [note], size=11)
-    data = CategoryChartData(number_format="0.00")
+    columns = split(ranks["unit_id"].tolist(), ROWS_PER_COLUMN)
+    width = (WIDTH - 2 * MARGIN - COLUMN_GAP * (len(columns) - 1)) // len(columns)
+    top = float(dataset.max_total(story.year, slide.block) or 100)
+    for i, ids in enumerate(columns):
+        left = MARGIN + i * (width + COLUMN_GAP)
+        _bar_chart(page, ranks[ranks["unit_id"].isin(ids)], left, width, top, story.lang,
+                   label_chars=LABEL_CHARS - 4 if len(columns) > 1 else LABEL_CHARS)
+
+
+def _bar_chart(page: PptxSlide, ranks: pd.DataFrame, left, width, top: float, lang: str, *,
+               label_chars: int) -> None:
+    size = 14 if len(ranks) <= 14 else 12
+    # The names' share of the width: the longest label at ~0.62 em a character, plus air.
+    longest = max(len(_fit(f"{int(r)}. {n}", label_chars))
+                  for r, n in zip(ranks["rank"], ranks["short_name"]))
+    label_share = min(0.5, (Pt(longest * 0.62 * size) + Inches(0.3)) / width)
+    decimals = precision.of_rows(ranks)  # as published
+    number_format = "0." + "0" * decimals if decimals else "0"
+    data = TextChartData(number_format=number_format)
     data.categories = [
-        _fit(f"{int(r)}. {n}", LABEL_CHARS) for r, n in zip(ranks["rank"], ranks["short_name"])
+        _fit(f"{int(r)}. {n}", label_chars) for r, n in zip(ranks["rank"], ranks["short_name"])
     ]
-    data.add_series(t("presentation.chart.score", story.lang),
-                    [round(float(s), 2) for s in ranks["score"]])
+    data.add_series(t("presentation.chart.score", lang),
+                    [round(float(s), decimals) for s in ranks["score"]])
     frame = page.shapes.add_chart(
-        XL_CHART_TYPE.BAR_CLUSTERED, MARGIN, CONTENT_TOP, WIDTH - 2 * MARGIN,
-        CONTENT_BOTTOM - CONTENT_TOP, data,
+        XL_CHART_TYPE.BAR_CLUSTERED, left, CONTENT_TOP, width, CONTENT_BOTTOM - CONTENT_TOP, data,
     )
     chart = frame.chart
     chart.has_legend = False
     chart.has_title = False
-    chart.font.size, chart.font.name = Pt(11 if len(ranks) > 14 else 15), FONT
+    # A label that wraps makes LibreOffice hide every other one: small enough for one line.
+    # LibreOffice also skips labels when rows get close: 14 pt up to 14 rows, else 12 pt.
+    chart.font.size, chart.font.name = Pt(size), FONT
     chart.category_axis.reverse_order = True  # 1st at the top
     # The score axis crosses the categories at the last one: with reversed order, the bottom.
     chart.value_axis._element.find(qn("c:crosses")).set("val", "max")
     _every_label(chart.category_axis)
+    _plot_from(chart, label_share)
     value_axis = chart.value_axis
     value_axis.minimum_scale = 0
-    value_axis.maximum_scale = float(dataset.max_total(story.year, slide.block) or 100)
+    value_axis.maximum_scale = top
     value_axis.has_major_gridlines = True
+    value_axis.major_unit = 20 if top >= 50 else None  # five ticks: never crowded or turned
     plot = chart.plots[0]
     plot.gap_width = 40
     plot.has_data_labels = True
-    plot.data_labels.number_format = "0.00"
+    plot.data_labels.number_format = number_format
     plot.data_labels.number_format_is_linked = False
     plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
     series = plot.series[0]
     series.format.fill.solid()
     series.format.fill.fore_color.rgb = BAR
-    _localised_labels(series, ranks["score"], story.lang)
+    _localised_labels(series, ranks["score"], lang, decimals)
+
+
+def _plot_from(chart, share: float) -> None:
+    """Place the bars at ``share`` of the chart's width: the names get the room on the left.
+
+    LibreOffice otherwise sizes the label area itself, wraps a long name and then hides every
+    other label.
+    """
+    plot_area = chart._chartSpace.find(qn("c:chart")).find(qn("c:plotArea"))
+    layout = plot_area.find(qn("c:layout"))
+    if layout is None:
+        layout = plot_area.makeelement(qn("c:layout"), {})
+        plot_area.insert(0, layout)
+    for child in list(layout):
+        layout.remove(child)
+    manual = layout.makeelement(qn("c:manualLayout"), {})
+    layout.append(manual)
+    for tag, value in (("layoutTarget", "inner"), ("xMode", "edge"), ("yMode", "edge"),
+                       ("x", f"{share:.3f}"), ("y", "0.02"), ("w", f"{0.9 - share:.3f}"),
+                       ("h", "0.88")):
+        manual.append(manual.makeelement(qn(f"c:{tag}"), {"val": value}))
 
 
 def _capped(ranks: pd.DataFrame) -> pd.DataFrame:
@@ -197,12 +247,12 @@ def _fit(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def _localised_labels(series, values: pd.Series, lang: str) -> None:
+def _localised_labels(series, values: pd.Series, lang: str, decimals: int = 2) -> None:
     """Write each bar's label as text (91,53 in Vietnamese, whatever the viewer's locale)."""
     for point, value in zip(series.points, values):
         label = point.data_label
         label.position = XL_LABEL_POSITION.OUTSIDE_END
-        label.text_frame.text = fmt_number(float(value), lang)
+        label.text_frame.text = "" if pd.isna(value) else fmt_number(float(value), lang, decimals)
 
 
 def _every_label(axis) -> None:
@@ -225,9 +275,13 @@ def _every_label(axis) -> None:
 
 
 def _changes_slide(page: PptxSlide, slide: Slide, story: Storyline, dataset: Dataset) -> None:
+    """A native line chart of the notable movers' ranks, beside one sentence per mover."""
     history: pd.DataFrame = slide.extra
+    if history is None or history.empty:  # nobody moved: the sentence says so
+        _bullets_only(page, slide, story, dataset)
+        return
     years = sorted(int(y) for y in history["year"].unique())
-    data = CategoryChartData(number_format="0")
+    data = TextChartData(number_format="0")
     data.categories = [str(y) for y in years]
     order = history[history["year"] == story.year].sort_values("rank")["unit_id"].tolist()
     colours = theme.unit_colours(history["unit_id"])
@@ -265,15 +319,85 @@ def _changes_slide(page: PptxSlide, slide: Slide, story: Storyline, dataset: Dat
 
 
 def _heatmap_slide(page: PptxSlide, slide: Slide, story: Storyline, dataset: Dataset) -> None:
-    fig = storyline.figure(slide, story, dataset)
-    height = CONTENT_BOTTOM - CONTENT_TOP
-    width = WIDTH - 2 * MARGIN
-    # Render at the shape's aspect ratio so the picture is not stretched.
-    px_w = 1800
-    px_h = int(px_w * height / width)
-    fig.update_layout(height=px_h, width=px_w, margin={"t": 60, "b": 20})
-    picture = images.png(fig, width=px_w, height=px_h)
-    page.shapes.add_picture(io.BytesIO(picture), MARGIN, CONTENT_TOP, width, height)
+    """Native tables (% of each criterion's maximum), coloured against the block average.
+
+    One table per column of at most ROWS_PER_COLUMN units, so the type stays readable.
+    """
+    shares: pd.DataFrame = slide.data
+    order = list(dict.fromkeys(shares.sort_values(["rank", "short_name"])["unit_id"]))
+    columns = split(cap_ids(order), ROWS_PER_COLUMN)
+    criteria = list(dict.fromkeys(shares.sort_values("order")["criterion_id"].astype(str)))
+    spread = float(shares["difference"].abs().max() or 1.0)
+    width = (WIDTH - 2 * MARGIN - COLUMN_GAP * (len(columns) - 1)) // len(columns)
+    for i, ids in enumerate(columns):
+        left = MARGIN + i * (width + COLUMN_GAP)
+        _heat_table(page, shares[shares["unit_id"].isin(ids)], ids, criteria, left, width, spread,
+                    story.lang)
+
+
+def _heat_table(page: PptxSlide, shares: pd.DataFrame, ids: list[str], criteria: list[str],
+                left, width, spread: float, lang: str) -> None:
+    rows = len(ids) + 1
+    row_height = min(Inches(0.4), (CONTENT_BOTTOM - Inches(0.15) - CONTENT_TOP) // rows)
+    size = 14 if row_height >= Inches(0.3) and width > Inches(8) else 12
+    shape = page.shapes.add_table(rows, len(criteria) + 1, left, CONTENT_TOP, width,
+                                  row_height * rows)
+    table = shape.table
+    # LibreOffice wraps a cell that is too narrow whatever word_wrap says: size the value
+    # columns for "100,0" (DejaVu: ~0.62 em a character), the names get the rest.
+    value_width = Pt(2.9 * size) + Inches(0.1)  # "100,0" is 2.9 em wide in DejaVu Sans
+    name_width = width - value_width * len(criteria)
+    table.columns[0].width = name_width
+    for j in range(1, len(criteria) + 1):
+        table.columns[j].width = value_width
+    for r in range(rows):
+        table.rows[r].height = row_height
+    name_chars = int((name_width - Inches(0.1)) / Inches(1) * 72 / (size * 0.56))
+    cells = shares.set_index(["unit_id", "criterion_id"])
+    names = dict(zip(shares["unit_id"], shares["short_name"]))
+    ranks = dict(zip(shares["unit_id"], shares["rank"]))
+    _cell(table.cell(0, 0), t("presentation.chart.unit", lang), size, bold=True)
+    for j, criterion in enumerate(criteria, start=1):
+        _cell(table.cell(0, j), criterion, size, bold=True, align=PP_ALIGN.CENTER)
+    for i, unit_id in enumerate(ids, start=1):
+        _cell(table.cell(i, 0), _fit(f"{int(ranks[unit_id])}. {names[unit_id]}", name_chars),
+              size)
+        for j, criterion in enumerate(criteria, start=1):
+            if (unit_id, criterion) not in cells.index:
+                _cell(table.cell(i, j), "", size)
+                continue
+            row = cells.loc[(unit_id, criterion)]
+            fill, ink = _heat_colour(float(row["difference"]), spread)
+            _cell(table.cell(i, j), fmt_number(float(row["pct"]), lang, 1), size,
+                  align=PP_ALIGN.CENTER, fill=fill, ink=ink)
+
+
+def _cell(cell, text: str, size: int, *, bold: bool = False, align=PP_ALIGN.LEFT,
+          fill: RGBColor | None = None, ink: RGBColor = TEXT) -> None:
+    """Write one table cell on one line with tight margins."""
+    cell.margin_left = cell.margin_right = Inches(0.04)
+    cell.margin_top = cell.margin_bottom = Inches(0.01)
+    cell.vertical_anchor = MSO_ANCHOR.MIDDLE
+    frame = cell.text_frame
+    frame.word_wrap = False
+    paragraph = frame.paragraphs[0]
+    paragraph.alignment = align
+    run = paragraph.add_run()
+    run.text = text
+    run.font.size, run.font.bold, run.font.name = Pt(size), bold, FONT
+    run.font.color.rgb = ink
+    cell.fill.solid()
+    cell.fill.fore_color.rgb = fill or (RGBColor(0xE8, 0xE8, 0xE8) if bold else
+                                        RGBColor(0xFF, 0xFF, 0xFF))
+
+
+def _heat_colour(difference: float, spread: float) -> tuple[RGBColor, RGBColor]:
+    """Return (fill, text colour) of a cell: the screen's diverging scale around the average."""
+    position = min(max(0.5 + difference / (2 * spread), 0.0), 1.0)
+    (fill,) = sample_colorscale(theme.DIVERGING, [position], colortype="tuple")
+    rgb = tuple(int(round(c * 255)) if c <= 1 else int(round(c)) for c in fill)
+    light = 0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2] > 140
+    return RGBColor(*rgb), TEXT if light else RGBColor(0xFF, 0xFF, 0xFF)
 
 
 def _leaders_slide(page: PptxSlide, slide: Slide, story: Storyline, dataset: Dataset) -> None:
@@ -293,7 +417,7 @@ def _spotlight_slide(page: PptxSlide, slide: Slide, story: Storyline, dataset: D
     text_left = MARGIN
     if slide.data is not None and not slide.data.empty:
         radar = slide.data.sort_values("order")
-        data = CategoryChartData(number_format="0.0")
+        data = TextChartData(number_format="0.0")
         data.categories = [str(c) for c in radar["criterion_id"]]
         data.add_series(dataset.name_in(slide.unit_id, story.year),
                         [round(float(v), 1) for v in radar["pct"]])

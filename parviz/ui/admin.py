@@ -14,7 +14,7 @@ import logging
 
 import streamlit as st
 
-from parviz import settings
+from parviz import lockout, settings
 from parviz.i18n import t
 
 log = logging.getLogger(__name__)
@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 ADMIN_FLAG = "_parviz_admin"
 SECRET_KEY = "parviz_admin_password"
 PASSWORD_WIDGET = "_parviz_admin_password_input"
+SESSION_GATE = "_parviz_admin_gate"
 
 
 class NotAdmin(PermissionError):
@@ -77,9 +78,35 @@ def login_form(lang: str) -> bool:
         )
         submitted = st.form_submit_button(t("import.admin.login", lang))
     if submitted:
-        if password_matches(given, configured_password()):
-            st.session_state[ADMIN_FLAG] = True
-            st.session_state.pop(PASSWORD_WIDGET, None)  # keep no copy of the password
-            st.rerun()
-        st.error(t("import.admin.wrong", lang), icon=":material/lock:")
+        _check(given, lang)
     return False
+
+
+def session_gate() -> lockout.Gate:
+    """Return this session's gate (its own count of wrong passwords)."""
+    if not isinstance(st.session_state.get(SESSION_GATE), lockout.Gate):
+        st.session_state[SESSION_GATE] = lockout.Gate(lockout.SESSION_POLICY)
+    return st.session_state[SESSION_GATE]
+
+
+def _check(given: str, lang: str) -> None:
+    """Log in on the right password, unless the session or the process must wait first."""
+    gate = session_gate()
+    wait = max(gate.retry_after(), lockout.PROCESS_GATE.retry_after())
+    if wait > 0:
+        log.warning("admin login refused without checking: %.0f s to wait", wait)
+        key = "security.admin.locked" if wait > 60 else "security.admin.wait"
+        st.error(t(key, lang, seconds=int(wait + 0.999), minutes=int(wait / 60 + 0.999)),
+                 icon=":material/lock_clock:")  # fmt: skip
+        return
+    if password_matches(given, configured_password()):
+        gate.reset()
+        st.session_state[ADMIN_FLAG] = True
+        st.session_state.pop(PASSWORD_WIDGET, None)  # keep no copy of the password
+        st.rerun()
+    # The guess is never logged: it may be the password with a typo.
+    log.warning(
+        "admin login failed: %d wrong in this session, %d in the process (last %d min)",
+        gate.failed(), lockout.PROCESS_GATE.failed(), lockout.PROCESS_POLICY.window // 60,
+    )  # fmt: skip
+    st.error(t("import.admin.wrong", lang), icon=":material/lock:")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from parviz import hall, live, settings
+from parviz import hall, live, lockout, settings
 from parviz.dataset import Dataset
 from parviz.i18n import t
 from parviz.ui import admin, cache, state, widgets
@@ -141,20 +141,34 @@ def controls(lang: str) -> None:
     if is_presenter():
         return
     if following():
-        _follower_bar(lang)
+        with st.container(key="pv_follow", horizontal=True, vertical_alignment="center"):
+            _follower_bar(lang)
         _watch()
     elif live.read(live_file()) is not None:
-        st.button(t("hall.follow.start", lang), key="_parviz_follow_start",
-                  icon=":material/cast:", on_click=_set_following, args=(True,))  # fmt: skip
+        with st.container(key="pv_follow", horizontal=True, vertical_alignment="center"):
+            st.html(_CSS)
+            st.button(t("hall.follow.start", lang), key="_parviz_follow_start",
+                      icon=":material/cast:", on_click=_set_following, args=(True,))  # fmt: skip
+
+
+# A small bar in the bottom-left corner, out of the slide's flow (the stage fills the screen).
+_CSS = """
+<style>
+.st-key-pv_follow { position: fixed; left: 0.4rem; bottom: 0.2rem; width: auto !important;
+  z-index: 10; background: rgba(255, 255, 255, 0.9); padding: 0 0.4rem; border-radius: 0.4rem;
+  gap: 0.6rem; }
+.st-key-pv_follow p { font-size: 0.85rem; margin: 0; }
+.st-key-pv_follow button { min-height: 0; padding: 0.1rem 0.5rem; }
+</style>
+"""
 
 
 def _follower_bar(lang: str) -> None:
-    waiting = live.read(live_file()) is None
-    left, right = st.columns([3, 1], vertical_alignment="center")
-    key = "hall.follow.waiting" if waiting else "hall.follow.live"
-    left.markdown(f":red[●] {t(key, lang)}")
-    right.button(t("hall.follow.stop", lang), key="_parviz_follow_stop",
-                 on_click=_set_following, args=(False,), width="stretch")  # fmt: skip
+    st.html(_CSS)
+    key = "hall.follow.waiting" if live.read(live_file()) is None else "hall.follow.live"
+    st.markdown(f":red[●] {t(key, lang)}")
+    st.button(t("hall.follow.stop", lang), key="_parviz_follow_stop",
+              on_click=_set_following, args=(False,))  # fmt: skip
 
 
 @st.fragment(run_every=POLL_SECONDS)
@@ -195,14 +209,29 @@ def _unlock_form(lang: str) -> None:
     with st.form("_parviz_presenter_unlock"):
         given = st.text_input(t("hall.presenter.code", lang), type="password", key=CODE_WIDGET)
         submitted = st.form_submit_button(t("hall.presenter.unlock", lang))
-    if not submitted:
+    if submitted:
+        _check(given, lang)
+
+
+def _check(given: str, lang: str) -> None:
+    """Unlock on the right code, behind the admin login's lockout (the same guess budget)."""
+    gate = admin.session_gate()
+    wait = max(gate.retry_after(), lockout.PROCESS_GATE.retry_after())
+    if wait > 0:
+        log.warning("presenter unlock refused without checking: %.0f s to wait", wait)
+        key = "security.admin.locked" if wait > 60 else "security.admin.wait"
+        st.error(t(key, lang, seconds=int(wait + 0.999), minutes=int(wait / 60 + 0.999)),
+                 icon=":material/lock_clock:")  # fmt: skip
         return
     if code_matches(given):
+        gate.reset()
         st.session_state[PRESENTER] = True
         st.session_state[FOLLOWING] = False
         st.session_state.pop(CODE_WIDGET, None)  # keep no copy of the code
         st.rerun()
-    log.warning("a wrong presenter code was entered")
+    gate.failed()
+    lockout.PROCESS_GATE.failed()
+    log.warning("a wrong presenter code was entered")  # never the guess itself
     st.error(t("hall.presenter.wrong", lang), icon=":material/lock:")
 
 

@@ -1,8 +1,9 @@
 """The hall's QR code on the title and closing slides of the presentation page.
 
-The code is an SVG inlined as a data: URI (sharp at any size; no request leaves the page); the
+The code is an SVG inlined as a data: URI (sharp at any zoom; no request leaves the page); the
 address under it comes from the setting PARVIZ_PUBLIC_URL (parviz/hall.py), never from data,
-and is escaped all the same.
+and is escaped all the same. Sizes are logical px of the slide's 1920 × 1080 stage, which the
+page zooms to the screen (parviz/ui/presentation.py).
 """
 
 from __future__ import annotations
@@ -11,30 +12,24 @@ import base64
 import html
 from functools import lru_cache
 
-import streamlit as st
-
 from parviz import hall, qr, settings
 from parviz.i18n import t
 from parviz.storyline import Slide, Storyline
 
-# Title slide: a corner code that leaves the slide's text alone; closing slide: a large one.
+# Title slide: a code under the cover's text; closing slide: a large one beside the text.
 _CSS = """
 <style>
-.pv-hall { display: flex; align-items: center; justify-content: center; gap: 1.2em;
-  color: #111111; margin: 0.4em auto 0; }
-.pv-hall img { background: #FFFFFF; display: block; }
-.pv-hall-title img { width: clamp(120px, 22vh, 220px); height: auto; }
-.pv-hall-closing img { width: clamp(160px, 42vh, 420px); height: auto; }
-.pv-hall-text { text-align: left; max-width: 32em; }
-.pv-hall-caption { font-size: 24px; font-weight: 700; margin: 0 0 0.2em; }
-.pv-hall-url { font-size: 20px; font-family: "DejaVu Sans Mono", monospace; color: #222222;
+.pv-hall { display: flex; align-items: center; justify-content: center; gap: 36px;
+  color: #111111; margin: 24px auto 0; text-align: left; }
+.pv-hall img { background: #FFFFFF; display: block; width: 300px; height: 300px; }
+.pv-body > .pv-hall-closing { flex: 0 0 auto; flex-direction: column; gap: 16px;
+  margin: 0; align-self: flex-start; }
+.pv-hall-closing img { width: 520px; height: 520px; }
+.pv-hall-text { max-width: 760px; }
+.pv-hall-closing .pv-hall-text { max-width: 520px; text-align: center; }
+.pv-hall-caption { font-size: 30px; font-weight: 700; margin: 0 0 0.3em; }
+.pv-hall-url { font-size: 24px; font-family: "DejaVu Sans Mono", monospace; color: #222222;
   overflow-wrap: anywhere; }
-@media (max-width: 640px) {
-  .pv-hall { flex-direction: column; gap: 0.4em; }
-  .pv-hall-text { text-align: center; }
-  .pv-hall-caption { font-size: 18px; }
-  .pv-hall-url { font-size: 14px; }
-}
 </style>
 """
 
@@ -57,11 +52,11 @@ def code_html(url: str, lang: str, *, large: bool) -> str:
     )
 
 
-def hall_code(slide: Slide, story: Storyline) -> None:
-    """Draw the hall's QR code when ``slide`` carries it (title and closing, with a link)."""
+def hall_html(slide: Slide, story: Storyline) -> str:
+    """Return the hall's QR code block for ``slide`` ("" unless title or closing with a link)."""
     if not hall.carries_code(story, slide.kind):
-        return
-    st.html(_CSS + code_html(story.hall_url, story.lang, large=slide.kind == hall.CLOSING))
+        return ""
+    return _CSS + code_html(story.hall_url, story.lang, large=slide.kind == hall.CLOSING)
 
 
 def linked(story: Storyline) -> Storyline:

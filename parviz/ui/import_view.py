@@ -6,18 +6,21 @@ itself: a viewer's session cannot reach a write even if a button were shown by m
 
 from __future__ import annotations
 
+import hashlib
 import logging
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from parviz import importing, storage
+from parviz import grades, headers, importing, markup, storage
 from parviz.dataset import ROW, Dataset
 from parviz.i18n import t
 from parviz.importing import ImportOptions, ImportResult
 from parviz.problems import Problem, has_errors
 from parviz.reading import MAX_UPLOAD_BYTES
+from parviz.shapes import YearFound
 from parviz.ui import admin, cache, render
 
 log = logging.getLogger(__name__)
@@ -88,30 +91,80 @@ def upload(lang: str) -> tuple[bytes, str] | None:
     return uploaded.getvalue(), uploaded.name
 
 
-def target(dataset: Dataset, lang: str) -> ImportOptions:
-    """Draw year, block and the two switches; return the options."""
+def target(
+    dataset: Dataset, lang: str, found: YearFound | None = None, upload_id: str = ""
+) -> ImportOptions | None:
+    """Draw year, block and the two switches; return the options, None until a year is chosen.
+
+    The year is never guessed: it starts at the year the table names (and the page says
+    where it was read), else empty until the administrator chooses one (#12).
+    """
     columns = st.columns(2)
-    latest = max(dataset.years) + 1 if dataset.years else 2024
     year = columns[0].number_input(
         t("import.year", lang),
-        min_value=2000,
+        min_value=1990,
         max_value=2100,
-        value=latest,
+        value=found.year if found else None,
         step=1,
-        key="_parviz_import_year",
+        placeholder=t("shapes.year.placeholder", lang),
+        key=f"_parviz_import_year{upload_id}",  # a new upload starts from its own year
     )
+    columns[0].caption(year_source_text(found, year, lang))
     blocks = list(dict.fromkeys([*dataset.blocks, *importing.KNOWN_BLOCKS]))
     block = columns[1].selectbox(
         t("import.block", lang),
         blocks,
         key="_parviz_import_block",
-        format_func=lambda b: (
-            dataset.block_name(b, lang) if b in dataset.blocks else t(f"import.block_new.{b}", lang)
-        ),
+        format_func=lambda b: block_label(dataset, b, lang),
     )
     create = st.checkbox(t("import.create_units", lang), key="_parviz_import_create")
     replace = st.checkbox(t("import.replace", lang), key="_parviz_import_replace")
-    return ImportOptions(year=int(year), block=str(block), create_units=create, replace=replace)
+    scale = st.text_input(
+        t("shapes.grades.label", lang),
+        key="_parviz_import_grades",
+        placeholder="Xuất sắc, Tốt, Khá",
+        help=t("shapes.grades.help", lang),
+    )
+    if year is None:
+        return None
+    return ImportOptions(
+        year=int(year),
+        block=str(block),
+        create_units=create,
+        replace=replace,
+        grades=tuple(grades.parse_names(scale)),
+    )
+
+
+def block_label(dataset: Dataset, block: str, lang: str) -> str:
+    """Return a block's name, or the name of a block the import would create."""
+    if block in dataset.blocks:
+        return dataset.block_name(block, lang)
+    return t(f"import.block_new.{block}", lang)
+
+
+def year_source_text(found: YearFound | None, year: float | None, lang: str) -> str:
+    """Say where the chosen year comes from: the table (title, column, group, file) or a person."""
+    if year is None:
+        return t("shapes.year.none_found", lang)
+    if found is None or int(year) != found.year:
+        return t("shapes.year.chosen", lang, year=int(year))
+    text = render.escape_markdown(found.text[:120])  # a title is data: never markup
+    return t(f"shapes.year.from_{found.source}", lang, year=found.year, text=text)
+
+
+def save_sentence(
+    dataset: Dataset, options: ImportOptions, count: int, found: YearFound | None, lang: str
+) -> str:
+    """Return the one sentence next to the save button: what will be saved, where and why."""
+    return t(
+        "shapes.preview.summary",
+        lang,
+        count=count,
+        year=options.year,
+        block=render.escape_markdown(block_label(dataset, options.block, lang)),
+        source=year_source_text(found, options.year, lang),
+    )
 
 
 def column_mapping(
@@ -120,7 +173,7 @@ def column_mapping(
     """Show the detected role of each column, editable; return {role: header} or None."""
     cells, detected, problems = importing.detect_columns(dataset, data, file, options)
     if has_errors(problems) or not cells:
-        render.problem_list([p for p in problems if p.is_error], lang)
+        render.problem_list(for_the_page([p for p in problems if p.is_error]), lang)
         return None
     criteria = [
         f"criterion:{c}" for c in dataset.criteria(options.year, options.block)["criterion_id"]
@@ -166,14 +219,19 @@ def preview_table(
             t("import.preview.match", lang): [t(f"import.match.{k}", lang) for k in rows["match"]],
         }
     )
-    for role in ("total", "index_pct", "rank", "classification", "survey", "assessed"):
+    for role in headers.VALUE_ROLES:
         if role in rows.columns:
             shown[t(f"import.role.{role}", lang)] = rows[role]
     colours = [MATCH_COLOURS.get(kind, "") for kind in rows["match"]]
     decimal, thousands = (",", ".") if lang == "vi" else (".", ",")
     styler = shown.style.apply(
         lambda column: [f"background-color: {c}" if c else "" for c in colours], axis=0
-    ).format(decimal=decimal, thousands=thousands, precision=2, na_rep="–")
+    ).format(
+        decimal=decimal,
+        thousands=thousands,
+        precision=result.rows.attrs.get("decimals") or 2,  # as published: 97,685 stays
+        na_rep="–",
+    )
     st.dataframe(styler, hide_index=True, width="stretch")
     st.caption(t("import.preview.legend", lang))
 
@@ -196,29 +254,83 @@ def workflow(dataset: Dataset, path: Path, lang: str) -> None:
     if Path(path).is_file():
         render.problem_list([Problem("import_needs_folder", file=str(path))], lang)
         return
-    options = target(dataset, lang)
     uploaded = upload(lang)
-    if uploaded is not None:
-        data, file = uploaded
-        render.section(t("import.mapping.heading", lang))
-        mapping = column_mapping(dataset, data, file, options, lang)
-        if mapping is not None:
-            options.columns = mapping
-            render.section(t("import.preview.heading", lang))
-            result = preview(path, data, file, options)
-            preview_table(dataset, result, options, lang)
-            if result.problems:
-                render.problem_list(result.problems, lang)
-            if has_errors(result.problems):
-                st.error(t("import.preview.blocked", lang), icon=":material/block:")
-            else:
-                st.success(t("import.preview.ok", lang, count=len(result.rows)))
-                if st.button(t("import.save", lang), type="primary", key="_parviz_save"):
-                    saved = save_import(path, data, file, options)
-                    if saved.written:
-                        st.success(
-                            t("import.saved", lang, count=len(saved.rows), year=options.year)
-                        )
-                    else:
-                        render.problem_list(saved.problems, lang)
+    found = importing.detect_year(*uploaded) if uploaded is not None else None
+    upload_id = f"_{hashlib.sha1(uploaded[0]).hexdigest()[:12]}" if uploaded else ""
+    options = target(dataset, lang, found, upload_id)
+    if uploaded is not None and options is None:
+        st.warning(t("shapes.year.required", lang), icon=":material/event:")
+    elif uploaded is not None:
+        checked(dataset, path, *uploaded, options, found, lang)
     versions_panel(path, lang)
+
+
+def checked(
+    dataset: Dataset,
+    path: Path,
+    data: bytes,
+    file: str,
+    options: ImportOptions,
+    found: YearFound | None,
+    lang: str,
+) -> None:
+    """Map the columns, preview the rows and their problems, and offer the save."""
+    render.section(t("import.mapping.heading", lang))
+    mapping = column_mapping(dataset, data, file, options, lang)
+    if mapping is None:
+        return
+    options.columns = mapping
+    render.section(t("import.preview.heading", lang))
+    result = preview(path, data, file, options)
+    preview_table(dataset, result, options, lang)
+    if result.problems:
+        render.problem_list(for_the_page(result.problems), lang)
+    if has_errors(result.problems):
+        st.error(t("import.preview.blocked", lang), icon=":material/block:")
+        return
+    sentence, button = st.columns([3, 1], vertical_alignment="center")
+    sentence.success(save_sentence(dataset, options, len(result.rows), found, lang))
+    if button.button(t("import.save", lang), type="primary", key="_parviz_save"):
+        saved = save_import(path, data, file, options)
+        if saved.written:
+            st.success(t("import.saved", lang, count=len(saved.rows), year=options.year))
+        else:
+            render.problem_list(for_the_page(saved.problems), lang)
+
+
+# Problems whose fix names a command-line option: on the page they name its control instead.
+PAGE_CONTROLS = {
+    "import_unknown_unit": "import.create_units",
+    "import_exists": "import.replace",
+    "import_year_conflict": "import.year",
+    "import_group_missing": "import.year",
+    "import_year_title_conflict": "import.year",
+    "import_year_file_conflict": "import.year",
+    "import_section_missing": "import.block",
+    "import_column_ignored": "import.mapping.heading",
+    "import_no_header": "import.mapping.heading",
+    "import_sheet_missing": "import.upload.label",
+    "grade_scale_unknown": "shapes.grades.label",
+    "grade_scale_conflict": "shapes.grades.label",
+}
+
+
+@dataclass(frozen=True)
+class PageProblem(Problem):
+    """A problem whose fix names the import page's own control, not a command-line option."""
+
+    def fix(self, lang: str, *, markdown: bool = False) -> str:
+        """Return how to fix the problem with the page's controls (data escaped for a page)."""
+        control = t(PAGE_CONTROLS[self.code], lang)
+        say = markup.md if markdown else t
+        return say(f"problem.{self.code}.fix_page", lang, control=control, **self.params)
+
+
+def for_the_page(problems: list[Problem]) -> list[Problem]:
+    """Return ``problems`` with the fixes that name CLI options turned into page controls."""
+    return [
+        PageProblem(**{f.name: getattr(p, f.name) for f in fields(p)})
+        if p.code in PAGE_CONTROLS
+        else p
+        for p in problems
+    ]

@@ -12,7 +12,7 @@ from parviz.dataset import Dataset
 from parviz.i18n import t
 from parviz.loading import LoadResult
 from parviz.problems import Problem
-from parviz.ui import cache, navigation, render, state, widgets
+from parviz.ui import admin, cache, navigation, render, state, widgets
 
 log = logging.getLogger(__name__)
 
@@ -56,13 +56,14 @@ def usable_dataset(title: str, lang: str) -> LoadResult:
     try:
         result = cache.load_result()
     except Exception as error:  # a bug or an odd file must not leave a traceback on screen
-        log.exception("loading the dataset at %s failed", path)
+        log.exception("loading the dataset at %s failed: %s", path, error)
         st.title(title)
-        render.load_crash(error, path, lang)
+        render.load_crash(lang)
         st.stop()
     if result.dataset is None:
+        log.warning("the dataset at %s has %d problem(s)", path, len(result.problems))
         st.title(title)
-        render.load_problems(result.problems, path, lang)
+        render.load_problems(result.problems, lang)
         st.stop()
     return result
 
@@ -85,7 +86,7 @@ def page_setup(slug: str, *, filters: Sequence[str] = (YEAR, BLOCK)) -> PageCont
         if not dataset.years:
             render.illustrative_banner(dataset, lang)
             st.title(title)
-            render.notice("ui.empty.no_years", lang)
+            empty_dataset(lang)
             st.stop()
         year = widgets.year_select(dataset, lang)
     if BLOCK in filters:
@@ -94,3 +95,13 @@ def page_setup(slug: str, *, filters: Sequence[str] = (YEAR, BLOCK)) -> PageCont
     render.illustrative_banner(dataset, lang)
     render.page_header(title, dataset, lang, year=year)
     return PageContext(lang, dataset, year, block, list(result.problems))
+
+
+def empty_dataset(lang: str) -> None:
+    """Say the dataset has no scored year yet and lead an administrator to the import page."""
+    if not admin.import_enabled():
+        render.notice("shapes.empty.viewer", lang)
+        return
+    render.notice("shapes.empty.admin", lang)
+    entry = navigation.entry("import")
+    st.page_link(entry.script, label=entry.title(lang), icon=entry.icon)

@@ -7,53 +7,129 @@ slide 4; Streamlit's ``?embed=true`` hides the app frame for the projector.
 
 from __future__ import annotations
 
-import html
+import base64
+import collections
 import logging
+import math
+import threading
+from urllib.parse import urlencode
 
 import streamlit as st
 
-from parviz import comparison, storyline, theme
+from parviz import comparison, markup, storyline, theme
+from parviz.charts import slides
 from parviz.dataset import Dataset
-from parviz.export import annex, pptx, tables
+from parviz.export import annex, images, pptx, tables
 from parviz.i18n import t
 from parviz.storyline import Slide, Storyline
-from parviz.ui import cache, page, state, widgets
-from parviz.ui.hall import hall_code
+from parviz.ui import cache, export_queue, page, state, widgets
+from parviz.ui.hall import hall_html
 
 log = logging.getLogger(__name__)
 
 SLIDE = "slide"
 SPOTLIGHTS = "spotlights"
-CHART_HEIGHT = 600  # px: leaves room for title and footer on a 1080p projector
+SPOTLIGHT_PARAM = "spotlight"
+# The slide is one HTML stage of STAGE_WIDTH × STAGE_HEIGHT logical px (16:9), its charts
+# static SVGs drawn at their exact size, zoomed to the largest ZOOM_STEP that fits the window
+# (CSS media queries): the same slide at 1920×1080 and 1024×768, smaller, never scrolled. A
+# live Plotly chart cannot be zoomed this way: Streamlit sizes it from its on-screen width.
+STAGE_WIDTH, STAGE_HEIGHT = 1920, 1080
+# A 4:3 projector gets a narrower stage (charts shrink a little) rather than tiny type.
+STAGE_MIN_WIDTH = 1600
+FRAME = 64  # px of Streamlit's header above the stage outside projector mode
+ZOOM_STEP, ZOOM_MIN, ZOOM_MAX = 0.02, 0.3, 2.0
+PAD = 40  # stage padding (logical px)
+CHART_HEIGHT = slides.HEIGHT
+GAP = 60  # between side-by-side charts
+SIDE = 0.6  # share of the width for the chart when bullets stand beside it
 
-# Light, high-contrast, large type: body text ≥ 24 px at 1920×1080.
-_CSS = """
+
+# A 4:3 screen (aspect ≤ 4/3) gets a 1600 × 1200 stage and charts drawn for it, taller and
+# with larger type than the 16:9 ones shrunk to its width.
+NARROW = "(max-aspect-ratio: 4/3)"
+WIDE = "(min-aspect-ratio: 4001/3000)"
+STAGES = {"wide": (STAGE_WIDTH, STAGE_HEIGHT, CHART_HEIGHT),
+          "narrow": (STAGE_MIN_WIDTH, 1200, CHART_HEIGHT + 120)}
+
+
+def _zoom_rules() -> str:
+    """Return media queries setting --pv-zoom (projector) and --pv-zoom-framed (with header)."""
+    rules = []
+    steps = round((ZOOM_MAX - ZOOM_MIN) / ZOOM_STEP)
+    for aspect, stage_height in ((WIDE, STAGE_HEIGHT), (NARROW, STAGES["narrow"][1])):
+        for name, extra in (("--pv-zoom", 0), ("--pv-zoom-framed", FRAME)):
+            for i in range(steps + 1):  # ascending: the last rule that matches (the largest) wins
+                zoom = round(ZOOM_MIN + i * ZOOM_STEP, 2)
+                width = math.ceil(STAGE_MIN_WIDTH * zoom)
+                height = math.ceil(stage_height * zoom) + extra
+                rules.append(f"@media {aspect} and (min-width: {width}px) and "
+                             f"(min-height: {height}px) {{ :root {{ {name}: {zoom}; }} }}")
+    return "\n".join(rules)
+
+
+# Light, high-contrast, large type: body text 28 px on the 1080-px stage.
+_CSS = f"""
 <style>
-[data-testid="stMainBlockContainer"] { padding-top: 4rem; padding-bottom: 0.5rem;
-  max-width: 100%; }
-.pv-slide { color: #111111; background: #FFFFFF; font-size: 28px; line-height: 1.35; }
-.pv-slide h1.pv-title { font-size: 48px; font-weight: 700; margin: 0 0 0.3em; padding: 0;
-  color: #000000; line-height: 1.15; }
-.pv-slide .pv-subtitle { font-size: 26px; color: #333333; margin: -0.2em 0 0.6em; }
-.pv-slide ul { margin: 0.2em 0 0 0; padding-left: 1.1em; }
-.pv-slide li { font-size: 28px; margin: 0 0 0.45em; }
-.pv-cover { text-align: center; padding-top: 8vh; }
-.pv-cover h1.pv-title { font-size: 60px; }
-.pv-cover .pv-subtitle { font-size: 30px; }
-.pv-cover ul { list-style: none; padding: 0; }
-.pv-columns { display: flex; gap: 4em; }
-.pv-columns > div { flex: 1; }
-.pv-columns h2 { font-size: 34px; margin: 0 0 0.4em; }
-.pv-top { color: #00704F; } .pv-bottom { color: #A34400; }
-.pv-illustrative { background: #FFF1D6; color: #7A2E00; border: 2px solid #B33A00;
-  font-size: 24px; font-weight: 700; padding: 0.2em 0.6em; margin: 0 0 0.5em;
-  display: inline-block; }
-.pv-footer { font-size: 24px; color: #333333; display: flex; justify-content: space-between;
-  border-top: 1px solid #999999; padding-top: 0.3em; margin-top: 0.4em; }
-.pv-footer .pv-number { white-space: nowrap; flex-shrink: 0; padding-left: 1em; }
-.pv-side { font-size: 26px; }
-[class*="st-key-pv_hidden_"] { position: absolute; left: -10000px; width: 1px; height: 1px;
-  overflow: hidden; }
+:root {{ --pv-zoom: {ZOOM_MIN}; --pv-zoom-framed: {ZOOM_MIN}; }}
+[data-testid="stMainBlockContainer"] {{ padding: {FRAME}px 0 0; max-width: 100%; }}
+.streamlit-embedded [data-testid="stMainBlockContainer"] {{ padding: 0; }}
+/* The stage is the only thing in the flow: no gaps after it for the out-of-flow controls. */
+[data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] {{ gap: 0; }}
+/* Projector mode (?embed=true): nothing but the slide. */
+.streamlit-embedded [data-testid="stHeader"], .streamlit-embedded [data-testid="stSidebar"],
+.streamlit-embedded [data-testid="stSidebarCollapsedControl"],
+.streamlit-embedded [data-testid="stExpandSidebarButton"],
+.streamlit-embedded [data-testid="stToolbar"], .streamlit-embedded [data-testid="stDecoration"],
+.streamlit-embedded [data-testid="stStatusWidget"], .streamlit-embedded .modebar-container
+  {{ display: none !important; }}
+.pv-stage {{ zoom: var(--pv-zoom-framed); height: {STAGE_HEIGHT}px; max-width: {STAGE_WIDTH * 2}px;
+  box-sizing: border-box; padding: 20px {PAD}px 16px; margin: 0 auto; display: flex;
+  flex-direction: column; overflow: hidden; background: #FFFFFF; color: #111111;
+  font-size: 28px; line-height: 1.35; }}
+.streamlit-embedded .pv-stage {{ zoom: var(--pv-zoom); }}
+.pv-stage h1.pv-title {{ font-size: 46px; font-weight: 700; margin: 0; padding: 0;
+  color: #000000; line-height: 1.15; }}
+.pv-stage .pv-subtitle {{ font-size: 26px; color: #333333; margin: 0.2em 0 0; }}
+.pv-body {{ flex: 1; min-height: 0; display: flex; gap: {GAP}px; margin-top: 16px; }}
+.pv-body > div {{ min-width: 0; }}
+.pv-chart {{ flex: 1; }}
+.pv-chart img.pv-narrow {{ display: none; }}
+@media {NARROW} {{
+  .pv-stage {{ height: {STAGES["narrow"][1]}px; }}
+  .pv-chart img.pv-wide {{ display: none; }}
+  .pv-chart img.pv-narrow {{ display: block; max-height: {STAGES["narrow"][2]}px; }}
+}}
+.pv-chart img {{ display: block; width: 100%; height: auto; max-height: {CHART_HEIGHT}px;
+  object-fit: contain; object-position: left top; }}
+.pv-stage ul {{ margin: 0.2em 0 0 0; padding-left: 1.1em; }}
+.pv-stage li {{ font-size: 28px; margin: 0 0 0.45em; }}
+.pv-cover {{ text-align: center; padding-top: 180px; flex: 1; }}
+.pv-cover h1.pv-title {{ font-size: 64px; margin-bottom: 0.3em; }}
+.pv-cover .pv-subtitle {{ font-size: 32px; margin-bottom: 0.8em; }}
+.pv-cover ul {{ list-style: none; padding: 0; }}
+.pv-columns {{ display: flex; gap: 4em; width: 100%; }}
+.pv-columns > div {{ flex: 1; }}
+.pv-columns h2 {{ font-size: 36px; margin: 0 0 0.4em; }}
+.pv-top {{ color: #00704F; }} .pv-bottom {{ color: #A34400; }}
+.pv-illustrative {{ background: #FFF1D6; color: #7A2E00; border: 2px solid #B33A00;
+  font-size: 24px; font-weight: 700; padding: 0.1em 0.6em; margin: 0 0 0.3em;
+  align-self: flex-start; }}
+.pv-footer {{ font-size: 24px; color: #333333; display: flex; justify-content: space-between;
+  border-top: 1px solid #999999; padding-top: 0.3em; margin-top: 12px; }}
+.pv-footer .pv-number {{ white-space: nowrap; flex-shrink: 0; padding-left: 1em; }}
+.pv-side li {{ font-size: 28px; }}
+.pv-body > .pv-side {{ flex: 0 0 calc({round((1 - SIDE) * 100)}% - {GAP}px); }}
+.pv-text li {{ font-size: 32px; }} .pv-columns li {{ font-size: 34px; }}
+.pv-cover .pv-illustrative {{ display: inline-block; }}
+/* Small, quiet controls in the bottom corner; keys and clickers do the work. */
+.st-key-pv_nav {{ position: fixed; right: 0.4rem; bottom: 0.1rem; width: auto !important;
+  opacity: 0.3; z-index: 10; }}
+.st-key-pv_nav:hover {{ opacity: 1; }}
+.st-key-pv_nav button {{ min-height: 0; padding: 0 0.2rem; }}
+.st-key-pv_nav button p, .st-key-pv_nav kbd {{ display: none; }}
+[class*="st-key-pv_hidden_"] {{ position: absolute; left: -10000px; width: 1px; height: 1px;
+  overflow: hidden; }}
 </style>
 """
 
@@ -71,14 +147,28 @@ def load() -> tuple[str, Dataset]:
 
 
 def spotlight_select(dataset: Dataset, year: int, lang: str) -> list[str]:
-    """Draw the sidebar choice of units to spotlight (names as in ``year``)."""
-    return widgets.units_multiselect(
+    """Draw the sidebar choice of units to spotlight (names as in ``year``).
+
+    The choice is kept in ``?spotlight=id,id`` too: the projector link and a copied link open
+    the same deck.
+    """
+    choices = cache.shared(dataset, _units_of, year)
+    if SPOTLIGHTS not in st.session_state and st.query_params.get(SPOTLIGHT_PARAM):
+        wanted = str(st.query_params.get(SPOTLIGHT_PARAM)).split(",")
+        names = {unit_id: name for name, unit_id in choices.id_of.items()}
+        st.session_state[SPOTLIGHTS] = [names[u] for u in wanted if u in names]
+    chosen = widgets.units_multiselect(
         t("presentation.page.spotlights", lang),
-        cache.shared(dataset, _units_of, year),
+        choices,
         key=SPOTLIGHTS,
         placeholder=t("presentation.page.spotlights_placeholder", lang),
         sidebar=True,
     )
+    if chosen:
+        st.query_params[SPOTLIGHT_PARAM] = ",".join(chosen)
+    elif SPOTLIGHT_PARAM in st.query_params:
+        del st.query_params[SPOTLIGHT_PARAM]
+    return chosen
 
 
 def story(dataset: Dataset, *, year: int, lang: str, spotlights: list[str]) -> Storyline:
@@ -112,37 +202,35 @@ def _go(index: int, count: int) -> None:
 
 
 def navigation(index: int, count: int, lang: str) -> None:
-    """Draw first / previous / counter / next / last; each has a keyboard shortcut."""
-    columns = st.columns([1, 1, 3, 1, 1], vertical_alignment="center")
-    buttons = (
-        (columns[0], "first", 1, "Home", ":material/first_page:"),
-        (columns[1], "previous", index - 1, "Left", ":material/chevron_left:"),
-        (columns[3], "next", index + 1, "Right", ":material/chevron_right:"),
-        (columns[4], "last", count, "End", ":material/last_page:"),
-    )
-    for column, name, target, key, icon in buttons:
-        with column:
-            _slide_button(name, target, key, index, count, lang, icon=icon, width="stretch")
-    # Presentation clickers send PageUp / PageDown; a button has one shortcut, so each gets a
-    # twin kept out of sight (still mounted: its shortcut stays live).
+    """Draw small first / previous / next / last controls; keys and clickers do the same.
+
+    Each button has one shortcut (→ ← Home End); clickers send PageDown / PageUp and some the
+    Space bar, so those get twins kept out of sight (still mounted: their shortcuts stay live).
+    """
+    with st.container(key="pv_nav", horizontal=True, gap=None):
+        for name, target, key, icon in (
+            ("first", 1, "Home", ":material/first_page:"),
+            ("previous", index - 1, "Left", ":material/chevron_left:"),
+            ("next", index + 1, "Right", ":material/chevron_right:"),
+            ("last", count, "End", ":material/last_page:"),
+        ):
+            _slide_button(name, target, key, index, count, lang, icon=icon, type="tertiary")
     for name, target, key in (("clicker_previous", index - 1, "PageUp"),
-                              ("clicker_next", index + 1, "PageDown")):  # fmt: skip
+                              ("clicker_next", index + 1, "PageDown"),
+                              ("clicker_space", index + 1, "Space")):  # fmt: skip
         with st.container(key=f"pv_hidden_{name}"):
             _slide_button(name, target, key, index, count, lang)
-    columns[2].markdown(
-        f"<div style='text-align:center;font-size:24px' data-testid='pv-counter'>"
-        f"{html.escape(t('presentation.page.counter', lang, index=index, count=count))}</div>",
-        unsafe_allow_html=True,
-    )
 
 
 def _slide_button(
     name: str, target: int, shortcut: str, index: int, count: int, lang: str, **look: str
 ) -> None:
     """Draw the button ``name`` that goes to slide ``target`` (off when there or out of range)."""
+    label = t(f"projector.{name}" if name == "clicker_space" else f"presentation.page.{name}", lang)
     st.button(
-        t(f"presentation.page.{name}", lang),
+        label,
         key=f"slide_{name}",
+        help=label if "icon" in look else None,
         shortcut=shortcut,
         on_click=_go,
         args=(target, count),
@@ -151,8 +239,17 @@ def _slide_button(
     )
 
 
+def projector_link(lang: str) -> None:
+    """Draw the sidebar link that opens this slide in projector mode (?embed=true)."""
+    params = {key: st.query_params.get(key) for key in st.query_params}
+    query = urlencode({**params, "embed": "true"})
+    base = (st.context.url or "").split("?")[0]
+    st.sidebar.link_button(t("projector.open", lang), f"{base}?{query}",
+                           help=t("projector.open_help", lang), icon=":material/slideshow:")
+
+
 def _escape(text: str) -> str:
-    return html.escape(text, quote=True)
+    return markup.escape_html(text)  # the one boundary for data text (#19)
 
 
 def _bullets(lines: tuple[str, ...] | list[str]) -> str:
@@ -160,53 +257,101 @@ def _bullets(lines: tuple[str, ...] | list[str]) -> str:
 
 
 def slide_view(slide: Slide, story: Storyline, dataset: Dataset, index: int) -> None:
-    """Draw one slide: illustrative label, title, then text and/or chart, then the footer."""
-    st.html(_CSS)
+    """Draw one slide as one stage: illustrative label, title, body (charts, text), footer."""
     head = ""
     if story.illustrative_label:
-        head += f"<div class='pv-illustrative'>{_escape(story.illustrative_label)}</div>"
+        head = f"<div class='pv-illustrative'>{_escape(story.illustrative_label)}</div>"
+    live: list = []  # figures drawn live when no static image can be made (no chromium)
     if slide.kind == storyline.TITLE:
-        st.html(
-            f"<div class='pv-slide pv-cover'>{head}<h1 class='pv-title'>{_escape(slide.title)}"
-            f"</h1><div class='pv-subtitle'>{_escape(slide.subtitle)}</div>"
-            f"{_bullets(slide.bullets)}</div>"
+        inner = (
+            f"<div class='pv-cover'>{head}<h1 class='pv-title'>{_escape(slide.title)}</h1>"
+            f"<div class='pv-subtitle'>{_escape(slide.subtitle)}</div>"
+            f"{_bullets(slide.bullets)}{hall_html(slide, story)}</div>"
         )
-        hall_code(slide, story)
-        _footer(story, index)
-        return
-    subtitle = f"<div class='pv-subtitle'>{_escape(slide.subtitle)}</div>" if slide.subtitle else ""
-    st.html(
-        f"<div class='pv-slide'>{head}<h1 class='pv-title'>{_escape(slide.title)}</h1>"
-        f"{subtitle}</div>"
-    )
-    if slide.kind == storyline.LEADERS:
-        st.html(_leaders_html(slide, story.lang))
     else:
-        fig = storyline.figure(slide, story, dataset)
-        if fig is None:
-            lines = slide.bullets or (t("presentation.findings.none", story.lang),)
-            st.html(f"<div class='pv-slide'>{_bullets(lines)}</div>")
-        elif slide.bullets and slide.kind in (storyline.CHANGES, storyline.SPOTLIGHT):
-            left, right = st.columns([3, 2])
-            with left:
-                _chart(fig, slide, story)
-            right.html(f"<div class='pv-slide pv-side'>{_bullets(slide.bullets)}</div>")
-        else:
-            _chart(fig, slide, story)
-    hall_code(slide, story)
-    _footer(story, index)
-
-
-def _chart(fig, slide: Slide, story: Storyline) -> None:
-    fig.update_layout(height=CHART_HEIGHT)
-    stem = theme.file_stem(slide.title, story.year)
-    st.plotly_chart(
-        fig,
-        config=theme.plotly_config(stem),
-        theme=None,
-        width="stretch",
-        key=f"chart_{slide.kind}_{slide.block}_{slide.unit_id}",
+        subtitle = (
+            f"<div class='pv-subtitle'>{_escape(slide.subtitle)}</div>" if slide.subtitle else ""
+        )
+        body, live = _body(slide, story, dataset)
+        inner = (
+            f"{head}<h1 class='pv-title'>{_escape(slide.title)}</h1>{subtitle}"
+            f"<div class='pv-body'>{body}{hall_html(slide, story)}</div>"
+        )
+    st.html(
+        _CSS + f"<style>{_zoom_rules()}</style>"
+        f"<div class='pv-stage' data-testid='pv-stage' data-kind='{slide.kind}'>{inner}"
+        f"{_footer(story, index)}</div>"
     )
+    for i, fig in enumerate(live):
+        st.plotly_chart(fig, theme=None, width="stretch", key=f"chart_{index}_{i}")
+
+
+def _body(slide: Slide, story: Storyline, dataset: Dataset) -> tuple[str, list]:
+    """Return the HTML of the slide's body, and the figures it could not draw as images."""
+    if slide.kind == storyline.LEADERS:
+        return _leaders_html(slide, story.lang), []
+    figs = slides.figures(slide, story, dataset)
+    if not figs:
+        lines = slide.bullets or (t(_empty_key(slide), story.lang),)
+        return f"<div class='pv-text'>{_bullets(lines)}</div>", []
+    side = bool(slide.bullets) and slide.kind in (storyline.CHANGES, storyline.SPOTLIGHT)
+    try:
+        charts = "".join(
+            f"<div class='pv-chart'>{_images(fig, len(figs), side, slide.title)}</div>"
+            for fig in figs
+        )
+    except Exception:  # noqa: BLE001 - kaleido needs chromium; the live chart still shows
+        log.warning("slide chart as image failed; drawing it live", exc_info=True)
+        return (f"<div class='pv-side'>{_bullets(slide.bullets)}</div>" if side else ""), figs
+    if side:
+        charts += f"<div class='pv-side'>{_bullets(slide.bullets)}</div>"
+    return charts, []
+
+
+_SVGS: collections.OrderedDict[tuple[str, int, int], str] = collections.OrderedDict()
+_SVGS_KEPT = 128
+_SVGS_LOCK = threading.Lock()
+
+
+def _images(fig, count: int, side: bool, title: str) -> str:
+    """Return the chart as two images, for a 16:9 and a 4:3 stage; CSS shows the one that fits.
+
+    ``count`` charts share the body's width, or one chart leaves 1 − SIDE of it to bullets.
+    """
+    tags = []
+    for name, (width, _, height) in STAGES.items():
+        inner = width - 2 * PAD
+        pixels = int(inner * SIDE) if side else (inner - GAP * (count - 1)) // count
+        tags.append(f"<img class='pv-{name}' alt='{_escape(title)}' "
+                    f"src='{_svg(fig, pixels, height)}'>")
+    return "".join(tags)
+
+
+def _svg(fig, width: int, height: int = CHART_HEIGHT) -> str:
+    """Return the figure as an SVG data URI (an image: st.html keeps only HTML).
+
+    Kept for the whole process (the last _SVGS_KEPT): every viewer of a slide gets it at once;
+    kaleido takes ~0.3 s a figure. The browser tests read the SVG back from the data URI.
+    """
+    key = (fig.to_json(), width, height)
+    with _SVGS_LOCK:
+        if key in _SVGS:
+            _SVGS.move_to_end(key)
+            return _SVGS[key]
+    # Drawn outside the lock: two sessions asking for a new image at once only draw it twice.
+    data = images.svg(fig, width=width, height=height).encode("utf-8")
+    uri = "data:image/svg+xml;base64," + base64.b64encode(data).decode("ascii")
+    with _SVGS_LOCK:
+        _SVGS[key] = uri
+        while len(_SVGS) > _SVGS_KEPT:
+            _SVGS.popitem(last=False)
+    return uri
+
+
+def _empty_key(slide: Slide) -> str:
+    if slide.kind == storyline.CHANGES:
+        return "presentation.changes.none"
+    return "presentation.findings.none"
 
 
 def _leaders_html(slide: Slide, lang: str) -> str:
@@ -217,15 +362,15 @@ def _leaders_html(slide: Slide, lang: str) -> str:
         heading = _escape(t(f"presentation.leaders.{group}", lang))
         items = "".join(f"<li>{_escape(line)}</li>" for line in lines)
         parts.append(f"<div><h2 class='pv-{group}'>{heading}</h2><ul>{items}</ul></div>")
-    return f"<div class='pv-slide'><div class='pv-columns'>{''.join(parts)}</div></div>"
+    return f"<div class='pv-columns'>{''.join(parts)}</div>"
 
 
-def _footer(story: Storyline, index: int) -> None:
+def _footer(story: Storyline, index: int) -> str:
     count = len(story.slides)
     number = _escape(t("presentation.page.counter", story.lang, index=index, count=count))
-    st.html(
+    return (
         f"<div class='pv-footer'><span>{_escape(story.footer)}</span>"
-        f"<span class='pv-number'>{number}</span></div>"
+        f"<span class='pv-number' data-testid='pv-counter'>{number}</span></div>"
     )
 
 
@@ -234,7 +379,12 @@ def downloads(slide: Slide, story: Storyline, dataset: Dataset, blocks: list[str
     lang = story.lang
     with st.sidebar.expander(t("presentation.page.downloads", lang), expanded=False):
         stem = theme.file_stem("chi-so-cchc", story.year)
-        if st.button(t("presentation.page.make_pptx", lang), key="make_pptx"):
+        # Built once per process for these slides (export_queue): the next visitor downloads.
+        deck_key = _export_key("pptx", story, dataset)
+        deck = export_queue.cached(deck_key)
+        slot = st.empty()  # the button, replaced by the download once built
+        if deck is None and slot.button(t("presentation.page.make_pptx", lang), key="make_pptx"):
+            slot.empty()
             bar = st.progress(0.0)
 
             def progress(done: int, total: int) -> None:
@@ -242,12 +392,15 @@ def downloads(slide: Slide, story: Storyline, dataset: Dataset, blocks: list[str
                     done / total, t("presentation.page.progress", lang, index=done, count=total)
                 )
 
-            st.session_state["pptx_bytes"] = pptx.build_deck(story, dataset, progress=progress)
-            st.success(t("presentation.page.done", lang))
-        if st.session_state.get("pptx_bytes"):
+            deck = export_queue.build(
+                deck_key, lambda: pptx.build_deck(story, dataset, progress=progress), lang
+            )
+            if deck is not None:
+                st.success(t("presentation.page.done", lang))
+        if deck is not None:
             st.download_button(
                 t("presentation.page.download_pptx", lang),
-                st.session_state["pptx_bytes"],
+                deck,
                 file_name=f"{stem}.pptx",
                 key="download_pptx",
                 mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
@@ -265,13 +418,23 @@ def downloads(slide: Slide, story: Storyline, dataset: Dataset, blocks: list[str
             key="download_annex_html",
         )
         if annex.chromium_path():
-            st.download_button(
-                t("presentation.page.download_annex_pdf", lang),
-                lambda: annex.to_pdf(document(), lang=lang),
-                file_name=f"{stem}-phu-luc.pdf",
-                mime="application/pdf",
-                key="download_annex_pdf",
-            )
+            # Not a deferred download: a click would start a chromium outside any queue (#19).
+            pdf_key = ("pdf", dataset.fingerprint, story.year, tuple(blocks), lang)
+            pdf = export_queue.cached(pdf_key)
+            slot = st.empty()
+            if pdf is None and slot.button(t("security.export.make_pdf", lang), key="make_pdf"):
+                slot.empty()
+                pdf = export_queue.build(
+                    pdf_key, lambda: annex.to_pdf(document(), lang=lang), lang
+                )
+            if pdf is not None:
+                st.download_button(
+                    t("presentation.page.download_annex_pdf", lang),
+                    pdf,
+                    file_name=f"{stem}-phu-luc.pdf",
+                    mime="application/pdf",
+                    key="download_annex_pdf",
+                )
         else:
             st.caption(t("presentation.page.pdf_unavailable", lang))
         if slide.kind == storyline.RANKING and slide.data is not None:
@@ -290,6 +453,12 @@ def downloads(slide: Slide, story: Storyline, dataset: Dataset, blocks: list[str
                 file_name=f"{table_stem}.xlsx",
                 key="download_xlsx",
             )
+
+
+def _export_key(kind: str, story: Storyline, dataset: Dataset) -> tuple:
+    """Return what an export of ``story`` depends on: data version, year, language, slides."""
+    slides = tuple((s.kind, s.block, s.unit_id) for s in story.slides)
+    return (kind, dataset.fingerprint, story.year, story.lang, slides)
 
 
 def _annex(dataset: Dataset, year: int, blocks: tuple[str, ...], lang: str) -> str:

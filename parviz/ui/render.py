@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
+import dataclasses
 from collections.abc import Sequence
-from pathlib import Path
+from pathlib import PurePath
 
 import pandas as pd
 import streamlit as st
 
-from parviz import provenance
+from parviz import markup, provenance
 from parviz.dataset import Dataset
 from parviz.i18n import fmt_number, t
 from parviz.overview import BlockKpis
@@ -23,36 +23,9 @@ COMPACT_ENDS = 10
 # More than this many problems are summarised: a page of 4,000 lines helps no one.
 MAX_PROBLEMS_SHOWN = 100
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~$#])")
-# A text starting like a list item ("9498. Unit", "- x") would open a list inside the line.
-_ORDERED_MARKER = re.compile(r"^(\s*\d{1,9})([.)])(?=\s|$)")
-_BULLET_MARKER = re.compile(r"^(\s*)([-+])(?=\s|$)")
-
-
-def escape_markdown(text: str) -> str:
-    """Return ``text`` with Markdown (and Streamlit's $…$ LaTeX) characters made literal.
-
-    File names like unit_names.csv and values like *12* must show as typed.
-    """
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-    return _BULLET_MARKER.sub(r"\1\\\2", _ORDERED_MARKER.sub(r"\1\\\2", escaped))
-
-
-def markdown_with_code(text: str) -> str:
-    """Escape ``text`` for Markdown but keep its `code spans` (catalog messages use them).
-
-    Inside a code span a backslash shows as typed, so only the parts outside are escaped.
-    """
-    parts = text.split("`")
-    if len(parts) % 2 == 0:  # an unpaired backtick: no code spans at all
-        return escape_markdown(text)
-    escaped = (part if index % 2 else escape_markdown(part) for index, part in enumerate(parts))
-    return "`".join(escaped)
-
-
-def code_span(text: str) -> str:
-    """Return ``text`` as an inline code span (paths show exactly, underscores included)."""
-    return f"`{text.replace('`', chr(39))}`"
+# Data text is escaped at one boundary, parviz.markup; these names stay for the pages.
+escape_markdown = markup.escape_markdown
+code_span = markup.code_span
 
 
 def illustrative_banner(dataset: Dataset, lang: str) -> None:
@@ -69,7 +42,7 @@ def page_header(title: str, dataset: Dataset, lang: str, *, year: int | None = N
 
 def header_caption(dataset: Dataset, lang: str, year: int | None) -> str:
     """Return the line under a page title: the dataset title and the sources of ``year``."""
-    lines = [t("ui.dataset.caption", lang, title=escape_markdown(dataset.title))]
+    lines = [markup.md("ui.dataset.caption", lang, title=dataset.title)]
     if year is not None:
         refs = provenance.sources_for(dataset, year=year, lang=lang)
         if refs:
@@ -79,39 +52,50 @@ def header_caption(dataset: Dataset, lang: str, year: int | None) -> str:
 
 
 def _cite(ref: provenance.SourceRef) -> str:
-    title = escape_markdown(ref.title)
-    text = f"[{title}]({ref.url})" if ref.url else title
+    text = markup.source_link(ref.title, ref.url)
     return f"{text} ({escape_markdown(ref.detail)})" if ref.detail else text
 
 
-def load_problems(problems: Sequence[Problem], path: Path, lang: str) -> None:
-    """Explain why the dataset cannot be shown: every problem, errors first, and what to do."""
+def load_problems(problems: Sequence[Problem], lang: str) -> None:
+    """Explain why the dataset cannot be shown: every problem, errors first, and what to do.
+
+    The dataset's folder is not named: a viewer has no use for the server's paths (the
+    administrator finds it in the server's log and with ``parviz validate``).
+    """
     errors = [p for p in problems if p.is_error]
     warnings = [p for p in problems if not p.is_error]
     st.error(
         t("ui.problems.title", lang, errors=len(errors), warnings=len(warnings)),
         icon=":material/error:",
     )
-    st.markdown(t("ui.problems.help", lang, path=code_span(str(path))))
-    problem_list(errors + warnings, lang)
+    st.markdown(t("security.problems.help", lang))
+    problem_list([_without_folder(p) for p in errors + warnings], lang)
+
+
+def _without_folder(problem: Problem) -> Problem:
+    """Return ``problem`` naming its file without the server's folders (e.g. a missing dataset)."""
+    if problem.file and ("/" in problem.file or "\\" in problem.file):
+        return dataclasses.replace(problem, file=PurePath(problem.file).name)
+    return problem
 
 
 def problem_list(problems: Sequence[Problem], lang: str) -> None:
     """Draw problems as a bullet list, one rendered line each (capped at MAX_PROBLEMS_SHOWN)."""
     shown = problems[:MAX_PROBLEMS_SHOWN]
-    lines = [f"- {markdown_with_code(problem.render(lang))}" for problem in shown]
+    lines = [f"- {problem.render(lang, markdown=True)}" for problem in shown]
     if len(problems) > len(shown):
         lines.append(f"- {t('ui.problems.more', lang, count=len(problems) - len(shown))}")
     st.markdown("\n".join(lines))
 
 
-def load_crash(error: Exception, path: Path, lang: str) -> None:
-    """Explain an unexpected failure to read the dataset (a bug or an unreadable file)."""
-    st.error(
-        t("ui.problems.crash", lang, error=escape_markdown(f"{type(error).__name__}: {error}")),
-        icon=":material/error:",
-    )
-    st.markdown(t("ui.problems.help", lang, path=code_span(str(path))))
+def load_crash(lang: str) -> None:
+    """Say in a sentence that the dataset could not be read (the details are in the log)."""
+    st.error(t("security.problems.crash", lang), icon=":material/error:")
+
+
+def page_failed(lang: str) -> None:
+    """Say in a sentence that the page failed (the traceback is in the server's log only)."""
+    st.error(t("security.page.failed", lang), icon=":material/error:")
 
 
 def data_warnings(problems: Sequence[Problem], lang: str) -> None:
@@ -124,12 +108,14 @@ def data_warnings(problems: Sequence[Problem], lang: str) -> None:
 
 def kpi_tiles(kpis: BlockKpis, lang: str) -> None:
     """Draw units ranked, average, highest and lowest score as four metric tiles."""
-    columns = st.columns(4)
+    columns, decimals = st.columns(4), kpis.decimals
     columns[0].metric(t("ui.kpi.units_ranked", lang), str(kpis.units_ranked))
-    columns[1].metric(t("ui.kpi.average", lang), fmt_number(kpis.average, lang))
-    columns[2].metric(t("ui.kpi.highest", lang), fmt_number(kpis.highest, lang))
+    columns[1].metric(t("ui.kpi.average", lang), fmt_number(kpis.average, lang, decimals))
+    if kpis.unscored:  # ranked as published without a score: not in the average
+        columns[1].caption(t("grades.kpi.unscored", lang, count=kpis.unscored))
+    columns[2].metric(t("ui.kpi.highest", lang), fmt_number(kpis.highest, lang, decimals))
     columns[2].caption(escape_markdown(", ".join(kpis.highest_units)))
-    columns[3].metric(t("ui.kpi.lowest", lang), fmt_number(kpis.lowest, lang))
+    columns[3].metric(t("ui.kpi.lowest", lang), fmt_number(kpis.lowest, lang, decimals))
     columns[3].caption(escape_markdown(", ".join(kpis.lowest_units)))
 
 
@@ -155,7 +141,8 @@ def compact_ranking(table: pd.DataFrame, lang: str, *, previous_year: int | None
         "change": st.column_config.Column(t("ui.table.change", lang), width="small"),
     }
     # Sized to its content: five narrow columns stretched over a wide screen are hard to read.
-    st.dataframe(styler, hide_index=True, column_config=config, width="content", height="content")
+    st.dataframe(styler, hide_index=True, column_config=config, width="content", height="content",
+                 placeholder="–")  # fmt: skip
     if total > shown:
         st.caption(
             t("charts.cap.table", lang, shown=shown, total=fmt_number(total, lang, 0),
@@ -173,8 +160,8 @@ def compact_styler(table: pd.DataFrame, lang: str) -> tables.Styler:
 
 
 def notice(key: str, lang: str, **params: object) -> None:
-    """Draw an informational message from the catalog (e.g. nothing to show for a choice)."""
-    st.info(t(key, lang, **params), icon=":material/info:")
+    """Draw an informational message from the catalog; text ``params`` are escaped."""
+    st.info(markup.md(key, lang, **params), icon=":material/info:")
 
 
 def section(heading: str) -> None:

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
 
+from parviz import precision
 from parviz.export.tables import to_csv_bytes, to_xlsx_bytes
 from parviz.i18n import fmt_number, t
 
@@ -29,9 +30,15 @@ def styled(table: pd.DataFrame, lang: str) -> Styler:
     decimal, thousands = (",", ".") if lang == "vi" else (".", ",")
     floats = [c for c in table.columns if pd.api.types.is_float_dtype(table[c])]
     integers = [c for c in table.columns if pd.api.types.is_integer_dtype(table[c])]
-    return table.style.format(
-        "{:.2f}", subset=floats, decimal=decimal, thousands=thousands, na_rep="–"
-    ).format(subset=integers, na_rep="–")
+    style = table.style.format(subset=integers, na_rep="–").format(na_rep="–", subset=[
+        c for c in table.columns if c not in floats and c not in integers
+    ])  # fmt: skip
+    for column in floats:  # each with the decimals it was published with (precision.mark)
+        style = style.format(
+            precision=precision.column_decimals(table, column), subset=[column],
+            decimal=decimal, thousands=thousands, na_rep="–",
+        )  # fmt: skip
+    return style
 
 
 def session_styler(
@@ -62,7 +69,8 @@ def as_text(table: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, list[str]]:
     floats = [c for c in table.columns if pd.api.types.is_float_dtype(table[c])]
     text = table.copy()
     for column in floats:
-        text[column] = [fmt_number(float(v), lang) for v in table[column]]
+        decimals = precision.column_decimals(table, column)
+        text[column] = [fmt_number(float(v), lang, decimals) for v in table[column]]
     return text.fillna("–"), floats
 
 
@@ -105,6 +113,7 @@ def table_with_downloads(
         shown,
         hide_index=True,
         width="stretch",
+        placeholder="–",  # an empty cell reads "–", never "None"
         # A province's block fits on screen; thousands of rows scroll inside the table.
         height="content" if len(table) <= CONTENT_ROWS else SCROLL_HEIGHT,
         column_config=config,
