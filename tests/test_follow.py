@@ -167,3 +167,19 @@ def test_a_poll_does_not_trigger_a_full_garbage_collection():
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["runner"]["postScriptGC"] is False
     assert follow.POLL_SECONDS <= 1.0  # a move reaches followers within a poll and a page run
+
+
+def test_wrong_codes_meet_the_admin_logins_lockout(dataset):
+    from parviz import lockout
+    from parviz.ui import admin
+
+    at = presentation(year=2021)
+    # A clock that stands still: after the free tries each attempt must wait, never reached.
+    at.session_state[admin.SESSION_GATE] = lockout.Gate(lockout.SESSION_POLICY, clock=lambda: 1e6)
+    for _ in range(lockout.SESSION_POLICY.free):
+        unlock(at, "sai")
+        assert [e.value for e in at.error] == ["Mã không đúng."]
+    unlock(at, CODE)  # the right code, too soon: refused without being checked
+    assert "chờ" in " ".join(e.value for e in at.error)
+    assert not at.session_state[follow.PRESENTER] if follow.PRESENTER in at.session_state else True
+    assert live_slide(dataset) is None
