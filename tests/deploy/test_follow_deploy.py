@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from tests.browser import harness
-from tests.browser.hall_steps import TITLE, open_slide, slide_of, unlock_presenter
+from tests.browser.hall_steps import TITLE, open_slide, shot_path, slide_of, unlock_presenter
 from tests.deploy.test_deployment import REPLICA_HEADER, deployment
 from tests.helpers import SAMPLE
 
@@ -81,6 +81,9 @@ def test_a_follower_on_another_replica_follows_the_presenter(tmp_path):
                 presenter.wait_for_selector(harness.SCRIPT_DONE)
                 assert (follower.locator(TITLE).first.inner_text()
                         == presenter.locator(TITLE).first.inner_text())  # fmt: skip
+            shot_path("follower-390x844").parent.mkdir(parents=True, exist_ok=True)
+            follower.screenshot(path=str(shot_path("follower-390x844")))  # to look at
+            presenter.screenshot(path=str(shot_path("presenter-1366x768")))
             print(f"\nfollower on the other replica: move seen after p50 "
                   f"{statistics.median(latencies) * 1000:.0f} ms, "
                   f"max {max(latencies) * 1000:.0f} ms ({MOVES} moves)")  # fmt: skip
