@@ -155,8 +155,8 @@ def controls(lang: str) -> None:
 _CSS = """
 <style>
 .st-key-pv_follow { position: fixed; left: 0.4rem; bottom: 0.2rem; width: auto !important;
-  z-index: 10; background: rgba(255, 255, 255, 0.9); padding: 0 0.4rem; border-radius: 0.4rem;
-  gap: 0.6rem; }
+  max-width: calc(100% - 10rem); z-index: 10; background: rgba(255, 255, 255, 0.9);
+  padding: 0 0.4rem; border-radius: 0.4rem; gap: 0.6rem; }
 .st-key-pv_follow p { font-size: 0.85rem; margin: 0; }
 .st-key-pv_follow button { min-height: 0; padding: 0.1rem 0.5rem; }
 </style>

@@ -65,7 +65,7 @@ def test_the_closing_slide_code_decodes_and_opens_the_view_following(hall_app, c
         phone = chromium.new_context(viewport={"width": 390, "height": 844}).new_page()
         open_slide(phone, url.replace(PUBLIC.rstrip("/"), hall_app))
         assert "năm 2019" in phone.locator(TITLE).first.inner_text()
-        assert phone.get_by_text("Đang chờ người trình bày bắt đầu…").count() == 1
+        assert phone.get_by_text("Chờ người trình bày bắt đầu…").count() == 1
         assert phone.get_by_role("button", name="Tự xem").count() == 1
         phone.context.close()
     finally:
