@@ -52,7 +52,20 @@ ADMIN_PASSWORD = Setting(
     "Password that unlocks importing data in the app; empty disables import.",
 )
 
-SETTINGS: tuple[Setting, ...] = (DATA, LANG, ADMIN_PASSWORD)
+PUBLIC_URL = Setting(
+    "PARVIZ_PUBLIC_URL",
+    "",
+    "Address at which the hall reaches the app (e.g. http://10.0.0.5/); it puts a QR code of "
+    "the live presentation on the title and closing slides; empty: no QR code.",
+)
+PRESENTER_CODE = Setting(
+    "PARVIZ_PRESENTER_CODE",
+    "",
+    "Code that unlocks driving the live presentation the hall follows (the admin password "
+    "works too); empty: only the admin password does.",
+)
+
+SETTINGS: tuple[Setting, ...] = (DATA, LANG, ADMIN_PASSWORD, PUBLIC_URL, PRESENTER_CODE)
 
 
 def data_path() -> Path:
@@ -73,3 +86,13 @@ def admin_password() -> str:
 def import_enabled() -> bool:
     """Return True when an admin password is set, so the app may offer importing data."""
     return admin_password() != ""
+
+
+def public_url() -> str:
+    """Return the app's address as the hall reaches it ('' when not set: no QR code)."""
+    return PUBLIC_URL.value()
+
+
+def presenter_code() -> str:
+    """Return the presenter code ('' when only the admin password unlocks presenting)."""
+    return PRESENTER_CODE.value()

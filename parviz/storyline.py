@@ -63,6 +63,7 @@ class Storyline:
     source: str
     illustrative_label: str
     slides: tuple[Slide, ...]
+    hall_url: str = ""  # the link the hall's QR code opens (parviz.hall.with_link); "" = none
 
     @property
     def footer(self) -> str:

@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from parviz import i18n, storyline
+from parviz import hall, i18n, settings, storyline
 from parviz.cli import EXIT_INVALID, EXIT_OK, UsageError, dataset_path, print_problems
 from parviz.dataset import Dataset
 from parviz.export import annex, pptx, report_docx
@@ -40,6 +40,7 @@ def export_bytes(dataset: Dataset, *, year: int, fmt: str, block: str | None, la
     if fmt == "pptx":
         story = storyline.build(dataset, year=year, lang=lang, blocks=blocks,
                                 spotlights=list(spotlights))
+        story = hall.with_link(story, settings.public_url())  # QR code: PARVIZ_PUBLIC_URL
         return pptx.build_deck(story, dataset)
     if fmt == "docx":
         return report_docx.build_report(dataset, year=year, lang=lang, blocks=blocks)

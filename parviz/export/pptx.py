@@ -28,10 +28,11 @@ from pptx.oxml.ns import qn
 from pptx.slide import Slide as PptxSlide
 from pptx.util import Inches, Pt
 
-from parviz import precision, storyline, theme
+from parviz import hall, precision, storyline, theme
 from parviz.charts.ranking import cap_ids
 from parviz.charts.slides import split
 from parviz.dataset import Dataset
+from parviz.export import pptx_hall
 from parviz.export.chartdata import TextChartData
 from parviz.i18n import fmt_number, t
 from parviz.storyline import Slide, Storyline
@@ -66,6 +67,7 @@ def build_deck(story: Storyline, dataset: Dataset, *, progress: Progress | None 
         BUILDERS.get(slide.kind, _bullets_only)(page, slide, story, dataset)
         if slide.kind != storyline.TITLE:
             _title(page, slide.title, slide.subtitle)
+        pptx_hall.add_code(page, slide, story)  # the hall's QR code (title, closing slides)
         _footer(page, story, index, total)
         _notes(page, slide, story.lang)
         if progress is not None:
@@ -443,5 +445,6 @@ BUILDERS: dict[str, Callable[[PptxSlide, Slide, Storyline, Dataset], None]] = {
     storyline.HEATMAP: _heatmap_slide,
     storyline.LEADERS: _leaders_slide,
     storyline.SPOTLIGHT: _spotlight_slide,
+    hall.CLOSING: pptx_hall.closing_text,
 }
 

@@ -23,6 +23,7 @@ from parviz.export import annex, images, pptx, tables
 from parviz.i18n import t
 from parviz.storyline import Slide, Storyline
 from parviz.ui import cache, export_queue, page, state, widgets
+from parviz.ui.hall import hall_html
 
 log = logging.getLogger(__name__)
 
@@ -268,7 +269,7 @@ def slide_view(slide: Slide, story: Storyline, dataset: Dataset, index: int) -> 
         inner = (
             f"<div class='pv-cover'>{head}<h1 class='pv-title'>{_escape(slide.title)}</h1>"
             f"<div class='pv-subtitle'>{_escape(slide.subtitle)}</div>"
-            f"{_bullets(slide.bullets)}</div>"
+            f"{_bullets(slide.bullets)}{hall_html(slide, story)}</div>"
         )
     else:
         subtitle = (
@@ -277,7 +278,7 @@ def slide_view(slide: Slide, story: Storyline, dataset: Dataset, index: int) -> 
         body, live = _body(slide, story, dataset)
         inner = (
             f"{head}<h1 class='pv-title'>{_escape(slide.title)}</h1>{subtitle}"
-            f"<div class='pv-body'>{body}</div>"
+            f"<div class='pv-body'>{body}{hall_html(slide, story)}</div>"
         )
     st.html(
         _CSS + f"<style>{_zoom_rules()}</style>"

@@ -18,7 +18,7 @@ import tempfile
 import threading
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -106,9 +106,9 @@ def running_nginx(replicas: list[str]) -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def deployment() -> Iterator[tuple[str, list[str]]]:
+def deployment(env: Mapping[str, str] | None = None) -> Iterator[tuple[str, list[str]]]:
     """Two replicas of the app and nginx in front; yield (nginx URL, replica addresses)."""
-    env = {"PARVIZ_DATA": str(SAMPLE)}
+    env = {"PARVIZ_DATA": str(SAMPLE), **(env or {})}
     with running_app(env=env) as first, running_app(env=env) as second:
         replicas = [first.removeprefix("http://"), second.removeprefix("http://")]
         with running_nginx(replicas) as base:
