@@ -134,6 +134,7 @@ def block_findings(
             )
         )
     found.extend(ties(rows))
+    found.extend(_completed_ranks(rows))
     if len(rows) >= 2:
         last = rows[rows["rank"] == rows["rank"].max()]
         found.extend(
@@ -147,6 +148,25 @@ def block_findings(
     found.extend(_classification_counts(rows, year, block))
     found.extend(_criteria_extremes(dataset, year, block))
     return found
+
+
+def _completed_ranks(rows: pd.DataFrame) -> list[Finding]:
+    """Say which units' ranks were not published but follow from the scores (COMPLETED)."""
+    if "rank_policy" not in rows.columns:
+        return []
+    unranked = rows[(rows["rank_policy"] == ranking.COMPLETED) & rows["official_rank"].isna()]
+    if unranked.empty:
+        return []
+    first = unranked.iloc[0]
+    return [
+        Finding(
+            "ranks_completed",
+            str(first["block"]),
+            int(first["year"]),
+            tuple(str(u) for u in unranked["unit_id"]),
+            {"count": len(unranked)},
+        )
+    ]
 
 
 def _finding(kind: str, row: pd.Series, **figures: Any) -> Finding:
@@ -507,6 +527,8 @@ def render(finding: Finding, dataset: Dataset, lang: str) -> str:
             return i18n.t(f"{key}.same_rank", lang, units=units, score=score, rank=rank)
         ranks = join([rank_label(r, lang) for r in f["ranks"]], lang)
         return i18n.t(f"{key}.ranks", lang, units=units, score=score, ranks=ranks)
+    if finding.kind == "ranks_completed":
+        return i18n.t("rankpolicy.completed", lang, units=join(names, lang), **common)
     if finding.kind == "tie_others":
         groups, units = (i18n.fmt_number(f[k], lang, 0) for k in ("groups", "units"))
         return i18n.t(key, lang, groups=groups, units=units)

@@ -28,11 +28,15 @@ UNIT_KEY = ("year", "block", "unit_id")
 
 # One rank policy per year and block (column rank_policy of standings). OFFICIAL: every ranked
 # unit has its published rank. COMPUTED: none has; parviz ranks by index (share of the unit's
-# maximum), equal indexes sharing the best place. PARTIAL: some published ranks are missing.
-# No order can complete them without inventing a rank the decision never gave (official 1,
-# (empty), 2 for 90, 85, 80 leaves no place for 85), so a PARTIAL year and block is an error
+# maximum), equal indexes sharing the best place. COMPLETED: some published ranks are missing
+# and the order of the indexes agrees with every published one (a news table prints "1. A",
+# then "B và C cùng đạt 95,7%" with no rank: B and C share 2nd); the missing ranks are the
+# computed ones, and the findings say so. PARTIAL: some are missing and the indexes disagree
+# with a published rank (official 1, (empty), 2 for 90, 85, 80 leaves no place for 85): no
+# order can complete them without inventing a rank, so a PARTIAL year and block is an error
 # (validation.check_rank_policy) and none of its units is ranked here.
 OFFICIAL, COMPUTED, PARTIAL = "official", "computed", "partial"
+COMPLETED = "completed"
 
 
 def criterion_points(dataset: Dataset) -> pd.DataFrame:
@@ -286,8 +290,10 @@ def _add_ranks(table: pd.DataFrame) -> pd.DataFrame:
     )
     table["rank_policy"] = rank_policy(table)
     official = table["rank_policy"] == OFFICIAL
-    computed = table["computed_rank"].where(table["rank_policy"] == COMPUTED)
-    table["rank"] = table["official_rank"].astype("Int64").where(official, computed)
+    completed = table["rank_policy"] == COMPLETED
+    computed = table["computed_rank"].where((table["rank_policy"] == COMPUTED) | completed)
+    published = table["official_rank"].astype("Int64")
+    table["rank"] = published.where(official | (completed & published.notna()), computed)
     # Official ranks may put equal totals apart (a tie-break): the tie is the published value.
     # Computed ranks: the value the rank compares, so units marked tied share their rank.
     value = _published_value(table).where(official, key)
@@ -315,16 +321,24 @@ def _published_value(table: pd.DataFrame) -> pd.Series:
 
 
 def rank_policy(table: pd.DataFrame) -> np.ndarray:
-    """Return, per row, how its year and block is ranked: OFFICIAL, COMPUTED or PARTIAL.
+    """Return, per row, how its year and block is ranked: OFFICIAL, COMPUTED, COMPLETED, PARTIAL.
 
-    ``table`` has year, block and official_rank; its rows are the units with a score, an
-    index or a rank. Every row with a published rank: OFFICIAL; none: COMPUTED (by index).
+    ``table`` has year, block, official_rank and computed_rank; its rows are the units with a
+    score, an index or a rank. Every row with a published rank: OFFICIAL; none: COMPUTED (by
+    index); some, where every published rank is the computed one and every unranked unit has
+    an index: COMPLETED; else PARTIAL.
     """
     published = table["official_rank"].notna()
     by_group = [table["year"], table["block"]]
     every = published.groupby(by_group).transform("all").to_numpy(dtype=bool)
     some = published.groupby(by_group).transform("any").to_numpy(dtype=bool)
-    return np.select([every, some], [OFFICIAL, PARTIAL], COMPUTED)
+    computed = table["computed_rank"].astype("Float64")
+    agrees = (table["official_rank"].astype("Float64") == computed).fillna(False)
+    fits = (agrees | (~published & computed.notna())).astype(bool)
+    consistent = fits.groupby(by_group).transform("all").to_numpy(dtype=bool)
+    return np.select(
+        [every, some & consistent, some], [OFFICIAL, COMPLETED, PARTIAL], COMPUTED
+    )
 
 
 def partial_ranks(dataset: Dataset) -> pd.DataFrame:

@@ -3,6 +3,7 @@ ties on the value the rank compares, one lineage rule, streaks over unscored yea
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -292,3 +293,58 @@ def test_the_findings_command_names_the_unscored_year_of_a_streak(tmp_path, caps
     out = capsys.readouterr().out
     assert "second year running" not in out
     assert "second scored year running that Sở A ranks first (since 2019; 2020 had no" in out
+
+
+def test_missing_ranks_that_follow_from_the_scores_are_completed_and_said(tmp_path):
+    # A news table: "1. A 96,2"; then "B và C cùng đạt 95,7%" with no rank printed: both share
+    # 2nd, the only ranks the published one allows. 90, –, 80 ranked 1, –, 2 stays an error.
+    rows = [
+        (2021, "district", "a", 96.2, 1),
+        (2021, "district", "b", 95.7, None),
+        (2021, "district", "c", 95.7, None),
+        (2021, "district", "d", 90.1, 4),
+    ]
+    dataset = build(tmp_path / "d", rows)
+    assert ranking.partial_ranks(dataset).empty
+    table = ranking.standings(dataset).set_index("unit_id")
+    assert [table.loc[u, "rank"] for u in "abcd"] == [1, 2, 2, 4]
+    assert set(table["rank_policy"]) == {ranking.COMPLETED}
+    assert table.loc[["b", "c"], "tied"].all() and not table.loc[["a", "d"], "tied"].any()
+    said = texts(dataset, 2021)
+    assert any("rank of Đơn vị B and Đơn vị C was not published" in s for s in said), said
+    assert any("Đơn vị B and Đơn vị C" in s and "95.7" in s for s in said), said
+
+
+def test_a_missing_rank_the_scores_contradict_stays_an_error(tmp_path):
+    rows = [
+        (2021, "district", "a", 96.2, 1),
+        (2021, "district", "b", 95.7, None),
+        (2021, "district", "c", 94.0, 2),  # the scores put c 3rd: no place for b
+    ]
+    dataset = Dataset(*load_tables(write(tmp_path / "d", rows)))
+    assert set(ranking.standings(dataset)["rank_policy"]) == {ranking.PARTIAL}
+    assert ranking.partial_ranks(dataset)["unit_id"].tolist() == ["b"]
+
+
+def test_a_news_tie_without_ranks_imports_with_options_after_the_subcommand(tmp_path, capsys):
+    data = tmp_path / "D"
+    assert main(["init", str(data), "--title", "T"]) == 0
+    table = tmp_path / "t.csv"
+    table.write_text(
+        "Đơn vị,Chỉ số (%),Xếp hạng\nSở A,\"96,2\",1\nSở B,\"95,7\",\nSở C,\"95,7\",\n",
+        encoding="utf-8",
+    )
+    args = ["import", str(table), "--data", str(data), "--year", "2021"]
+    assert main(args + ["--block", "department", "--create-units", "--lang", "en"]) == 0
+    capsys.readouterr()
+    rank = ["rank", "--data", str(data), "--year", "2021", "--block", "department"]
+    assert main(rank + ["--format", "json"]) == 0
+    ranks = {r["unit"]: (r["rank"], r["tied"]) for r in json.loads(capsys.readouterr().out)}
+    assert ranks == {"Sở A": (1, False), "Sở B": (2, True), "Sở C": (2, True)}
+
+
+def load_tables(folder: Path):
+    from parviz.loading import type_tables
+
+    tables, origins, _ = type_tables(folder)
+    return tables, origins, folder
