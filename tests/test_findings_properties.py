@@ -101,13 +101,21 @@ class Reference:
             self.groups[(year, block)][unit] = (total, rank)
         self.rank: dict[tuple[int, str], int] = {}
         self.partial: set[tuple[int, str]] = set()  # (year, unit) left unranked
+        self.completed: set[tuple[int, str]] = set()  # (year, unit) ranked by its score
         for (year, _), group in self.groups.items():
             published = [r for _, r in group.values() if r is not None]
-            for unit, (total, rank) in group.items():
+            by_score = {u: 1 + sum(t > total for t, _ in group.values()) for u, (total, _) in
+                        group.items()}  # fmt: skip
+            agrees = all(rank in (None, by_score[u]) for u, (_, rank) in group.items())
+            for unit, (_, rank) in group.items():
                 if len(published) == len(group):
                     self.rank[(year, unit)] = rank
                 elif not published:
-                    self.rank[(year, unit)] = 1 + sum(t > total for t, _ in group.values())
+                    self.rank[(year, unit)] = by_score[unit]
+                elif agrees:  # the scores complete the missing ranks without contradiction
+                    self.rank[(year, unit)] = by_score[unit]
+                    if rank is None:
+                        self.completed.add((year, unit))
                 elif rank is None:
                     self.partial.add((year, unit))
 
@@ -219,6 +227,10 @@ def agrees_with_reference(finding, reference: Reference) -> None:
         assert f["ranks"] == sorted(ranks[u] for u in finding.unit_ids)
     elif finding.kind == "lowest":
         assert ranks[unit] == max(ranks.values()) and f["count"] == len(ranks)
+    elif finding.kind == "ranks_completed":
+        assert {(year, u) for u in finding.unit_ids} == {
+            (y, u) for y, u in reference.completed if y == year and u in ranks
+        }
     elif finding.kind in ("rise", "fall"):
         previous = reference.previous_rank(unit, year, block)
         assert previous is not None and previous == f["previous_rank"]
