@@ -38,3 +38,15 @@ def unit_kpis(kpi: dict[str, str | None], lang: str) -> None:
     for key in ("classification", "grade") if kpi["grade"] else ("classification",):
         tiles[2].caption(t(f"profile.kpi.{key}", lang))
         tiles[2].markdown(f"**{render.escape_markdown(kpi[key])}**")
+
+
+def year_pair(
+    years: Sequence[int], default: tuple[int, int], lang: str, *, key: str
+) -> tuple[int, int]:
+    """Draw two year choices side by side, set to ``default``; return the chosen years."""
+    left, right, _ = st.columns([1, 1, 3])
+    year_a = left.selectbox(t("rankings.page.year_a", lang), years,
+                            index=years.index(default[0]), key=f"year_a_{key}")  # fmt: skip
+    year_b = right.selectbox(t("rankings.page.year_b", lang), years,
+                             index=years.index(default[1]), key=f"year_b_{key}")  # fmt: skip
+    return year_a, year_b

@@ -7,10 +7,13 @@ page never ranks the dataset itself.
 
 from __future__ import annotations
 
+import plotly.graph_objects as go
+
 from parviz import profile as profile_core
 from parviz.dataset import Dataset
 from parviz.ui import cache, widgets
 from parviz.views import profile as profile_view
+from parviz.views import rank_changes
 
 
 def profile_units(dataset: Dataset, block: str, year: int) -> widgets.UnitChoices:
@@ -37,3 +40,53 @@ def _profile(
         dataset, year=year, block=block, unit_id=unit_id, lang=lang,
         standings=cache.standings(dataset), ranks=cache.ranking_of(dataset, year=year, block=block),
     )  # fmt: skip
+
+
+def rank_change_units(dataset: Dataset, block: str, year: int) -> widgets.UnitChoices:
+    """Return the block's units in rank order of ``year``, by full name (cached)."""
+    return cache.shared(dataset, _rank_change_units, block, year)
+
+
+def _rank_change_units(dataset: Dataset, block: str, year: int) -> widgets.UnitChoices:
+    order = rank_changes.unit_order(cache.standings(dataset), block=block, year=year)
+    return widgets.unit_choices_in(dataset, order, year)
+
+
+def rank_change_others(dataset: Dataset, block: str, year: int, focus: str) -> widgets.UnitChoices:
+    """Return the units that can be hidden from the bump chart, by short name (cached)."""
+    return cache.shared(dataset, _rank_change_others, block, year, focus)
+
+
+def _rank_change_others(dataset: Dataset, block: str, year: int, focus: str) -> widgets.UnitChoices:
+    standings = cache.standings(dataset)
+    names = widgets.unique_labels(rank_changes.short_names(standings, block=block))
+    order = rank_changes.unit_order(standings, block=block, year=year)
+    return widgets.unit_choices([u for u in order if u != focus], names)
+
+
+def rank_change_bump(
+    dataset: Dataset, block: str, lang: str, focus: str, hidden: tuple[str, ...]
+) -> go.Figure:
+    """Return the bump chart of the block's ranks over the years (cached per choice)."""
+    return cache.shared(dataset, _rank_change_bump, block, lang, focus, hidden)
+
+
+def _rank_change_bump(
+    dataset: Dataset, block: str, lang: str, focus: str, hidden: tuple[str, ...]
+) -> go.Figure:
+    return rank_changes.bump(dataset, block=block, lang=lang, focus=focus, hidden=hidden,
+                             standings=cache.standings(dataset))  # fmt: skip
+
+
+def rank_change_pair(
+    dataset: Dataset, block: str, lang: str, focus: str, year_a: int, year_b: int
+) -> rank_changes.Pair:
+    """Return the comparison of two years: warning flag, movement, dumbbell, movers (cached)."""
+    return cache.shared(dataset, _rank_change_pair, block, lang, focus, year_a, year_b)
+
+
+def _rank_change_pair(
+    dataset: Dataset, block: str, lang: str, focus: str, year_a: int, year_b: int
+) -> rank_changes.Pair:
+    return rank_changes.pair(dataset, block=block, lang=lang, focus=focus, year_a=year_a,
+                             year_b=year_b, standings=cache.standings(dataset))  # fmt: skip
