@@ -11,7 +11,8 @@ from pandas.io.formats.style import Styler
 
 from parviz import precision
 from parviz.export.tables import to_csv_bytes, to_xlsx_bytes
-from parviz.i18n import fmt_number, t
+from parviz.i18n import t
+from parviz.precision import as_text  # moved to the core (#17); kept here for callers
 
 CONTENT_ROWS = 50
 # Above this many rows a Styler costs a large share of a second on every rerun: the numbers
@@ -58,20 +59,6 @@ def session_styler(
             kept.clear()
         entry = kept[key] = (table, build(table, lang))
     return entry[1]
-
-
-def as_text(table: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, list[str]]:
-    """Return ``table`` with its float columns as text ("12,50"; "–" for gaps), and those columns.
-
-    For small read-only tables drawn often (methodology, bands): a Styler costs milliseconds per
-    table on every rerun, text costs nothing. Right-align the returned columns.
-    """
-    floats = [c for c in table.columns if pd.api.types.is_float_dtype(table[c])]
-    text = table.copy()
-    for column in floats:
-        decimals = precision.column_decimals(table, column)
-        text[column] = [fmt_number(float(v), lang, decimals) for v in table[column]]
-    return text.fillna("–"), floats
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 from parviz import profile as profile_core
 from parviz.dataset import Dataset
 from parviz.ui import cache, widgets
+from parviz.views import data as data_page
 from parviz.views import profile as profile_view
 from parviz.views import rank_changes
 
@@ -90,3 +91,12 @@ def _rank_change_pair(
 ) -> rank_changes.Pair:
     return rank_changes.pair(dataset, block=block, lang=lang, focus=focus, year_a=year_a,
                              year_b=year_b, standings=cache.standings(dataset))  # fmt: skip
+
+
+def data(dataset: Dataset, lang: str) -> data_page.DataView:
+    """Return what the Data page shows about the dataset (cached)."""
+    return cache.shared(dataset, _data, lang)
+
+
+def _data(dataset: Dataset, lang: str) -> data_page.DataView:
+    return data_page.build(dataset, lang=lang)
