@@ -12,9 +12,9 @@ import plotly.graph_objects as go
 from parviz import profile as profile_core
 from parviz.dataset import Dataset
 from parviz.ui import cache, widgets
+from parviz.views import criteria, rank_changes
 from parviz.views import data as data_page
 from parviz.views import profile as profile_view
-from parviz.views import rank_changes
 
 
 def profile_units(dataset: Dataset, block: str, year: int) -> widgets.UnitChoices:
@@ -100,3 +100,23 @@ def data(dataset: Dataset, lang: str) -> data_page.DataView:
 
 def _data(dataset: Dataset, lang: str) -> data_page.DataView:
     return data_page.build(dataset, lang=lang)
+
+
+def criteria_of_block(dataset: Dataset, year: int, block: str, lang: str) -> criteria.BlockCriteria:
+    """Return the block's breakdown, heatmap, summary and points-lost bars (cached)."""
+    return cache.shared(dataset, _criteria_of_block, year, block, lang)
+
+
+def _criteria_of_block(
+    dataset: Dataset, year: int, block: str, lang: str
+) -> criteria.BlockCriteria:
+    return criteria.block_criteria(dataset, year=year, block=block, lang=lang)
+
+
+def criteria_over_years(dataset: Dataset, block: str, lang: str) -> criteria.YearsCriteria:
+    """Return the block's criterion averages over the years and its breaks (cached)."""
+    return cache.shared(dataset, _criteria_over_years, block, lang)
+
+
+def _criteria_over_years(dataset: Dataset, block: str, lang: str) -> criteria.YearsCriteria:
+    return criteria.over_years(dataset, block=block, lang=lang)
