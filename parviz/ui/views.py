@@ -14,6 +14,7 @@ from parviz.dataset import Dataset
 from parviz.ui import cache, widgets
 from parviz.views import criteria, rank_changes
 from parviz.views import data as data_page
+from parviz.views import overview as overview_page
 from parviz.views import profile as profile_view
 
 
@@ -120,3 +121,17 @@ def criteria_over_years(dataset: Dataset, block: str, lang: str) -> criteria.Yea
 
 def _criteria_over_years(dataset: Dataset, block: str, lang: str) -> criteria.YearsCriteria:
     return criteria.over_years(dataset, block=block, lang=lang)
+
+
+def overview(
+    dataset: Dataset, year: int, block: str, lang: str
+) -> overview_page.OverviewView | None:
+    """Return what the overview of a block and year shows (None: nothing ranked; cached)."""
+    return cache.shared(dataset, _overview, year, block, lang)
+
+
+def _overview(
+    dataset: Dataset, year: int, block: str, lang: str
+) -> overview_page.OverviewView | None:
+    ranks = cache.ranking_of(dataset, year=year, block=block)
+    return overview_page.build(dataset, year=year, block=block, lang=lang, ranks=ranks)
