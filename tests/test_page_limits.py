@@ -9,7 +9,7 @@ import pytest
 from tests.helpers import ROOT
 
 # Pages whose logic moved to parviz/views (#17); the others follow.
-LAID_OUT = ["profile", "rank_changes", "data", "criteria", "overview"]
+LAID_OUT = ["profile", "rank_changes", "data", "criteria", "overview", "rankings"]
 MAX_LINES, MAX_FUNCTION = 60, 15
 
 
