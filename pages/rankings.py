@@ -18,7 +18,7 @@ layout.chart(shown.figure, theme.plotly_config(shown.file_stem))
 
 render.section(t("rankings.page.table_heading", lang))
 tables.table_with_downloads(
-    views.rankings_table(dataset, year, block, lang),
+    shown.table,
     lang=lang,
     file_stem=shown.file_stem,
     sheet_name=f"{t('rankings.page.sheet', lang)} {year}",

@@ -10,8 +10,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from parviz.i18n import fmt_number
-
 DEFAULT_DECIMALS = 2  # nothing published to count (a block of ranks only)
 MAX_DECIMALS = 6
 # Frame.attrs key: {column: decimals} of a display table's float columns.
@@ -86,17 +84,3 @@ def mark(table: pd.DataFrame, decimals: int, columns: list[str]) -> pd.DataFrame
 def column_decimals(table: pd.DataFrame, column: object) -> int:
     """Return the decimals a float column of a display table shows (two unless marked)."""
     return int(table.attrs.get(ATTR, {}).get(column, DEFAULT_DECIMALS))
-
-
-def as_text(table: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, list[str]]:
-    """Return ``table`` with its float columns as text ("12,50"; "–" for gaps), and those columns.
-
-    For small read-only tables drawn often (methodology, bands): a Styler costs milliseconds per
-    table on every rerun, text costs nothing. Right-align the returned columns.
-    """
-    floats = [c for c in table.columns if pd.api.types.is_float_dtype(table[c])]
-    text = table.copy()
-    for column in floats:
-        decimals = column_decimals(table, column)
-        text[column] = [fmt_number(float(v), lang, decimals) for v in table[column]]
-    return text.fillna("–"), floats

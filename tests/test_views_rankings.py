@@ -15,9 +15,9 @@ from tests.helpers import MINIMAL
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_bars_and_table_in_rank_order(lang: str) -> None:
     shown = rankings.build(load_dataset(MINIMAL), year=2021, block="district", lang=lang)
-    assert len(shown.table) == 3
+    assert len(shown.table.table) == 3 and shown.table.text is None  # small: a Styler
     unit = t("rankings.column.unit", lang)
-    assert list(shown.table[unit]) == ["UBND thành phố An Bình", "UBND huyện Bắc Hà",
+    assert list(shown.table.table[unit]) == ["UBND thành phố An Bình", "UBND huyện Bắc Hà",
                                        "UBND huyện Cẩm Lộc"]  # fmt: skip
     assert shown.figure.data and "2021" in shown.file_stem
     with pytest.raises(dataclasses.FrozenInstanceError):

@@ -9,7 +9,8 @@ from parviz import bundle
 from parviz.dataset import Dataset
 from parviz.export.builds import BUNDLES
 from parviz.i18n import t
-from parviz.views.data import TextTable, Validation
+from parviz.views.data import Validation
+from parviz.views.tables import TextTable
 
 SOURCE_COLUMNS = ("year", "block", "title", "publisher", "decision", "date")
 

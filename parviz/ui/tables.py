@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
@@ -12,12 +11,9 @@ from pandas.io.formats.style import Styler
 from parviz import precision
 from parviz.export.tables import to_csv_bytes, to_xlsx_bytes
 from parviz.i18n import t
-from parviz.precision import as_text  # moved to the core (#17); kept here for callers
+from parviz.views.tables import STYLER_ROWS, Prepared, as_text, prepare  # noqa: F401 (#17: core)
 
 CONTENT_ROWS = 50
-# Above this many rows a Styler costs a large share of a second on every rerun: the numbers
-# are sent as text with the language's separators instead (right-aligned).
-STYLER_ROWS = 1000
 SCROLL_HEIGHT = 600  # px
 SESSION_STYLERS = "_parviz_stylers"  # session_state key of the Stylers made for this visitor
 SESSION_STYLERS_MAX = 8
@@ -59,23 +55,6 @@ def session_styler(
             kept.clear()
         entry = kept[key] = (table, build(table, lang))
     return entry[1]
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """A table ready to draw: the numbers, and above STYLER_ROWS rows their text (made once)."""
-
-    table: pd.DataFrame
-    text: pd.DataFrame | None = None
-    text_columns: tuple[str, ...] = ()
-
-
-def prepare(table: pd.DataFrame, lang: str) -> Prepared:
-    """Return ``table`` prepared for ``table_with_downloads`` (cache it: text takes time)."""
-    if len(table) <= STYLER_ROWS:
-        return Prepared(table)
-    text, numbers = as_text(table, lang)
-    return Prepared(table, text, tuple(numbers))
 
 
 def table_with_downloads(

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 
 from parviz import profile as profile_core
 from parviz.dataset import Dataset
-from parviz.ui import cache, tables, widgets
+from parviz.ui import cache, widgets
 from parviz.views import criteria, rank_changes
 from parviz.views import data as data_page
 from parviz.views import overview as overview_page
@@ -150,12 +150,3 @@ def _rankings(
 ) -> rankings_page.RankingsView | None:
     ranks = cache.ranking_of(dataset, year=year, block=block)
     return rankings_page.build(dataset, year=year, block=block, lang=lang, ranks=ranks)
-
-
-def rankings_table(dataset: Dataset, year: int, block: str, lang: str) -> tables.Prepared:
-    """Return the rankings table prepared for drawing (its text made once; cached)."""
-    return cache.shared(dataset, _rankings_table, year, block, lang)
-
-
-def _rankings_table(dataset: Dataset, year: int, block: str, lang: str) -> tables.Prepared:
-    return tables.prepare(rankings(dataset, year, block, lang).table, lang)

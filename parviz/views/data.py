@@ -16,22 +16,9 @@ from parviz import provenance
 from parviz.dataset import Dataset
 from parviz.i18n import fmt_number, t
 from parviz.markup import escape_markdown, md
-from parviz.precision import as_text
 from parviz.problems import Problem
 from parviz.theme import file_stem
-
-
-@dataclass(frozen=True)
-class TextTable:
-    """A small table with its numbers as text, and the columns to right-align."""
-
-    frame: pd.DataFrame
-    numbers: tuple[str, ...] = ()
-
-    @property
-    def empty(self) -> bool:
-        """Return True when the table has no row."""
-        return self.frame.empty
+from parviz.views.tables import TextTable, text_table
 
 
 @dataclass(frozen=True)
@@ -101,12 +88,6 @@ def methodology(dataset: Dataset, lang: str) -> tuple[MethodologyYear, ...]:
         )
         for year, block in provenance.methodology_years(dataset)
     )
-
-
-def text_table(frame: pd.DataFrame, lang: str) -> TextTable:
-    """Return ``frame`` with its numbers as text at their published precision."""
-    text, numbers = as_text(frame, lang)
-    return TextTable(text, tuple(numbers))
 
 
 def validation(problems: Sequence[Problem], lang: str) -> Validation:

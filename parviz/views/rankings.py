@@ -16,6 +16,7 @@ from parviz import comparison, ranking, theme
 from parviz.charts import ranking as charts
 from parviz.dataset import Dataset
 from parviz.i18n import t
+from parviz.views.tables import Prepared, prepare
 
 
 @dataclass(frozen=True)
@@ -23,7 +24,7 @@ class RankingsView:
     """What the rankings page shows of one block and year."""
 
     figure: go.Figure  # ranked bars
-    table: pd.DataFrame  # the ranking with headers in the language (also the downloads)
+    table: Prepared  # the ranking with headers in the language (also the downloads)
     file_stem: str  # the chart's and the downloads' file name
 
 
@@ -43,4 +44,4 @@ def build(
         max_score=dataset.max_total(year, block) or 100.0,
     )
     stem = theme.file_stem(t("rankings.chart.file_bar", lang), year, block)
-    return RankingsView(figure, comparison.ranking_table(ranks, lang), stem)
+    return RankingsView(figure, prepare(comparison.ranking_table(ranks, lang), lang), stem)
