@@ -128,25 +128,20 @@ def overview(
     dataset: Dataset, year: int, block: str, lang: str
 ) -> overview_page.OverviewView | None:
     """Return what the overview of a block and year shows (None: nothing ranked; cached)."""
-    return cache.shared(dataset, _overview, year, block, lang)
-
-
-def _overview(
-    dataset: Dataset, year: int, block: str, lang: str
-) -> overview_page.OverviewView | None:
-    ranks = cache.ranking_of(dataset, year=year, block=block)
-    return overview_page.build(dataset, year=year, block=block, lang=lang, ranks=ranks)
+    return cache.shared(dataset, _of_ranking, "overview", year, block, lang)
 
 
 def rankings(
     dataset: Dataset, year: int, block: str, lang: str
 ) -> rankings_page.RankingsView | None:
     """Return the ranked bars and table of a block and year (None: nothing ranked; cached)."""
-    return cache.shared(dataset, _rankings, year, block, lang)
+    return cache.shared(dataset, _of_ranking, "rankings", year, block, lang)
 
 
-def _rankings(
-    dataset: Dataset, year: int, block: str, lang: str
-) -> rankings_page.RankingsView | None:
+# The view models made of one block's ranking in a year, by name (a plain cache key).
+OF_RANKING = {"overview": overview_page.build, "rankings": rankings_page.build}
+
+
+def _of_ranking(dataset: Dataset, name: str, year: int, block: str, lang: str) -> object:
     ranks = cache.ranking_of(dataset, year=year, block=block)
-    return rankings_page.build(dataset, year=year, block=block, lang=lang, ranks=ranks)
+    return OF_RANKING[name](dataset, year=year, block=block, lang=lang, ranks=ranks)

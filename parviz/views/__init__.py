@@ -17,6 +17,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+import pandas as pd
+
+from parviz import ranking
+from parviz.dataset import Dataset
+
 
 @dataclass(frozen=True)
 class Notice:
@@ -29,3 +34,8 @@ class Notice:
 def notice(key: str, **params: object) -> Notice:
     """Return the notice ``key`` with ``params`` (read-only)."""
     return Notice(key, MappingProxyType(dict(params)))
+
+
+def ranks_of(dataset: Dataset, year: int, block: str, ranks: pd.DataFrame | None) -> pd.DataFrame:
+    """Return ``ranks`` when the caller holds them, else the ranking of ``block`` in ``year``."""
+    return ranking.rank(dataset, year=year, block=block) if ranks is None else ranks

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from parviz import grades, overview, ranking
+from parviz import grades, overview
 from parviz.charts import ranking as charts
 from parviz.dataset import Dataset
 from parviz.i18n import t
+from parviz.views import ranks_of
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ def build(
     dataset: Dataset, *, year: int, block: str, lang: str, ranks: pd.DataFrame | None = None
 ) -> OverviewView | None:
     """Return what the overview of ``block`` in ``year`` shows (None: nothing ranked)."""
-    ranks = ranking.rank(dataset, year=year, block=block) if ranks is None else ranks
+    ranks = ranks_of(dataset, year, block, ranks)
     if ranks.empty:
         return None
     bands = overview.band_counts(ranks, charts.band_names(dataset, year=year, block=block,

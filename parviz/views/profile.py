@@ -16,7 +16,7 @@ from parviz import breakdown, comparison, components, precision, profile, rankin
 from parviz.charts import profile as charts
 from parviz.dataset import Dataset
 from parviz.i18n import t
-from parviz.views import Notice, notice
+from parviz.views import Notice, notice, ranks_of
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ def build(
 ) -> ProfileView:
     """Return what the profile of ``unit_id`` in ``block`` and ``year`` shows."""
     standings = ranking.standings(dataset) if standings is None else standings
-    ranks = ranking.rank(dataset, year=year, block=block) if ranks is None else ranks
+    ranks = ranks_of(dataset, year, block, ranks)
     short_name = dataset.name_in(unit_id, year, short=True)
     title = t("profile.chart.history_title", lang, unit=short_name)
     history = charts.history(

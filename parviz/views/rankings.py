@@ -12,10 +12,11 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from parviz import comparison, ranking, theme
+from parviz import comparison, theme
 from parviz.charts import ranking as charts
 from parviz.dataset import Dataset
 from parviz.i18n import t
+from parviz.views import ranks_of
 from parviz.views.tables import Prepared, prepare
 
 
@@ -32,7 +33,7 @@ def build(
     dataset: Dataset, *, year: int, block: str, lang: str, ranks: pd.DataFrame | None = None
 ) -> RankingsView | None:
     """Return the ranked bars and table of ``block`` in ``year`` (None: nothing ranked)."""
-    ranks = ranking.rank(dataset, year=year, block=block) if ranks is None else ranks
+    ranks = ranks_of(dataset, year, block, ranks)
     if ranks.empty:
         return None
     figure = charts.ranking_bar(
