@@ -1,8 +1,9 @@
 """The criteria page's view model: where each unit gains and loses points, criterion by
 criterion, and the block's averages over the years.
 
-Made of ``parviz.breakdown`` and the criteria charts. The report export draws the same heatmap
-from ``parviz.breakdown.criterion_table``.
+Made of ``parviz.breakdown`` and the criteria charts. The storyline's block slides and the
+report (``parviz/export/report_sections.py``, ``report_annexes.py``) read the same
+``breakdown.criterion_table``.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """The Data page's view model: what the dataset is, its sources, each year's methodology, and
 the validation report of its load.
 
-Made of ``parviz.provenance``. The report export (``parviz.export.report_docx``) and the bundle
-(``parviz.bundle``) describe the same dataset from the same functions.
+Made of ``parviz.provenance``; the storyline's source lines read the same module
+(``provenance.sources_for``), and the downloads are ``parviz.bundle``'s.
 """
 
 from __future__ import annotations

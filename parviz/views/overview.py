@@ -2,7 +2,7 @@
 previous year, its groups (bands, grades or classifications), both ends and a compact ranking.
 
 Made of ``parviz.overview`` and ``parviz.grades``. The storyline's title and leaders slides and
-the report's opening tell the same ranking from ``parviz.ranking`` directly.
+the report (``parviz/export/report_sections.py``) read the same ``ranking.rank`` directly.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """The rankings page's view model: a block's scores in a year as ranked bars and a table.
 
 Made of ``parviz.ranking``, ``parviz.comparison.ranking_table`` and the ranking charts. The
-storyline's block slides and the exports' ranking tables rank the same way
-(``parviz.ranking.rank``); the XLSX/CSV downloads are this very table.
+storyline's block slides, the report and the annex (``parviz/export/annex.py``) read the same
+``ranking.rank``; the page's XLSX/CSV downloads are this very table.
 """
 
 from __future__ import annotations
