@@ -2,6 +2,9 @@
 
 Run it with `bash scripts/serve.sh` (or `.venv/bin/streamlit run app.py`). Pages are listed in
 parviz/ui/navigation.py; each page starts with `page_setup(...)`.
+
+The flow: files → load → validate → dataset → rank / compare / find → views (parviz/views) →
+pages (pages/, which only lay a view model out), slides (parviz/storyline.py), exports.
 """
 
 import logging

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
@@ -11,12 +10,10 @@ from pandas.io.formats.style import Styler
 
 from parviz import precision
 from parviz.export.tables import to_csv_bytes, to_xlsx_bytes
-from parviz.i18n import fmt_number, t
+from parviz.i18n import t
+from parviz.views.tables import STYLER_ROWS, Prepared, as_text, prepare  # noqa: F401 (#17: core)
 
 CONTENT_ROWS = 50
-# Above this many rows a Styler costs a large share of a second on every rerun: the numbers
-# are sent as text with the language's separators instead (right-aligned).
-STYLER_ROWS = 1000
 SCROLL_HEIGHT = 600  # px
 SESSION_STYLERS = "_parviz_stylers"  # session_state key of the Stylers made for this visitor
 SESSION_STYLERS_MAX = 8
@@ -58,37 +55,6 @@ def session_styler(
             kept.clear()
         entry = kept[key] = (table, build(table, lang))
     return entry[1]
-
-
-def as_text(table: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, list[str]]:
-    """Return ``table`` with its float columns as text ("12,50"; "–" for gaps), and those columns.
-
-    For small read-only tables drawn often (methodology, bands): a Styler costs milliseconds per
-    table on every rerun, text costs nothing. Right-align the returned columns.
-    """
-    floats = [c for c in table.columns if pd.api.types.is_float_dtype(table[c])]
-    text = table.copy()
-    for column in floats:
-        decimals = precision.column_decimals(table, column)
-        text[column] = [fmt_number(float(v), lang, decimals) for v in table[column]]
-    return text.fillna("–"), floats
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """A table ready to draw: the numbers, and above STYLER_ROWS rows their text (made once)."""
-
-    table: pd.DataFrame
-    text: pd.DataFrame | None = None
-    text_columns: tuple[str, ...] = ()
-
-
-def prepare(table: pd.DataFrame, lang: str) -> Prepared:
-    """Return ``table`` prepared for ``table_with_downloads`` (cache it: text takes time)."""
-    if len(table) <= STYLER_ROWS:
-        return Prepared(table)
-    text, numbers = as_text(table, lang)
-    return Prepared(table, text, tuple(numbers))
 
 
 def table_with_downloads(

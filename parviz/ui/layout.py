@@ -1,0 +1,52 @@
+"""Small layout pieces the pages share: a view model's notice, a bulleted list, a chart."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from parviz.i18n import t
+from parviz.ui import render
+from parviz.views import Notice
+
+
+def show_notice(found: Notice, lang: str) -> None:
+    """Draw a view model's informational message (its text values escaped)."""
+    render.notice(found.key, lang, **found.params)
+
+
+def bullets(lines: Sequence[str], empty: str = "", *, escape: bool = False, where=st) -> None:
+    """Draw ``lines`` as a bulleted list (``empty`` when there is none); escape data lines."""
+    shown = [render.escape_markdown(line) if escape else line for line in lines]
+    where.markdown("\n".join(f"- {line}" for line in shown) or empty)
+
+
+def chart(figure: go.Figure, config: dict, *, key: str | None = None, where=st) -> None:
+    """Draw a Plotly figure with parviz's theme and ``config``, stretched to the width."""
+    where.plotly_chart(figure, config=config, theme=None, width="stretch", key=key)
+
+
+def unit_kpis(kpi: dict[str, str | None], lang: str) -> None:
+    """Draw a unit's score, rank of N (with changes), classification and grade as three tiles."""
+    tiles = st.columns(3)
+    tiles[0].metric(t("profile.kpi.score", lang), kpi["score"], kpi["score_delta"])
+    tiles[1].metric(t("profile.kpi.rank", lang), kpi["rank"], kpi["rank_delta"],
+                    help=t("profile.kpi.rank_help", lang))  # fmt: skip
+    # A classification is a phrase, too long for a metric's big font: label and bold text.
+    for key in ("classification", "grade") if kpi["grade"] else ("classification",):
+        tiles[2].caption(t(f"profile.kpi.{key}", lang))
+        tiles[2].markdown(f"**{render.escape_markdown(kpi[key])}**")
+
+
+def year_pair(
+    years: Sequence[int], default: tuple[int, int], lang: str, *, key: str
+) -> tuple[int, int]:
+    """Draw two year choices side by side, set to ``default``; return the chosen years."""
+    left, right, _ = st.columns([1, 1, 3])
+    year_a = left.selectbox(t("rankings.page.year_a", lang), years,
+                            index=years.index(default[0]), key=f"year_a_{key}")  # fmt: skip
+    year_b = right.selectbox(t("rankings.page.year_b", lang), years,
+                             index=years.index(default[1]), key=f"year_b_{key}")  # fmt: skip
+    return year_a, year_b

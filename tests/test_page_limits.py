@@ -1,0 +1,38 @@
+"""Pages read like a table of contents (#17): short scripts that lay out a view model."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from tests.helpers import ROOT
+
+# Pages whose logic moved to parviz/views (#17); the others follow.
+LAID_OUT = ["profile", "rank_changes", "data", "criteria", "overview", "rankings"]
+MAX_LINES, MAX_FUNCTION = 60, 15
+
+
+def source_of(page: str) -> str:
+    return (ROOT / "pages" / f"{page}.py").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("page", LAID_OUT)
+def test_page_is_short(page: str) -> None:
+    lines = [line for line in source_of(page).splitlines() if line.strip()]
+    assert len(lines) <= MAX_LINES
+
+
+@pytest.mark.parametrize("page", LAID_OUT)
+def test_page_imports_no_pandas_and_has_short_functions(page: str) -> None:
+    tree = ast.parse(source_of(page))
+    imported = {
+        alias.name.split(".")[0]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for alias in (node.names if isinstance(node, ast.Import) else [ast.alias(node.module)])
+    }
+    assert not imported & {"pandas", "numpy"}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef):
+            assert node.end_lineno - node.lineno + 1 <= MAX_FUNCTION, node.name
