@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from parviz import live
+from parviz import live, storyline
+from parviz.loading import load_dataset
 from parviz.ui import follow
 from tests.apptesting import app_test
 from tests.helpers import copy_minimal
@@ -144,7 +145,7 @@ def test_a_follower_writes_nothing_and_cannot_drive(dataset):
 def test_the_title_and_closing_slides_carry_the_code_only_with_the_setting(dataset, monkeypatch):
     at = presentation(year=2021, slide=1)
     assert "pv-hall-code" not in html_text(at)
-    count = len(at.session_state["_parviz_story"][1].slides)
+    count = len(storyline.build(load_dataset(dataset), year=2021, lang="vi").slides)
     monkeypatch.setenv("PARVIZ_PUBLIC_URL", PUBLIC)
     at = presentation(year=2021, slide=1)
     body = html_text(at)
