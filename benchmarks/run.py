@@ -96,6 +96,8 @@ def draw(items, container, path=""):
             container.button(value, key=key)
         elif kind == "download_button":
             container.download_button(value, data=b"", key=key)
+        elif kind == "link_button":
+            container.link_button(*value)
         elif kind == "text_input":
             container.text_input(value, key=key)
         elif kind == "choice":  # the same widget with the same options and choice
@@ -262,6 +264,8 @@ def _element(node) -> tuple[str, object] | None:
         return "html", node.proto.body
     if kind in ("button", "download_button", "text_input"):
         return kind, node.proto.label
+    if kind == "link_button":
+        return kind, (node.proto.label, node.proto.url)
     if kind in ("selectbox", "radio", "multiselect"):
         # The options as shown (formatted); the choice as an index, or the chosen labels.
         options = list(node.options)
