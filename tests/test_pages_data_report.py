@@ -7,7 +7,8 @@ import io
 from docx import Document
 from streamlit.testing.v1 import AppTest
 
-from parviz.export import images
+from parviz.dataversion import data_version
+from parviz.export import builds, images, report_docx
 from parviz.loading import load_dataset
 from parviz.ui.report_download import report_years
 from tests.helpers import MINIMAL, ROOT, SAMPLE
@@ -40,8 +41,9 @@ def test_data_page_drafts_the_report_of_the_chosen_year(monkeypatch):
     buttons = [d for d in at.get("download_button") if d.proto.label == "Báo cáo (Word)"]
     assert len(buttons) == 1
     assert buttons[0].proto.url.endswith(".docx")  # the Word MIME type
-    (_, year, lang), data = at.session_state["_parviz_report_docx"]  # what the button serves
-    assert (year, lang) == (2021, "vi")
+    # What the button serves: built once in the process-wide export store, for every visitor.
+    data = builds.BUILDS.cached(("docx", data_version(SAMPLE), 2021, "vi"))
+    assert data is not None
     document = Document(io.BytesIO(data))
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Kết quả xác định Chỉ số cải cách hành chính năm 2021" in text
@@ -56,3 +58,27 @@ def test_a_chart_failure_shows_a_message(monkeypatch):
     report_button(at).click().run()
     assert not at.exception
     assert [e.value for e in at.error] == ["The report could not be drafted: no chromium"]
+
+
+def test_a_second_visitor_gets_the_report_without_a_new_build(monkeypatch):
+    # (#19) a report is drafted once per data version, year and language, not per click.
+    made = []
+    real = report_docx.build_report
+
+    def counted(*args, **kwargs):
+        made.append(kwargs.get("year"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(report_docx, "build_report", counted)
+    first = data_page(monkeypatch, MINIMAL, lang="en")
+    first.selectbox(key="_parviz_report_year").set_value(2020).run()
+    report_button(first).click().run()
+    second = data_page(monkeypatch, MINIMAL, lang="en")
+    second.selectbox(key="_parviz_report_year").set_value(2020).run()
+    assert not report_buttons(second)  # nothing to draft: the file is ready
+    assert [d.proto.label for d in second.get("download_button") if "docx" in d.proto.url]
+    assert made == [2020]
+
+
+def report_buttons(at):
+    return [b for b in at.button if b.key == "_parviz_report_make"]
