@@ -905,19 +905,7 @@ def _add_scores(
 
 
 # Roles a column can be given in the app's column mapping (criteria come from the methodology).
-MAPPABLE_ROLES = (
-    "unit",
-    "total",
-    "index_pct",
-    "rank",
-    "classification",
-    "grade",
-    "survey",
-    "assessed",
-    *headers.COMPONENT_ROLES,
-    "year",
-    "stt",
-)
+MAPPABLE_ROLES = ("unit", *headers.VALUE_ROLES, "year", "stt")
 
 
 def detect_columns(
