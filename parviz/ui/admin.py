@@ -89,16 +89,27 @@ def session_gate() -> lockout.Gate:
     return st.session_state[SESSION_GATE]
 
 
+def must_wait(lang: str, what: str) -> bool:
+    """Say so and return True when the session or the process must wait before a guess.
+
+    ``what`` names the gate in the server log ("admin login", "presenter unlock"): both share
+    the same guess budget (lockout.SESSION_POLICY per session, PROCESS_GATE per process).
+    """
+    wait = max(session_gate().retry_after(), lockout.PROCESS_GATE.retry_after())
+    if wait <= 0:
+        return False
+    log.warning("%s refused without checking: %.0f s to wait", what, wait)
+    key = "security.admin.locked" if wait > 60 else "security.admin.wait"
+    st.error(t(key, lang, seconds=int(wait + 0.999), minutes=int(wait / 60 + 0.999)),
+             icon=":material/lock_clock:")  # fmt: skip
+    return True
+
+
 def _check(given: str, lang: str) -> None:
     """Log in on the right password, unless the session or the process must wait first."""
-    gate = session_gate()
-    wait = max(gate.retry_after(), lockout.PROCESS_GATE.retry_after())
-    if wait > 0:
-        log.warning("admin login refused without checking: %.0f s to wait", wait)
-        key = "security.admin.locked" if wait > 60 else "security.admin.wait"
-        st.error(t(key, lang, seconds=int(wait + 0.999), minutes=int(wait / 60 + 0.999)),
-                 icon=":material/lock_clock:")  # fmt: skip
+    if must_wait(lang, "admin login"):
         return
+    gate = session_gate()
     if password_matches(given, configured_password()):
         gate.reset()
         st.session_state[ADMIN_FLAG] = True

@@ -215,14 +215,9 @@ def _unlock_form(lang: str) -> None:
 
 def _check(given: str, lang: str) -> None:
     """Unlock on the right code, behind the admin login's lockout (the same guess budget)."""
-    gate = admin.session_gate()
-    wait = max(gate.retry_after(), lockout.PROCESS_GATE.retry_after())
-    if wait > 0:
-        log.warning("presenter unlock refused without checking: %.0f s to wait", wait)
-        key = "security.admin.locked" if wait > 60 else "security.admin.wait"
-        st.error(t(key, lang, seconds=int(wait + 0.999), minutes=int(wait / 60 + 0.999)),
-                 icon=":material/lock_clock:")  # fmt: skip
+    if admin.must_wait(lang, "presenter unlock"):
         return
+    gate = admin.session_gate()
     if code_matches(given):
         gate.reset()
         st.session_state[PRESENTER] = True
