@@ -77,6 +77,8 @@ def test_the_year_a_table_names_is_shown_with_where_it_was_read(admin_app, brows
     page = browser_page
     page.goto(page_url(base, "import", lang="vi"))
     wait_for_app(page)
+    # Either the login form or (already logged in) the upload: wait for one before choosing.
+    page.locator('input[type="password"], input[type="file"]').first.wait_for(timeout=30_000)
     if page.get_by_label("Mật khẩu quản trị").count():
         page.get_by_label("Mật khẩu quản trị").fill(PASSWORD)
         page.get_by_role("button", name="Đăng nhập").click()
