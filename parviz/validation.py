@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 import numpy as np
@@ -12,6 +13,7 @@ from parviz.completeness import check_criteria_complete
 from parviz.dataset import ROW, Dataset, parse_bool
 from parviz.memo import per_dataset
 from parviz.problems import Problem, Severity
+from parviz.units import visible_controls
 
 # Cap per rule, so a systematically broken 4-million-row file still reports quickly.
 MAX_PROBLEMS_PER_RULE = 200
@@ -450,6 +452,43 @@ def check_rank_policy(dataset: Dataset) -> list[Problem]:
     return problems
 
 
+# Text a person reads (names, labels, titles). A C0/C1 control other than tab and line breaks
+# cannot be drawn, and an SVG holding one is not XML (the chart renderer fails on it): a
+# hand-edited file must be refused here, as an import refuses it (name_control_character).
+SHOWN_TEXT: dict[str, tuple[str, ...]] = {
+    "units": ("name", "short_name", "aliases"),
+    "unit_names": ("name", "short_name"),
+    "blocks": ("name_vi", "name_en"),
+    "criteria": ("name_vi", "name_en"),
+    "bands": ("name_vi", "name_en"),
+    "grades": ("name_vi", "name_en"),
+    "methodology": ("name",),
+    "sources": ("title", "publisher", "decision"),
+    "metadata": ("value",),
+}
+_CONTROL = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+
+
+def check_text_characters(dataset: Dataset) -> list[Problem]:
+    """Refuse control characters (other than tab and line breaks) in text people read."""
+    problems: list[Problem] = []
+    for table, columns in SHOWN_TEXT.items():
+        frame = dataset.table(table)
+        for column in (c for c in columns if c in frame.columns):
+            text = frame[column].astype("string")
+            bad = frame[text.str.contains(_CONTROL, regex=True, na=False).to_numpy(bool)]
+            problems += _problems(
+                dataset, table, bad, "text_control_character", column,
+                lambda r, c=column: _control_params(str(r[c])),
+            )  # fmt: skip
+    return problems
+
+
+def _control_params(text: str) -> dict[str, str]:
+    bad = next(ch for ch in text if re.match(_CONTROL, ch))
+    return {"text": visible_controls(text), "character": f"U+{ord(bad):04X}"}
+
+
 def _row_of(dataset: Dataset, year: int, unit_id: str) -> int | None:
     results = dataset.table("results")
     rows = results[(results["year"] == year) & (results["unit_id"] == unit_id)]
@@ -466,5 +505,6 @@ RULES: Iterable[Rule] = (
     check_scores,
     check_results,
     check_criteria_complete,
+    check_text_characters,
 )
 DERIVED_RULES: Iterable[Rule] = (check_totals, check_official_ranks, check_rank_policy)

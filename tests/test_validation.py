@@ -60,6 +60,14 @@ CASES = [
     ("unknown_band.results.csv", "unknown_band", "results.csv", 2, "band_id", "error"),
     ("value_below_minimum.results.csv", "value_below_minimum", "results.csv", 2, "rank", "error"),
     ("partial_ranks.results.csv", "partial_ranks", "results.csv", 3, "rank", "error"),
+    (
+        "text_control_character.units.csv",
+        "text_control_character",
+        "units.csv",
+        3,
+        "name",
+        "error",
+    ),
 ]
 
 
