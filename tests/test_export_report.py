@@ -273,7 +273,7 @@ def test_charts_are_sharp_inline_pictures(reports):
 HOSTILE = [
     ("a", '=HYPERLINK("http://evil.example","x")'),
     ("b", '<w:fldSimple w:instr="DATE"/> { PAGE } http://evil.example'),
-    ("c", "Cẩm\x0bLộc\x01 @SUM(1)"),
+    ("c", "Cẩm Lộc @SUM(1)"),  # control characters are refused at load (validation)
 ]
 
 
@@ -314,7 +314,7 @@ def test_data_strings_never_become_fields_links_or_formulas(tmp_path):
     text = all_text(opened(data))
     assert '=HYPERLINK("http://evil.example","x")' in text
     assert '<w:fldSimple w:instr="DATE"/> { PAGE } http://evil.example' in text
-    assert "CẩmLộc @SUM(1)" in text  # characters XML cannot hold are dropped, nothing else
+    assert "Cẩm Lộc @SUM(1)" in text
     assert "=CMD|' /C CALC'!A0" in text
 
 
