@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from parviz import grades, headers, precision, reading, schema, shapes, storage
+from parviz import grades, headers, precision, reading, schema, shapes, storage, upload_rows
 from parviz.dataset import ROW, Dataset
 from parviz.dataversion import data_version, dataset_lock
 from parviz.loading import load, parse_number
@@ -289,17 +289,23 @@ def _import_locked(path: Path, data: bytes, file: str, options: ImportOptions) -
     # sees every problem of the table at once.
     unit_column = mapping.get("unit", "unit")
     where = grades.Where(file, sheet, mapping.get("grade", "grade"))
-    tables, merge_problems = merge_into(
+    tables, merge_problems, rows = merge_into(
         loaded.dataset, parsed, options, file, sheet, unit_column, grades_at=where
     )
     problems += merge_problems
     if has_errors(problems):
         return ImportResult(problems, parsed, mapping, sheet=sheet)
-    if options.dry_run:
-        staging_problems = _validate_only(path, changed_tables(loaded.dataset, tables))
-        return ImportResult(problems + staging_problems, parsed, mapping, sheet=sheet)
     changed = changed_tables(loaded.dataset, tables)
-    problems += storage.save_tables(path, changed, expected_version=version)
+    if options.dry_run:
+        staging_problems = _validate_only(path, changed)
+    else:
+        staging_problems = storage.save_tables(path, changed, expected_version=version)
+    # The whole-dataset check names merged rows of results.csv / scores.csv: point at the upload.
+    problems += upload_rows.pointed_at_upload(
+        staging_problems, changed, rows, mapping, (file, sheet, options.year)
+    )
+    if options.dry_run:
+        return ImportResult(problems, parsed, mapping, sheet=sheet)
     written = not has_errors(problems)
     return ImportResult(problems, parsed, mapping, written=written, sheet=sheet)
 
@@ -587,28 +593,29 @@ def merge_into(
     sheet: str | None,
     unit_column: str = "unit",
     grades_at: grades.Where | None = None,
-) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
-    """Return the changed tables with the imported rows merged in, and the problems."""
+) -> tuple[dict[str, pd.DataFrame], list[Problem], dict[str, int]]:
+    """Return the tables with the imported rows merged in, the problems, and each merged
+    unit's row in the uploaded table (unit_id → row)."""
     tables = storage.dataset_tables(dataset)
     problems = _ensure_block_and_year(tables, dataset, options)
     precision.record(tables, options.year, options.block, parsed.attrs.get("decimals"))
     if parsed.empty:
-        return tables, problems
+        return tables, problems, {}
     matched, match_problems = _match_units(
         tables, dataset, parsed, options, file, sheet, unit_column
     )
     problems += match_problems
     if has_errors(problems):
-        return tables, problems
+        return tables, problems, {}
     problems += _replace_year(tables, matched, options, dataset, file)
     where = grades_at or grades.Where(file, sheet, "")
     problems += grades.apply(tables, matched, options.year, options.block, where,
                              given=options.grades, replace=options.replace)  # fmt: skip
     if has_errors(problems):
-        return tables, problems
+        return tables, problems, {}
     _add_results(tables, matched, options)
     criteria_problems = _add_scores(tables, matched, options, file)
-    return tables, problems + criteria_problems
+    return tables, problems + criteria_problems, upload_rows.source_rows(matched, ROW)
 
 
 def _ensure_block_and_year(tables: dict, dataset: Dataset, options: ImportOptions) -> list[Problem]:
