@@ -65,6 +65,9 @@ def _header(column: str | None, record: dict, mapping: dict[str, str]) -> str | 
     """Return the uploaded header of a merged column (the column itself when none maps)."""
     if column == "points" and "criterion_id" in record:
         return mapping.get(headers.CRITERION_PREFIX + str(record["criterion_id"]), column)
-    role = {"survey_points": "survey", "assessed_points": "assessed", "sipas_points": "sipas",
-            "leaders_points": "leaders", "impact_points": "impact"}.get(column or "", column)  # fmt: skip
+    role = _ROLE_OF.get(column or "", column)
     return mapping.get(role or "", column)
+
+
+# results.csv columns whose import role has another name (the others share theirs).
+_ROLE_OF = {f"{role}_points": role for role in ("survey", "assessed", "sipas", "leaders", "impact")}
