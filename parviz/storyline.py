@@ -16,8 +16,18 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from parviz import breakdown, comparison, findings, movers, precision, profile, provenance, ranking
-from parviz.charts.ranking import cap_ids, cap_note
+from parviz import (
+    breakdown,
+    comparison,
+    findings,
+    movers,
+    overview,
+    precision,
+    profile,
+    provenance,
+    ranking,
+)
+from parviz.charts.ranking import cap_note, shown_ids
 from parviz.dataset import Dataset
 from parviz.i18n import t
 
@@ -188,7 +198,7 @@ def block_slides(
         return []
     name = dataset.block_name(block, lang)
     notes = tuple(pick(pairs))
-    shown = len(cap_ids(ranks["unit_id"].tolist()))
+    shown = len(shown_ids(ranks))  # the units the rankings page's chart draws
     slides = [
         Slide(
             RANKING,
@@ -279,8 +289,7 @@ def rank_history(
 def _leaders_slide(
     ranks: pd.DataFrame, year: int, block: str, name: str, notes: tuple[str, ...], lang: str
 ) -> Slide:
-    top = ranks.head(LEADERS_SHOWN)
-    bottom = ranks.tail(min(LEADERS_SHOWN, max(len(ranks) - len(top), 0)))
+    top, bottom = overview.ends(ranks, LEADERS_SHOWN)  # the overview's two lists
     parts = [top.assign(group="top"), bottom.assign(group="bottom")]
     table = pd.concat(parts, ignore_index=True)
     return Slide(
@@ -291,6 +300,15 @@ def _leaders_slide(
         notes=notes,
         data=table,
     )
+
+
+def leader_groups(slide: Slide) -> dict[str, list[str]]:
+    """Return the leaders slide's lines by group ("top", "bottom"), as the slide and deck show."""
+    groups = list(slide.data["group"]) if slide.data is not None else []
+    return {
+        group: [line for line, g in zip(slide.bullets, groups) if g == group]
+        for group in ("top", "bottom")
+    }
 
 
 def leader_line(row: pd.Series, lang: str) -> str:

@@ -358,10 +358,8 @@ def _empty_key(slide: Slide) -> str:
 
 
 def _leaders_html(slide: Slide, lang: str) -> str:
-    groups = list(slide.data["group"]) if slide.data is not None else []
     parts = []
-    for group in ("top", "bottom"):
-        lines = [line for line, g in zip(slide.bullets, groups) if g == group]
+    for group, lines in storyline.leader_groups(slide).items():
         heading = _escape(t(f"presentation.leaders.{group}", lang))
         items = "".join(f"<li>{_escape(line)}</li>" for line in lines)
         parts.append(f"<div><h2 class='pv-{group}'>{heading}</h2><ul>{items}</ul></div>")
