@@ -350,6 +350,17 @@ def spotlight_slide(dataset: Dataset, unit_id: str, *, year: int, lang: str) -> 
     )
 
 
+def shown_lines(slide: Slide, lang: str) -> tuple[str, ...]:
+    """Return the slide's text lines, or the one sentence saying there is nothing to tell.
+
+    The page and the deck say the same: "nobody moved" on a changes slide, else "no findings".
+    """
+    if slide.bullets:
+        return slide.bullets
+    key = "presentation.changes.none" if slide.kind == CHANGES else "presentation.findings.none"
+    return (t(key, lang),)
+
+
 def find(story: Storyline, index: int) -> Slide:
     """Return slide ``index`` (1-based), clamped to the deck."""
     return story.slides[clamp(index, len(story.slides)) - 1]

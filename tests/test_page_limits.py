@@ -9,7 +9,7 @@ import pytest
 from tests.helpers import ROOT
 
 # Pages whose logic moved to parviz/views (#17); the others follow.
-LAID_OUT = ["profile", "rank_changes", "data", "criteria", "overview", "rankings"]
+LAID_OUT = ["profile", "rank_changes", "data", "criteria", "overview", "rankings", "presentation"]
 MAX_LINES, MAX_FUNCTION = 60, 15
 
 

@@ -142,7 +142,7 @@ def _title_slide(page: PptxSlide, slide: Slide, story: Storyline, dataset: Datas
 
 
 def _bullets_only(page: PptxSlide, slide: Slide, story: Storyline, dataset: Dataset) -> None:
-    lines = list(slide.bullets) or [t("presentation.findings.none", story.lang)]
+    lines = list(storyline.shown_lines(slide, story.lang))
     _text_box(page, MARGIN, CONTENT_TOP, WIDTH - 2 * MARGIN, CONTENT_BOTTOM - CONTENT_TOP, lines,
               size=20, bullet=True)
 
@@ -314,7 +314,7 @@ def _changes_slide(page: PptxSlide, slide: Slide, story: Storyline, dataset: Dat
         series.marker.format.fill.solid()
         series.marker.format.fill.fore_color.rgb = colour
     left = MARGIN + chart_width + Inches(0.3)
-    lines = list(slide.bullets) or [t("presentation.changes.none", story.lang)]
+    lines = list(storyline.shown_lines(slide, story.lang))
     _text_box(page, left, CONTENT_TOP, WIDTH - left - MARGIN, CONTENT_BOTTOM - CONTENT_TOP,
               lines, size=16 if len(lines) > 4 else 18, bullet=True)
 
