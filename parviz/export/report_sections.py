@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from parviz import breakdown, comparison, findings, ranking
+from parviz import breakdown, comparison, findings, overview, precision, ranking
 from parviz.charts import ranking as ranking_charts
 from parviz.charts import summary as summary_charts
 from parviz.dataset import Dataset
@@ -74,17 +74,18 @@ def _names(rows: pd.DataFrame, lang: str) -> str:
 
 def _block_summary(dataset: Dataset, ranks: pd.DataFrame, year: int, block: str,
                    lang: str) -> str:
-    # Highest and lowest by the published score: units sharing it are all named (a tie).
-    scores = ranks["score"].round(2)
-    top, bottom = ranks[scores == scores.max()], ranks[scores == scores.min()]
+    # Highest and lowest by the published score, as the overview: a tie names every unit.
+    top, bottom = overview.score_ends(ranks)
+    decimals = precision.of_rows(ranks)
     return t(
         "report.general.block", lang,
         block=dataset.block_name(block, lang),  # starts the sentence: keep its capital
         average=comparison.score_text(ranks["score"].mean(), lang),
         max=findings.compact_number(float(dataset.max_total(year, block) or 100), lang),
-        top=_names(top, lang), top_score=comparison.score_text(top["score"].iloc[0], lang),
+        top=_names(top, lang),
+        top_score=comparison.score_text(top["score"].iloc[0], lang, decimals),
         bottom=_names(bottom, lang),
-        bottom_score=comparison.score_text(bottom["score"].iloc[0], lang),
+        bottom_score=comparison.score_text(bottom["score"].iloc[0], lang, decimals),
     )
 
 
