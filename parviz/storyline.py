@@ -192,8 +192,7 @@ def block_slides(
     """Return the ranking, changes, heatmap and leaders slides of one block (those with data)."""
     if pairs is None:
         pairs = finding_pairs(dataset, year=year, block=block, lang=lang)
-    ranks = ranking.rank(dataset, year=year, block=block)
-    ranks = ranks[ranks["rank"].notna()].reset_index(drop=True)
+    ranks = ranking.ranked(dataset, year=year, block=block)
     if ranks.empty:
         return []
     name = dataset.block_name(block, lang)

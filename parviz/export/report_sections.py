@@ -63,9 +63,8 @@ def general(dataset: Dataset, *, year: int, blocks: Sequence[str], lang: str) ->
 
 
 def ranked(dataset: Dataset, year: int, block: str) -> pd.DataFrame:
-    """Return the units of ``block`` ranked in ``year``, best first (as `parviz rank`)."""
-    ranks = ranking.rank(dataset, year=year, block=block)
-    return ranks[ranks["rank"].notna()].reset_index(drop=True)
+    """Return the units of ``block`` ranked in ``year``, best first (``ranking.ranked``)."""
+    return ranking.ranked(dataset, year=year, block=block)
 
 
 def _names(rows: pd.DataFrame, lang: str) -> str:
@@ -92,18 +91,18 @@ def _block_summary(dataset: Dataset, ranks: pd.DataFrame, year: int, block: str,
 def _previous_sentence(dataset: Dataset, ranks: pd.DataFrame, year: int, block: str,
                        lang: str) -> str:
     """Return how the block average moved since the previous scored year ('' when none)."""
-    earlier = [y for y in dataset.years_of(block) if y < year]
-    if not earlier:
+    previous = comparison.previous_scored_year(dataset, block, year)  # as the page's pair
+    if previous is None:
         return ""
-    before = ranked(dataset, earlier[-1], block)
+    before = ranked(dataset, previous, block)
     if before.empty:
         return ""
-    measure = comparison.comparable_measure(dataset, block, earlier[-1], year)
+    measure = comparison.comparable_measure(dataset, block, previous, year)
     now, then = float(ranks[measure].mean()), float(before[measure].mean())
     change = round(now - then, 2)
     direction = "up" if change > 0 else "down" if change < 0 else "same"
     return t(f"report.general.previous.{measure}.{direction}", lang,
-             previous_year=earlier[-1], change=fmt_number(abs(change), lang),
+             previous_year=previous, change=fmt_number(abs(change), lang),
              previous=fmt_number(then, lang))
 
 
