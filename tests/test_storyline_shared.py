@@ -20,7 +20,7 @@ from parviz.charts import slides as slide_charts
 from parviz.charts.ranking import TOP_N
 from parviz.export import pptx
 from parviz.loading import load_dataset
-from parviz.views import criteria, overview, rank_changes, rankings
+from parviz.views import criteria, overview, profile, rank_changes, rankings
 from tests.helpers import copy_minimal
 
 COUNT, YEAR, BLOCK = 34, 2021, "district"
@@ -162,3 +162,16 @@ def test_leaders_slide_and_deck_list_the_overview_ends(dataset, story, deck) -> 
     deck_text = [shape.text_frame.text for shape in page_of(deck, story, "leaders").shapes
                  if shape.has_text_frame]
     assert names_in(deck_text) == names_in(groups["top"] + groups["bottom"])
+
+
+def test_spotlight_radar_draws_the_profile_pages_values(dataset, story) -> None:
+    slide = slide_of(story, storyline.SPOTLIGHT)
+    page = profile.build(dataset, year=YEAR, block=BLOCK, unit_id="u20", lang=story.lang)
+    drawn = {trace.name: list(trace.r) for trace in page.criteria.radar.data}
+    on_slide = {trace.name: list(trace.r)
+                for trace in slide_charts.figures(slide, story, dataset)[0].data}
+    unit = next(values for name, values in drawn.items() if NAMES[20] in name)
+    mine = next(values for name, values in on_slide.items() if NAMES[20] in name)
+    assert mine == pytest.approx(unit)  # the unit's % of each criterion's maximum
+    common = set(drawn) & set(on_slide)  # the block average, named alike
+    assert common and all(on_slide[name] == pytest.approx(drawn[name]) for name in common)
