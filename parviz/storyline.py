@@ -1,8 +1,15 @@
 """The review-conference storyline of a year, as data: one ``Slide`` per screen.
 
-The same storyline feeds the presentation page (parviz/ui/presentation.py), the PowerPoint
-export (parviz/export/pptx.py) and the CLI. A slide holds translated text and the frames its
-chart is drawn from; it knows nothing about Streamlit or python-pptx.
+The same storyline feeds the presentation page (parviz/views/presentation.py, drawn by
+parviz/ui/presentation.py), the PowerPoint export (parviz/export/pptx.py) and the CLI. A slide
+holds translated text and the frames its chart is drawn from; it knows nothing about Streamlit
+or python-pptx.
+
+A slide decides nothing on its own: it takes its units from the functions the pages and the
+findings use (``movers.notable`` for rank changes, ``overview.ends`` for the leaders,
+``charts.ranking.shown_ids`` / ``charts.criteria.shown_units`` for what a chart can hold,
+``profile.radar_series`` for a spotlight), so a chart, its sentences and the page agree
+(tests/test_storyline_shared.py).
 
 Order: title; key findings; for each block: ranking, rank changes, criterion heatmap, leaders
 and lowest; then one spotlight per chosen unit. A slide whose data is missing (no previous
