@@ -2,9 +2,8 @@
 
 import streamlit as st
 
-from parviz import storyline
 from parviz.i18n import t
-from parviz.ui import follow, hall, render
+from parviz.ui import follow, render
 from parviz.ui import presentation as ui
 
 lang, dataset = ui.load()
@@ -14,16 +13,15 @@ spotlights = ui.spotlight_select(dataset, year, lang)
 st.sidebar.caption(t("projector.keys", lang))
 ui.projector_link(lang)
 
-blocks = storyline.blocks_of(dataset, year)
-if not blocks:
+deck = ui.deck(dataset, year=year, lang=lang, spotlights=spotlights)
+if deck is None:
     render.notice("presentation.page.no_data", lang, year=year)
     st.stop()
-story = hall.linked(ui.story(dataset, year=year, lang=lang, spotlights=spotlights))
-index = ui.current_index(len(story.slides))
+index = ui.current_index(deck.count)
 follow.share(year, index, spotlights)  # the presenter publishes the slide before drawing it
-slide = storyline.find(story, index)
+slide = deck.slide(index)
 
-ui.slide_view(slide, story, dataset, index)
-ui.navigation(index, len(story.slides), lang)
+ui.slide_view(slide, deck.story, dataset, index)
+ui.navigation(index, deck.count, lang)
 follow.controls(lang)
-ui.downloads(slide, story, dataset, blocks)
+ui.downloads(deck, slide, dataset)

@@ -111,19 +111,13 @@ def compare_years(
     return frame.reset_index(drop=True)
 
 
-def movers(comparison: pd.DataFrame, *, n: int = 3) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Return (rises, falls): the ``n`` largest rank rises and falls, biggest first.
+def previous_scored_year(dataset: Dataset, block: str, year: int) -> int | None:
+    """Return the last year before ``year`` in which ``block`` was scored (None: none).
 
-    Equal moves are ordered by the later rank, so the order is stable.
+    The year a block is compared with: the rank-changes page's default pair and the report.
     """
-    known = comparison[comparison["rank_change"].notna()]
-    rises = known[known["rank_change"] > 0].sort_values(
-        ["rank_change", "rank_b"], ascending=[False, True]
-    )
-    falls = known[known["rank_change"] < 0].sort_values(
-        ["rank_change", "rank_b"], ascending=[True, True]
-    )
-    return rises.head(n).reset_index(drop=True), falls.head(n).reset_index(drop=True)
+    earlier = [y for y in dataset.years_of(block) if y < year]
+    return earlier[-1] if earlier else None
 
 
 def mover_sentence(row: pd.Series, *, year_a: int, year_b: int, lang: str) -> str:

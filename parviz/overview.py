@@ -38,18 +38,29 @@ def block_kpis(ranking: pd.DataFrame) -> BlockKpis:
     decimals, unscored = precision.of_rows(ranking), len(ranking) - len(scored)
     if scored.empty:
         return BlockKpis(len(ranking), None, None, (), None, (), decimals, unscored)
-    scores = scored["score"].round(decimals)  # as published: no float noise
-    highest, lowest = float(scores.max()), float(scores.min())
+    highest, lowest = score_ends(ranking)
     return BlockKpis(
         units_ranked=len(ranking),
         average=float(scored["score"].mean()),
-        highest=highest,
-        highest_units=tuple(scored.loc[scores == highest, "short_name"]),
-        lowest=lowest,
-        lowest_units=tuple(scored.loc[scores == lowest, "short_name"]),
+        highest=float(highest["score"].iloc[0]),
+        highest_units=tuple(highest["short_name"]),
+        lowest=float(lowest["score"].iloc[0]),
+        lowest_units=tuple(lowest["short_name"]),
         decimals=decimals,
         unscored=unscored,
     )
+
+
+def score_ends(ranking: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return the rows of the highest and of the lowest score, as published (ties: every unit).
+
+    Scores are compared at the decimals they were published with (97,685 ≠ 97,684), with no
+    float noise; ``score`` holds that rounded value. The overview and the report use this.
+    """
+    scored = ranking[ranking["score"].notna()]
+    scores = scored["score"].round(precision.of_rows(ranking))
+    scored = scored.assign(score=scores)
+    return scored[scores == scores.max()], scored[scores == scores.min()]
 
 
 def change_symbol(rank_change: object) -> str:

@@ -397,6 +397,15 @@ def rank(dataset: Dataset, *, year: int, block: str) -> pd.DataFrame:
     return chosen.sort_values(["rank", "unit"]).reset_index(drop=True).copy()
 
 
+def ranked(dataset: Dataset, *, year: int, block: str) -> pd.DataFrame:
+    """Return the units of ``block`` given a rank in ``year``, best first (as `parviz rank`).
+
+    The units the slides, the report and the annex list: ``rank`` less those left unranked.
+    """
+    ranks = rank(dataset, year=year, block=block)
+    return ranks[ranks["rank"].notna()].reset_index(drop=True)
+
+
 def rank_records(ranking: pd.DataFrame) -> list[dict]:
     """Return the ranking as JSON-ready dicts with exactly RANK_KEYS."""
     records = []

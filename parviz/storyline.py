@@ -1,8 +1,15 @@
 """The review-conference storyline of a year, as data: one ``Slide`` per screen.
 
-The same storyline feeds the presentation page (parviz/ui/presentation.py), the PowerPoint
-export (parviz/export/pptx.py) and the CLI. A slide holds translated text and the frames its
-chart is drawn from; it knows nothing about Streamlit or python-pptx.
+The same storyline feeds the presentation page (parviz/views/presentation.py, drawn by
+parviz/ui/presentation.py), the PowerPoint export (parviz/export/pptx.py) and the CLI. A slide
+holds translated text and the frames its chart is drawn from; it knows nothing about Streamlit
+or python-pptx.
+
+A slide decides nothing on its own: it takes its units from the functions the pages and the
+findings use (``movers.notable`` for rank changes, ``overview.ends`` for the leaders,
+``charts.ranking.shown_ids`` / ``charts.criteria.shown_units`` for what a chart can hold,
+``profile.radar_series`` for a spotlight), so a chart, its sentences and the page agree
+(tests/test_storyline_shared.py).
 
 Order: title; key findings; for each block: ranking, rank changes, criterion heatmap, leaders
 and lowest; then one spotlight per chosen unit. A slide whose data is missing (no previous
@@ -16,8 +23,18 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from parviz import breakdown, comparison, findings, movers, precision, profile, provenance, ranking
-from parviz.charts.ranking import cap_ids, cap_note
+from parviz import (
+    breakdown,
+    comparison,
+    findings,
+    movers,
+    overview,
+    precision,
+    profile,
+    provenance,
+    ranking,
+)
+from parviz.charts.ranking import cap_note, shown_ids
 from parviz.dataset import Dataset
 from parviz.i18n import t
 
@@ -182,13 +199,12 @@ def block_slides(
     """Return the ranking, changes, heatmap and leaders slides of one block (those with data)."""
     if pairs is None:
         pairs = finding_pairs(dataset, year=year, block=block, lang=lang)
-    ranks = ranking.rank(dataset, year=year, block=block)
-    ranks = ranks[ranks["rank"].notna()].reset_index(drop=True)
+    ranks = ranking.ranked(dataset, year=year, block=block)
     if ranks.empty:
         return []
     name = dataset.block_name(block, lang)
     notes = tuple(pick(pairs))
-    shown = len(cap_ids(ranks["unit_id"].tolist()))
+    shown = len(shown_ids(ranks))  # the units the rankings page's chart draws
     slides = [
         Slide(
             RANKING,
@@ -279,8 +295,7 @@ def rank_history(
 def _leaders_slide(
     ranks: pd.DataFrame, year: int, block: str, name: str, notes: tuple[str, ...], lang: str
 ) -> Slide:
-    top = ranks.head(LEADERS_SHOWN)
-    bottom = ranks.tail(min(LEADERS_SHOWN, max(len(ranks) - len(top), 0)))
+    top, bottom = overview.ends(ranks, LEADERS_SHOWN)  # the overview's two lists
     parts = [top.assign(group="top"), bottom.assign(group="bottom")]
     table = pd.concat(parts, ignore_index=True)
     return Slide(
@@ -291,6 +306,15 @@ def _leaders_slide(
         notes=notes,
         data=table,
     )
+
+
+def leader_groups(slide: Slide) -> dict[str, list[str]]:
+    """Return the leaders slide's lines by group ("top", "bottom"), as the slide and deck show."""
+    groups = list(slide.data["group"]) if slide.data is not None else []
+    return {
+        group: [line for line, g in zip(slide.bullets, groups) if g == group]
+        for group in ("top", "bottom")
+    }
 
 
 def leader_line(row: pd.Series, lang: str) -> str:
@@ -330,6 +354,17 @@ def spotlight_slide(dataset: Dataset, unit_id: str, *, year: int, lang: str) -> 
         notes=tuple(about),
         data=radar,
     )
+
+
+def shown_lines(slide: Slide, lang: str) -> tuple[str, ...]:
+    """Return the slide's text lines, or the one sentence saying there is nothing to tell.
+
+    The page and the deck say the same: "nobody moved" on a changes slide, else "no findings".
+    """
+    if slide.bullets:
+        return slide.bullets
+    key = "presentation.changes.none" if slide.kind == CHANGES else "presentation.findings.none"
+    return (t(key, lang),)
 
 
 def find(story: Storyline, index: int) -> Slide:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,3 +34,22 @@ def snapshot(folder: Path) -> dict[str, bytes]:
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     }
+
+
+def office_pdf(data: bytes, folder: Path, name: str, *, timeout: int = 180) -> Path:
+    """Write ``data`` as ``folder/name`` and return the PDF LibreOffice renders of it.
+
+    As a province's staff would open an export; LibreOffice must be installed (scripts/test.sh).
+    """
+    office = shutil.which("libreoffice") or shutil.which("soffice")
+    assert office, "LibreOffice is needed: scripts/test.sh installs it"
+    path = folder / name
+    path.write_bytes(data)
+    subprocess.run(
+        [office, "--headless", f"-env:UserInstallation=file://{folder}/lo",
+         "--convert-to", "pdf", "--outdir", str(folder), str(path)],
+        check=True, capture_output=True, timeout=timeout,
+    )  # fmt: skip
+    pdf = path.with_suffix(".pdf")
+    assert pdf.read_bytes().startswith(b"%PDF")
+    return pdf

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from parviz import comparison
+from parviz import comparison, movers
 from parviz.comparison import Change
 from parviz.loading import load_dataset
 from parviz.ranking import rank, standings
@@ -48,9 +48,9 @@ def test_movers_and_sentences_on_the_published_fact():
     compared = comparison.compare_years(
         standings(sample), sample, block="district", year_a=2020, year_b=2021
     )
-    rises, falls = comparison.movers(compared, n=12)
+    rises, falls = movers.split(movers.between(compared))  # the one rule (#17)
     assert (rises["rank_change"] > 0).all() and (falls["rank_change"] < 0).all()
-    assert list(rises["rank_change"]) == sorted(rises["rank_change"], reverse=True)
+    assert list(rises["rank_b"]) == sorted(rises["rank_b"])  # told in their new rank order
     chi_linh = falls[falls["unit_id"] == "chi-linh"].iloc[0]
     assert comparison.mover_sentence(chi_linh, year_a=2020, year_b=2021, lang="vi") == (
         "Chí Linh: từ hạng 1 (2020) xuống hạng 3 (2021), ▼2"

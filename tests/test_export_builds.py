@@ -164,3 +164,27 @@ def test_a_busy_server_says_so_instead_of_starting_chromium(counted_pdf, monkeyp
     at.button(key="make_pdf").click().run()
     assert not at.exception and counted_pdf == []
     assert "thử lại" in " ".join(w.value for w in at.warning)
+
+
+def test_the_deck_is_made_on_a_click_once_and_served_to_the_next_visitor(monkeypatch):
+    # (#17) the deck goes through the same export_queue.on_click as the PDF and the report.
+    from parviz.export import builds, pptx
+
+    calls = []
+    monkeypatch.setattr(builds, "BUILDS", ExportBuilds())
+
+    def counted(story, dataset, progress=None) -> bytes:
+        progress(1, 1)  # the progress bar is drawn
+        calls.append(story.year)
+        return b"PK-deck"
+
+    monkeypatch.setattr(pptx, "build_deck", counted)
+    first = _presentation()
+    assert not any("download_pptx" in key for key in _download_keys(first))
+    first.button(key="make_pptx").click().run()
+    assert not first.exception and calls == [2021]
+    assert any("download_pptx" in key for key in _download_keys(first))
+    assert [s.value for s in first.success] == ["Đã tạo xong tệp PowerPoint."]
+    second = _presentation()  # another visitor: the deck is ready, no button, no second build
+    assert any("download_pptx" in key for key in _download_keys(second))
+    assert not [b for b in second.button if b.key == "make_pptx"] and calls == [2021]

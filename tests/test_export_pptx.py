@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
 
 import pytest
@@ -13,7 +12,7 @@ from pptx.util import Inches
 from parviz import storyline
 from parviz.export import pptx
 from parviz.loading import load_dataset
-from tests.helpers import ROOT, SAMPLE
+from tests.helpers import ROOT, SAMPLE, office_pdf
 
 SHOTS = ROOT / ".pytest_cache" / "deck"
 
@@ -110,17 +109,7 @@ def test_progress_is_reported_per_slide(sample):
 
 def test_libreoffice_renders_the_deck(deck_bytes, tmp_path):
     """Open the deck in LibreOffice (as the province's staff would) and render every page."""
-    office = shutil.which("libreoffice") or shutil.which("soffice")
-    assert office, "LibreOffice is needed: scripts/test.sh installs it"
-    path = tmp_path / "deck.pptx"
-    path.write_bytes(deck_bytes)
-    subprocess.run(
-        [office, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
-        check=True, capture_output=True, timeout=180,
-    )
-    pdf = tmp_path / "deck.pdf"
-    assert pdf.read_bytes().startswith(b"%PDF")
+    pdf = office_pdf(deck_bytes, tmp_path, "deck.pptx")
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True,
                           capture_output=True, timeout=60).stdout.decode("utf-8")
     assert text.count("\f") >= 10  # one form feed per page

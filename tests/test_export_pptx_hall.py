@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
 
 import pytest
@@ -13,7 +12,7 @@ from pptx import Presentation
 from parviz import cli, hall, storyline
 from parviz.export import pptx, pptx_hall
 from parviz.loading import load_dataset
-from tests.helpers import MINIMAL, ROOT
+from tests.helpers import MINIMAL, ROOT, office_pdf
 from tests.test_hall import decode
 
 PUBLIC = "https://cchc.example.vn/parviz/"
@@ -71,17 +70,9 @@ def test_the_cli_deck_takes_the_setting(tmp_path, monkeypatch):
 
 def test_the_code_reads_from_the_slides_as_libreoffice_renders_them(deck_bytes, tmp_path):
     """What a phone sees on the screen: the rendered title and closing pages decode to the URL."""
-    office = shutil.which("libreoffice") or shutil.which("soffice")
-    assert office, "LibreOffice is needed: scripts/test.sh installs it"
-    path = tmp_path / "deck.pptx"
-    path.write_bytes(deck_bytes)
-    subprocess.run(
-        [office, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
-        check=True, capture_output=True, timeout=180,
-    )  # fmt: skip
+    pdf = office_pdf(deck_bytes, tmp_path, "deck.pptx")
     SHOTS.mkdir(parents=True, exist_ok=True)
-    subprocess.run(["pdftoppm", "-png", "-r", "60", str(tmp_path / "deck.pdf"),
+    subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf),
                     str(SHOTS / "page")], check=True, timeout=120)  # fmt: skip
     pages = sorted(SHOTS.glob("page-*.png"))
     assert len(pages) == len(Presentation(io.BytesIO(deck_bytes)).slides)

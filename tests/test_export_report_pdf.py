@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import subprocess
 
 import pytest
@@ -19,7 +18,7 @@ from docx.shared import Mm
 
 from parviz.export import report_docx
 from parviz.loading import load
-from tests.helpers import SAMPLE
+from tests.helpers import SAMPLE, office_pdf
 
 POINT = 25.4 / 72  # mm
 TOLERANCE = 3.0  # mm: LibreOffice moves a table left by its cell padding
@@ -29,20 +28,9 @@ TOLERANCE = 3.0  # mm: LibreOffice moves a table left by its cell padding
 def rendered(request, tmp_path_factory):
     """Return (docx bytes, PDF path) of the sample's 2021 report in one language."""
     lang = request.param
-    office = shutil.which("libreoffice") or shutil.which("soffice")
-    assert office, "LibreOffice (with Writer) is needed: scripts/test.sh installs it"
     folder = tmp_path_factory.mktemp(f"report-{lang}")
     data = report_docx.build_report(load(SAMPLE).dataset, year=2021, lang=lang, issued_year=2022)
-    path = folder / "report.docx"
-    path.write_bytes(data)
-    subprocess.run(
-        [office, "--headless", f"-env:UserInstallation=file://{folder}/lo",
-         "--convert-to", "pdf", "--outdir", str(folder), str(path)],
-        check=True, capture_output=True, timeout=300,
-    )
-    pdf = folder / "report.pdf"
-    assert pdf.read_bytes().startswith(b"%PDF")
-    return data, pdf
+    return data, office_pdf(data, folder, "report.docx", timeout=300)  # LibreOffice Writer
 
 
 def pages(pdf) -> list[tuple[float, float, list[tuple[float, float, str]]]]:

@@ -11,7 +11,7 @@ from parviz.i18n import t
 from parviz.importing import ImportOptions, import_table
 from parviz.loading import load_dataset
 from parviz.shapes import YearFound
-from parviz.ui import import_view
+from parviz.views import imports
 from tests.apptesting import app_test
 
 
@@ -44,11 +44,11 @@ def test_an_empty_dataset_tells_a_viewer_who_imports(empty):
 
 def test_the_year_source_is_said_and_a_missing_year_must_be_chosen():
     found = YearFound(2021, "title", "KẾT QUẢ CHỈ SỐ CCHC NĂM 2021")
-    assert "“KẾT QUẢ CHỈ SỐ CCHC NĂM 2021”" in import_view.year_source_text(found, 2021, "vi")
-    assert "chosen on this page" in import_view.year_source_text(found, 2020, "en")
-    assert "choose the year" in import_view.year_source_text(None, None, "en")
+    assert "“KẾT QUẢ CHỈ SỐ CCHC NĂM 2021”" in imports.year_source_text(found, 2021, "vi")
+    assert "chosen on this page" in imports.year_source_text(found, 2020, "en")
+    assert "choose the year" in imports.year_source_text(None, None, "en")
     named = YearFound(2019, "file", "*bang*_2019.xlsx")
-    assert "\\*bang\\*" in import_view.year_source_text(named, 2019, "en")  # never markup
+    assert "\\*bang\\*" in imports.year_source_text(named, 2019, "en")  # never markup
 
 
 def test_the_save_sentence_states_year_block_and_count(tmp_path):
@@ -57,10 +57,10 @@ def test_the_save_sentence_states_year_block_and_count(tmp_path):
     dataset = load_dataset(folder)
     options = ImportOptions(year=2021, block="district")
     found = YearFound(2021, "file", "ket_qua_2021.xlsx")
-    sentence = import_view.save_sentence(dataset, options, 12, found, "vi")
+    sentence = imports.save_sentence(dataset, options, 12, found, "vi")
     assert sentence.startswith("Sẽ lưu 12 đơn vị vào năm 2021, khối “UBND huyện, thị xã")
     assert "ket\\_qua\\_2021.xlsx" in sentence
-    english = import_view.save_sentence(dataset, options, 12, None, "en")
+    english = imports.save_sentence(dataset, options, 12, None, "en")
     assert "12 units into the year 2021" in english and "chosen on this page" in english
 
 
@@ -73,7 +73,7 @@ def test_page_messages_name_the_pages_controls_not_cli_options(tmp_path):
     unknown = next(p for p in problems if p.code == "import_unknown_unit")
     assert "--create-units" in unknown.render("vi")
     for lang in ("vi", "en"):
-        shown = import_view.for_the_page([unknown])[0].render(lang)
+        shown = imports.for_the_page([unknown])[0].render(lang)
         assert "--" not in shown and t("import.create_units", lang) in shown
         assert unknown.location(lang) in shown
 
@@ -87,5 +87,5 @@ def test_an_unknown_grade_scale_names_the_grade_box_of_the_page(tmp_path):
     scale = next(p for p in problems if p.code == "grade_scale_unknown")
     assert "--grades" in scale.render("en")
     for lang in ("vi", "en"):
-        shown = import_view.for_the_page([scale])[0].render(lang)
+        shown = imports.for_the_page([scale])[0].render(lang)
         assert "--grades" not in shown and t("shapes.grades.label", lang) in shown

@@ -36,11 +36,19 @@ def criterion_labels(table: pd.DataFrame, lang: str, *, width: int = 18) -> dict
 def _capped(table: pd.DataFrame, lang: str, source: str) -> tuple[pd.DataFrame, str, bool]:
     """Keep the top and bottom TOP_N units of a large block; add the note to ``source``."""
     units = _unit_order(table)
-    kept = cap_ids(units)
+    kept = shown_units(table)
     if len(kept) == len(units):
         return table, source, False
     note = cap_note(len(kept), len(units), lang)
     return table[table["unit_id"].isin(kept)], f"{source}<br>{note}" if source else note, True
+
+
+def shown_units(table: pd.DataFrame) -> list[str]:
+    """Return the units a criterion chart of ``table`` draws: rank order, cut by ``cap_ids``.
+
+    The one choice of the criteria page, the heatmap slide and the deck's heat tables (#17).
+    """
+    return cap_ids(_unit_order(table))
 
 
 def _unit_order(table: pd.DataFrame) -> list[str]:

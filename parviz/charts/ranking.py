@@ -45,6 +45,15 @@ def cap_ids(unit_ids: Sequence[str], focus: str | None = None, n: int = TOP_N) -
     return [unit_id for unit_id in ids if unit_id in keep]
 
 
+def shown_ids(ranking: pd.DataFrame, focus: str | None = None) -> list[str]:
+    """Return the unit ids a one-row-per-unit chart of ``ranking`` draws, best first.
+
+    The one choice of the rankings page, the report, the ranking slide and the deck's chart:
+    rank order (ties by name), cut to both ends by ``cap_ids`` (#17).
+    """
+    return cap_ids(ranking.sort_values(["rank", "unit"])["unit_id"].tolist(), focus)
+
+
 def cap_note(
     shown: int,
     total: int,
@@ -127,7 +136,7 @@ def ranking_bar(
     average = float(everyone["score"].mean()) if len(everyone) else math.nan
     decimals = precision.of_rows(everyone)  # bar labels as published: 97,685
     suffix = "%" if as_index else ""
-    kept = cap_ids(everyone["unit_id"].tolist(), focus)
+    kept = shown_ids(everyone, focus)
     ordered = everyone
     if len(kept) < len(everyone):
         ordered = everyone[everyone["unit_id"].isin(kept)].reset_index(drop=True)

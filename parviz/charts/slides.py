@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 from parviz import comparison, precision, theme
 from parviz.charts import criteria as criteria_charts
 from parviz.charts import profile as profile_charts
-from parviz.charts.ranking import BAR_COLOUR, cap_ids, unit_label
+from parviz.charts.ranking import BAR_COLOUR, shown_ids, unit_label
 from parviz.charts.text import safe_figure
 from parviz.dataset import Dataset
 from parviz.i18n import fmt_number, t
@@ -71,12 +71,13 @@ def _stage(fig: go.Figure, lang: str, *, height: int = HEIGHT) -> go.Figure:
 def ranking_columns(ranks: pd.DataFrame, *, lang: str, max_score: float) -> list[go.Figure]:
     """Return the ranking as bars, 1st at the top, in one column per ROWS_PER_COLUMN units.
 
-    A block too large for the slide keeps its first and last units (``cap_ids``); the slide's
-    subtitle says so. Every figure draws the block average (of every unit) as a dashed line.
+    A block too large for the slide keeps its first and last units (``shown_ids``, as the
+    page); the slide's subtitle says so. Every figure draws the block average (of every unit)
+    as a dashed line.
     """
     everyone = ranks.sort_values(["rank", "unit"]).reset_index(drop=True)
     average = float(everyone["score"].mean())
-    kept = everyone[everyone["unit_id"].isin(cap_ids(everyone["unit_id"].tolist()))]
+    kept = everyone[everyone["unit_id"].isin(shown_ids(everyone))]
     columns = split(kept["unit_id"].tolist())
     return [
         _bars(kept[kept["unit_id"].isin(ids)], lang, max_score, average, legend=i == 0)
@@ -163,9 +164,7 @@ def movement(chosen: pd.DataFrame, *, lang: str) -> go.Figure:
 
 def heatmap_columns(shares: pd.DataFrame, *, lang: str) -> list[go.Figure]:
     """Return the criterion heatmap, one column of units per ROWS_PER_COLUMN, same colours."""
-    order = list(dict.fromkeys(shares.sort_values(["rank", "short_name"])["unit_id"]))
-    kept = cap_ids(order)
-    columns = split(kept)
+    columns = split(criteria_charts.shown_units(shares))
     figs = []
     for i, ids in enumerate(columns):
         fig = criteria_charts.heatmap(shares[shares["unit_id"].isin(ids)], lang, title="")

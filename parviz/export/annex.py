@@ -32,8 +32,7 @@ class PdfError(RuntimeError):
 
 def annex_table(dataset: Dataset, *, year: int, block: str, lang: str) -> pd.DataFrame:
     """Return the annex rows of one block: localised headers, numbers as numbers."""
-    ranks = ranking.rank(dataset, year=year, block=block)
-    ranks = ranks[ranks["rank"].notna()].reset_index(drop=True)
+    ranks = ranking.ranked(dataset, year=year, block=block)  # as the slides and the report
     criteria = dataset.criteria(year, block)
     points = ranking.criterion_points(dataset)
     points = points[(points["year"] == year) & (points["block"] == block)]

@@ -29,7 +29,8 @@ from pptx.slide import Slide as PptxSlide
 from pptx.util import Inches, Pt
 
 from parviz import hall, precision, storyline, theme
-from parviz.charts.ranking import cap_ids
+from parviz.charts.criteria import shown_units
+from parviz.charts.ranking import shown_ids
 from parviz.charts.slides import split
 from parviz.dataset import Dataset
 from parviz.export import pptx_hall
@@ -141,7 +142,7 @@ def _title_slide(page: PptxSlide, slide: Slide, story: Storyline, dataset: Datas
 
 
 def _bullets_only(page: PptxSlide, slide: Slide, story: Storyline, dataset: Dataset) -> None:
-    lines = list(slide.bullets) or [t("presentation.findings.none", story.lang)]
+    lines = list(storyline.shown_lines(slide, story.lang))
     _text_box(page, MARGIN, CONTENT_TOP, WIDTH - 2 * MARGIN, CONTENT_BOTTOM - CONTENT_TOP, lines,
               size=20, bullet=True)
 
@@ -230,7 +231,7 @@ def _plot_from(chart, share: float) -> None:
 
 def _capped(ranks: pd.DataFrame) -> pd.DataFrame:
     """Return the top and bottom TOP_N rows of a large ranking (all rows of a small one)."""
-    keep = cap_ids(ranks["unit_id"].tolist())
+    keep = shown_ids(ranks)  # the units the page's and the slide's charts draw
     return ranks[ranks["unit_id"].isin(keep)] if len(keep) < len(ranks) else ranks
 
 
@@ -313,7 +314,7 @@ def _changes_slide(page: PptxSlide, slide: Slide, story: Storyline, dataset: Dat
         series.marker.format.fill.solid()
         series.marker.format.fill.fore_color.rgb = colour
     left = MARGIN + chart_width + Inches(0.3)
-    lines = list(slide.bullets) or [t("presentation.changes.none", story.lang)]
+    lines = list(storyline.shown_lines(slide, story.lang))
     _text_box(page, left, CONTENT_TOP, WIDTH - left - MARGIN, CONTENT_BOTTOM - CONTENT_TOP,
               lines, size=16 if len(lines) > 4 else 18, bullet=True)
 
@@ -324,8 +325,7 @@ def _heatmap_slide(page: PptxSlide, slide: Slide, story: Storyline, dataset: Dat
     One table per column of at most ROWS_PER_COLUMN units, so the type stays readable.
     """
     shares: pd.DataFrame = slide.data
-    order = list(dict.fromkeys(shares.sort_values(["rank", "short_name"])["unit_id"]))
-    columns = split(cap_ids(order), ROWS_PER_COLUMN)
+    columns = split(shown_units(shares), ROWS_PER_COLUMN)  # the heatmap's units
     criteria = list(dict.fromkeys(shares.sort_values("order")["criterion_id"].astype(str)))
     spread = float(shares["difference"].abs().max() or 1.0)
     width = (WIDTH - 2 * MARGIN - COLUMN_GAP * (len(columns) - 1)) // len(columns)
@@ -401,10 +401,8 @@ def _heat_colour(difference: float, spread: float) -> tuple[RGBColor, RGBColor]:
 
 
 def _leaders_slide(page: PptxSlide, slide: Slide, story: Storyline, dataset: Dataset) -> None:
-    table: pd.DataFrame = slide.data
     half = (WIDTH - 2 * MARGIN - Inches(0.4)) // 2
-    for i, group in enumerate(("top", "bottom")):
-        rows = [line for line, g in zip(slide.bullets, table["group"]) if g == group]
+    for i, (group, rows) in enumerate(storyline.leader_groups(slide).items()):
         left = MARGIN + i * (half + Inches(0.4))
         colour = RGBColor.from_string((theme.UP if group == "top" else theme.DOWN).lstrip("#"))
         _text_box(page, left, CONTENT_TOP, half, Inches(0.6),

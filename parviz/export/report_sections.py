@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from parviz import breakdown, comparison, findings, ranking
+from parviz import breakdown, comparison, findings, overview, precision, ranking
 from parviz.charts import ranking as ranking_charts
 from parviz.charts import summary as summary_charts
 from parviz.dataset import Dataset
@@ -63,9 +63,8 @@ def general(dataset: Dataset, *, year: int, blocks: Sequence[str], lang: str) ->
 
 
 def ranked(dataset: Dataset, year: int, block: str) -> pd.DataFrame:
-    """Return the units of ``block`` ranked in ``year``, best first (as `parviz rank`)."""
-    ranks = ranking.rank(dataset, year=year, block=block)
-    return ranks[ranks["rank"].notna()].reset_index(drop=True)
+    """Return the units of ``block`` ranked in ``year``, best first (``ranking.ranked``)."""
+    return ranking.ranked(dataset, year=year, block=block)
 
 
 def _names(rows: pd.DataFrame, lang: str) -> str:
@@ -74,35 +73,36 @@ def _names(rows: pd.DataFrame, lang: str) -> str:
 
 def _block_summary(dataset: Dataset, ranks: pd.DataFrame, year: int, block: str,
                    lang: str) -> str:
-    # Highest and lowest by the published score: units sharing it are all named (a tie).
-    scores = ranks["score"].round(2)
-    top, bottom = ranks[scores == scores.max()], ranks[scores == scores.min()]
+    # Highest and lowest by the published score, as the overview: a tie names every unit.
+    top, bottom = overview.score_ends(ranks)
+    decimals = precision.of_rows(ranks)
     return t(
         "report.general.block", lang,
         block=dataset.block_name(block, lang),  # starts the sentence: keep its capital
         average=comparison.score_text(ranks["score"].mean(), lang),
         max=findings.compact_number(float(dataset.max_total(year, block) or 100), lang),
-        top=_names(top, lang), top_score=comparison.score_text(top["score"].iloc[0], lang),
+        top=_names(top, lang),
+        top_score=comparison.score_text(top["score"].iloc[0], lang, decimals),
         bottom=_names(bottom, lang),
-        bottom_score=comparison.score_text(bottom["score"].iloc[0], lang),
+        bottom_score=comparison.score_text(bottom["score"].iloc[0], lang, decimals),
     )
 
 
 def _previous_sentence(dataset: Dataset, ranks: pd.DataFrame, year: int, block: str,
                        lang: str) -> str:
     """Return how the block average moved since the previous scored year ('' when none)."""
-    earlier = [y for y in dataset.years_of(block) if y < year]
-    if not earlier:
+    previous = comparison.previous_scored_year(dataset, block, year)  # as the page's pair
+    if previous is None:
         return ""
-    before = ranked(dataset, earlier[-1], block)
+    before = ranked(dataset, previous, block)
     if before.empty:
         return ""
-    measure = comparison.comparable_measure(dataset, block, earlier[-1], year)
+    measure = comparison.comparable_measure(dataset, block, previous, year)
     now, then = float(ranks[measure].mean()), float(before[measure].mean())
     change = round(now - then, 2)
     direction = "up" if change > 0 else "down" if change < 0 else "same"
     return t(f"report.general.previous.{measure}.{direction}", lang,
-             previous_year=earlier[-1], change=fmt_number(abs(change), lang),
+             previous_year=previous, change=fmt_number(abs(change), lang),
              previous=fmt_number(then, lang))
 
 

@@ -1,4 +1,7 @@
-"""Build an expensive export (PDF, deck) through the process-wide queue, telling the visitor.
+"""Build an expensive export (deck, PDF, report) once, through the process-wide queue.
+
+``on_click`` is the one "build on click, then download" of the presentation's deck and annex
+PDF and the data page's Word report: whoever builds first, every later visitor downloads.
 
 parviz.export.builds keeps the bytes and runs one build at a time; here the visitor is told when
 the export waits behind others, or that the server is busy, in a sentence of their language.
@@ -6,10 +9,12 @@ the export waits behind others, or that the server is busy, in a sentence of the
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable, Hashable
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from parviz.export import builds
@@ -46,4 +51,41 @@ def build(key: Hashable, make: Callable[[], bytes], lang: str) -> bytes | None:
         note.warning(t("security.export.busy", lang), icon=":material/hourglass_top:")
         return None
     note.empty()
+    return data
+
+
+def on_click(
+    key: Hashable,
+    make: Callable[[], bytes],
+    lang: str,
+    *,
+    label: str,
+    button_key: str,
+    where: DeltaGenerator | None = None,
+    icon: str | None = None,
+    working: str | None = None,
+    done: str | None = None,
+    failures: tuple[type[Exception], ...] = (),
+) -> bytes | None:
+    """Return the export's bytes: built already by anyone, else built when its button is clicked.
+
+    The button (in ``where``) gives way to the build; ``working`` is a spinner's sentence while
+    it runs, ``done`` a sentence once built. A failure of ``failures`` (whose message is in the
+    user's language) is shown as an error. None until built. The caller draws the download.
+    """
+    data = cached(key)
+    if data is not None:
+        return data
+    slot = (where or st).empty()
+    if not slot.button(label, key=button_key, icon=icon):
+        return None
+    slot.empty()
+    try:
+        with st.spinner(working) if working else contextlib.nullcontext():
+            data = build(key, make, lang)
+    except failures as error:
+        st.error(str(error), icon=":material/error:")
+        return None
+    if data is not None and done:
+        st.success(done)
     return data

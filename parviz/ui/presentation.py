@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import collections
+import dataclasses
 import logging
 import math
 import threading
@@ -16,14 +17,16 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from parviz import comparison, markup, storyline, theme
+from parviz import markup, storyline
 from parviz.charts import slides
 from parviz.dataset import Dataset
 from parviz.export import annex, images, pptx, tables
 from parviz.i18n import t
 from parviz.storyline import Slide, Storyline
-from parviz.ui import cache, export_queue, page, state, widgets
+from parviz.ui import cache, export_queue, hall, page, state, widgets
 from parviz.ui.hall import hall_html
+from parviz.views import presentation as view
+from parviz.views.presentation import Deck
 
 log = logging.getLogger(__name__)
 
@@ -171,17 +174,19 @@ def spotlight_select(dataset: Dataset, year: int, lang: str) -> list[str]:
     return chosen
 
 
-def story(dataset: Dataset, *, year: int, lang: str, spotlights: list[str]) -> Storyline:
-    """Return the storyline, built once per data version, year, language and spotlights.
+def deck(dataset: Dataset, *, year: int, lang: str, spotlights: list[str]) -> Deck | None:
+    """Return the deck (views.presentation), built once per data version, year, language and
+    spotlights, with the hall's link; None when no block was scored in ``year``.
 
     Shared by every session of the process (each person opening the link gets it at once) and
     out of Streamlit's caches, which any visitor can clear (#16, #19). Nobody changes it.
     """
-    return cache.shared(dataset, _build_story, year, lang, tuple(spotlights))
+    built = cache.shared(dataset, _build_deck, year, lang, tuple(spotlights))
+    return None if built is None else dataclasses.replace(built, story=hall.linked(built.story))
 
 
-def _build_story(dataset: Dataset, year: int, lang: str, spotlights: tuple[str, ...]) -> Storyline:
-    return storyline.build(dataset, year=year, lang=lang, spotlights=list(spotlights))
+def _build_deck(dataset: Dataset, year: int, lang: str, spotlights: tuple[str, ...]) -> Deck | None:
+    return view.build(dataset, year=year, lang=lang, spotlights=spotlights)
 
 
 def current_index(count: int) -> int:
@@ -295,7 +300,7 @@ def _body(slide: Slide, story: Storyline, dataset: Dataset) -> tuple[str, list]:
         return _leaders_html(slide, story.lang), []
     figs = slides.figures(slide, story, dataset)
     if not figs:
-        lines = slide.bullets or (t(_empty_key(slide), story.lang),)
+        lines = storyline.shown_lines(slide, story.lang)
         return f"<div class='pv-text'>{_bullets(lines)}</div>", []
     side = bool(slide.bullets) and slide.kind in (storyline.CHANGES, storyline.SPOTLIGHT)
     try:
@@ -351,17 +356,9 @@ def _svg(fig, width: int, height: int = CHART_HEIGHT) -> str:
     return uri
 
 
-def _empty_key(slide: Slide) -> str:
-    if slide.kind == storyline.CHANGES:
-        return "presentation.changes.none"
-    return "presentation.findings.none"
-
-
 def _leaders_html(slide: Slide, lang: str) -> str:
-    groups = list(slide.data["group"]) if slide.data is not None else []
     parts = []
-    for group in ("top", "bottom"):
-        lines = [line for line, g in zip(slide.bullets, groups) if g == group]
+    for group, lines in storyline.leader_groups(slide).items():
         heading = _escape(t(f"presentation.leaders.{group}", lang))
         items = "".join(f"<li>{_escape(line)}</li>" for line in lines)
         parts.append(f"<div><h2 class='pv-{group}'>{heading}</h2><ul>{items}</ul></div>")
@@ -377,91 +374,56 @@ def _footer(story: Storyline, index: int) -> str:
     )
 
 
-def downloads(slide: Slide, story: Storyline, dataset: Dataset, blocks: list[str]) -> None:
+def downloads(deck: Deck, slide: Slide, dataset: Dataset) -> None:
     """Draw the sidebar downloads: the deck (built on demand, with progress), annex, table."""
-    lang = story.lang
+    story, lang, stem = deck.story, deck.story.lang, deck.file_stem
     with st.sidebar.expander(t("presentation.page.downloads", lang), expanded=False):
-        stem = theme.file_stem("chi-so-cchc", story.year)
-        # Built once per process for these slides (export_queue): the next visitor downloads.
-        deck_key = _export_key("pptx", story, dataset)
-        deck = export_queue.cached(deck_key)
-        slot = st.empty()  # the button, replaced by the download once built
-        if deck is None and slot.button(t("presentation.page.make_pptx", lang), key="make_pptx"):
-            slot.empty()
+
+        def build_deck() -> bytes:
             bar = st.progress(0.0)
+            return pptx.build_deck(story, dataset, progress=lambda done, total: bar.progress(
+                done / total, t("presentation.page.progress", lang, index=done, count=total)))
 
-            def progress(done: int, total: int) -> None:
-                bar.progress(
-                    done / total, t("presentation.page.progress", lang, index=done, count=total)
-                )
-
-            deck = export_queue.build(
-                deck_key, lambda: pptx.build_deck(story, dataset, progress=progress), lang
-            )
-            if deck is not None:
-                st.success(t("presentation.page.done", lang))
-        if deck is not None:
-            st.download_button(
-                t("presentation.page.download_pptx", lang),
-                deck,
-                file_name=f"{stem}.pptx",
-                key="download_pptx",
-                mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
-            )
+        # Built once per process for these slides (export_queue): the next visitor downloads.
+        pptx_bytes = export_queue.on_click(view.export_key("pptx", story, dataset), build_deck,
+                                           lang, label=t("presentation.page.make_pptx", lang),
+                                           button_key="make_pptx",
+                                           done=t("presentation.page.done", lang))  # fmt: skip
+        _download(pptx_bytes, "presentation.page.download_pptx", lang, f"{stem}.pptx",
+                  "download_pptx", PPTX_MIME)
 
         # Files are built when clicked (callables), not on every slide change.
         def document() -> str:
-            return cache.shared(dataset, _annex, story.year, tuple(blocks), lang)
+            return cache.shared(dataset, _annex, story.year, deck.blocks, lang)
 
-        st.download_button(
-            t("presentation.page.download_annex_html", lang),
-            document,
-            file_name=f"{stem}-phu-luc.html",
-            mime="text/html",
-            key="download_annex_html",
-        )
+        _download(document, "presentation.page.download_annex_html", lang,
+                  f"{stem}-phu-luc.html", "download_annex_html", "text/html")
         if annex.chromium_path():
             # Not a deferred download: a click would start a chromium outside any queue (#19).
-            pdf_key = ("pdf", dataset.fingerprint, story.year, tuple(blocks), lang)
-            pdf = export_queue.cached(pdf_key)
-            slot = st.empty()
-            if pdf is None and slot.button(t("security.export.make_pdf", lang), key="make_pdf"):
-                slot.empty()
-                pdf = export_queue.build(
-                    pdf_key, lambda: annex.to_pdf(document(), lang=lang), lang
-                )
-            if pdf is not None:
-                st.download_button(
-                    t("presentation.page.download_annex_pdf", lang),
-                    pdf,
-                    file_name=f"{stem}-phu-luc.pdf",
-                    mime="application/pdf",
-                    key="download_annex_pdf",
-                )
+            pdf = export_queue.on_click(view.annex_key("pdf", deck, dataset),
+                                        lambda: annex.to_pdf(document(), lang=lang), lang,
+                                        label=t("security.export.make_pdf", lang),
+                                        button_key="make_pdf")  # fmt: skip
+            _download(pdf, "presentation.page.download_annex_pdf", lang,
+                      f"{stem}-phu-luc.pdf", "download_annex_pdf", "application/pdf")
         else:
             st.caption(t("presentation.page.pdf_unavailable", lang))
-        if slide.kind == storyline.RANKING and slide.data is not None:
-            table = comparison.ranking_table(slide.data, lang)
-            table_stem = theme.file_stem(slide.title)
-            st.download_button(
-                t("presentation.page.download_csv", lang),
-                lambda: tables.to_csv_bytes(table),
-                file_name=f"{table_stem}.csv",
-                mime="text/csv",
-                key="download_csv",
-            )
-            st.download_button(
-                t("presentation.page.download_xlsx", lang),
-                lambda: tables.to_xlsx_bytes(table, slide.title),
-                file_name=f"{table_stem}.xlsx",
-                key="download_xlsx",
-            )
+        shown = view.slide_table(slide, lang)
+        if shown is not None:
+            _download(lambda: tables.to_csv_bytes(shown.table), "presentation.page.download_csv",
+                      lang, f"{shown.file_stem}.csv", "download_csv", "text/csv")
+            _download(lambda: tables.to_xlsx_bytes(shown.table, shown.sheet),
+                      "presentation.page.download_xlsx", lang, f"{shown.file_stem}.xlsx",
+                      "download_xlsx", None)
 
 
-def _export_key(kind: str, story: Storyline, dataset: Dataset) -> tuple:
-    """Return what an export of ``story`` depends on: data version, year, language, slides."""
-    slides = tuple((s.kind, s.block, s.unit_id) for s in story.slides)
-    return (kind, dataset.fingerprint, story.year, story.lang, slides)
+PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+
+
+def _download(data, label: str, lang: str, file_name: str, key: str, mime: str | None) -> None:
+    """Draw a download button of ``data`` (bytes, text or a callable); nothing when None."""
+    if data is not None:
+        st.download_button(t(label, lang), data, file_name=file_name, mime=mime, key=key)
 
 
 def _annex(dataset: Dataset, year: int, blocks: tuple[str, ...], lang: str) -> str:

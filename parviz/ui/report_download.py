@@ -33,18 +33,17 @@ def section(dataset: Dataset, lang: str) -> None:
     year_column, button_column = st.columns([1, 2], vertical_alignment="bottom")
     year = year_column.selectbox(t("report.download.year", lang), years,
                                  key="_parviz_report_year")
-    key = ("docx", dataset.fingerprint, year, lang)
-    report = export_queue.cached(key)
-    if report is None and button_column.button(
-        t("report.download.make", lang), icon=":material/description:", key="_parviz_report_make"
-    ):
-        with st.spinner(t("report.download.making", lang, year=year)):
-            try:
-                report = export_queue.build(
-                    key, lambda: report_docx.build_report(dataset, year=year, lang=lang), lang
-                )
-            except report_docx.ReportError as error:
-                st.error(str(error), icon=":material/error:")
+    report = export_queue.on_click(
+        ("docx", dataset.fingerprint, year, lang),
+        lambda: report_docx.build_report(dataset, year=year, lang=lang),
+        lang,
+        label=t("report.download.make", lang),
+        button_key="_parviz_report_make",
+        where=button_column,
+        icon=":material/description:",
+        working=t("report.download.making", lang, year=year),
+        failures=(report_docx.ReportError,),
+    )
     if report is not None:
         st.download_button(
             t("report.download.label", lang),

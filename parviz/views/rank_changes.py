@@ -42,8 +42,8 @@ def short_names(standings: pd.DataFrame, *, block: str) -> dict[str, str]:
 
 def default_pair(dataset: Dataset, *, block: str, year: int) -> tuple[int, int]:
     """Return the years compared by default: the previous scored year (or ``year``), ``year``."""
-    earlier = [y for y in dataset.years_of(block) if y < year]
-    return (earlier[-1] if earlier else year), year
+    previous = comparison.previous_scored_year(dataset, block, year)
+    return (year if previous is None else previous), year
 
 
 def bump(
