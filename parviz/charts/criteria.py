@@ -11,12 +11,13 @@ from plotly.subplots import make_subplots
 
 from parviz import theme
 from parviz.breakdown import criterion_name
-from parviz.charts.ranking import cap_ids, cap_note
+from parviz.charts.ranking import TITLE_WIDTH, cap_ids, cap_note
 from parviz.charts.text import safe_figure
 from parviz.i18n import fmt_number, fmt_percent, t
 
-# Titles wrap at this many characters: the page may be the narrow (centred) layout.
-TITLE_WIDTH = 62
+
+# The phone heatmap: each row's cells (px) and the gap above them that holds the unit's name.
+CELL_ROW, NAME_GAP = 32, 24
 
 
 def wrap(text: str, width: int = 18) -> str:
@@ -48,11 +49,15 @@ def _unit_order(table: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(table.sort_values(["rank", "short_name"])["unit_id"]))
 
 
-def heatmap(table: pd.DataFrame, lang: str, *, title: str, source: str = "") -> go.Figure:
+def heatmap(
+    table: pd.DataFrame, lang: str, *, title: str, source: str = "", narrow: bool = False
+) -> go.Figure:
     """Units × criteria, coloured by % of maximum minus the block average, labelled with %.
 
     ``table`` as from ``breakdown.shares``. A criterion that does not apply to a unit is an
     empty cell. A large block shows its top and bottom TOP_N units (averages stay the block's).
+    ``narrow``: the phone variant, each unit's name above its row and the colour bar below,
+    so the cells get the whole width (#14).
     """
     table, source, capped = _capped(table, lang, source)
     labels = criterion_labels(table, lang)
@@ -116,7 +121,30 @@ def heatmap(table: pd.DataFrame, lang: str, *, title: str, source: str = "") -> 
     if capped:
         fig.update_layout(margin={"b": 110})
     fig.update_xaxes(side="top", tickangle=0)
+    if narrow:
+        _names_above_cells(fig, len(units), capped)
     return safe_figure(fig)  # data text never links or fetches (#19)
+
+
+def _names_above_cells(fig: go.Figure, n_units: int, capped: bool) -> None:
+    """Lay the heatmap out for a phone: names in the gap above each row, colour bar below."""
+    fig.update_traces(
+        ygap=NAME_GAP,
+        colorbar={"orientation": "h", "x": 0, "xanchor": "left", "y": 0, "yanchor": "top",
+                  "ypad": 10, "len": 1, "thickness": 10, "title": {"side": "top"}},
+    )  # fmt: skip
+    fig.update_yaxes(
+        ticklabelposition="inside", ticklabelshift=-NAME_GAP // 2 - CELL_ROW // 2 + 4,
+        ticklabelstandoff=2, ticklabeloverflow="allow", ticks="", automargin=False,
+        range=[-0.5, n_units - 0.05], autorange=False,  # room above the first name
+    )  # fmt: skip
+    # Inside labels widen the other axis's autorange (Plotly keeps them off the data): fix it.
+    fig.update_xaxes(range=[-0.5, len(fig.data[0].x) - 0.5], autorange=False)
+    bottom = 170 if capped else 140
+    fig.update_layout(height=(CELL_ROW + NAME_GAP) * n_units + 150 + bottom,
+                      margin={"l": 4, "r": 4, "b": bottom})  # fmt: skip
+    for note in fig.layout.annotations:  # the source caption, under the colour bar
+        note.yshift = -(bottom - 45)
 
 
 def lost_bars(table: pd.DataFrame, lang: str, *, title: str, source: str = "") -> go.Figure:

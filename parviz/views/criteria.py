@@ -28,6 +28,7 @@ class BlockCriteria:
     summary: pd.DataFrame | None = None
     lost: go.Figure | None = None  # points lost per unit
     left_out: tuple[str, ...] = ()  # units ranked without criterion points (named, not dropped)
+    heatmap_narrow: go.Figure | None = None  # the phone variant: names above the rows (#14)
 
     @property
     def only_totals(self) -> bool:
@@ -49,16 +50,16 @@ def block_criteria(dataset: Dataset, *, year: int, block: str, lang: str) -> Blo
     if table.empty:
         return BlockCriteria(table)
     block_name = dataset.block_name(block, lang)
+    title = t("criteria.heatmap.title", lang, block=block_name, year=year)
     return BlockCriteria(
         table,
-        charts.heatmap(
-            table, lang, title=t("criteria.heatmap.title", lang, block=block_name, year=year)
-        ),  # fmt: skip
+        charts.heatmap(table, lang, title=title),
         breakdown.summary_table(breakdown.summary(table), lang),
         charts.lost_bars(
             table, lang, title=t("criteria.lost.title", lang, block=block_name, year=year)
         ),  # fmt: skip
         tuple(breakdown.left_out(dataset, table, year=year, block=block)),
+        charts.heatmap(table, lang, title=title, narrow=True),
     )
 
 

@@ -1,0 +1,33 @@
+"""The page-wide phone stylesheet (#14): one place for what changes below 640 px.
+
+Injected once per page run by ``page_setup`` (and by the presentation page). The server does
+not know the screen's width, so a chart that must differ on a phone is drawn twice, in the
+keyed containers of :func:`parviz.ui.layout.chart_pair`, and these rules show one of them.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+NARROW = 640  # px: at most this wide is a phone (portrait); wider screens get the wide charts
+WIDE_KEY, NARROW_KEY = "wide-chart", "narrow-chart"  # prefixes of the chart_pair containers
+
+_CSS = f"""
+<style>
+[class*="st-key-{NARROW_KEY}"] {{ display: none; }}
+@media (max-width: {NARROW}px) {{
+  [class*="st-key-{WIDE_KEY}"] {{ display: none; }}
+  [class*="st-key-{NARROW_KEY}"] {{ display: flex; }}
+  /* Chart titles wrap at 46 characters; 13 px keeps such a line inside a phone's width. */
+  [data-testid="stPlotlyChart"] .gtitle {{ font-size: 13px !important; }}
+  /* The page's own padding: Streamlit keeps 1rem a side; nothing may push it wider. */
+  [data-testid="stMainBlockContainer"] {{ padding-left: 0.75rem; padding-right: 0.75rem; }}
+  [data-testid="stMain"] {{ overflow-x: hidden; }}
+}}
+</style>
+"""
+
+
+def stylesheet() -> None:
+    """Add the phone rules to the page (an empty element: takes no room)."""
+    st.html(_CSS)
