@@ -11,7 +11,7 @@ from plotly.subplots import make_subplots
 
 from parviz import theme
 from parviz.breakdown import criterion_name
-from parviz.charts.ranking import TITLE_WIDTH, cap_ids, cap_note
+from parviz.charts.ranking import NAME_ROW, TITLE_WIDTH, cap_ids, cap_note, names_above
 from parviz.charts.text import safe_figure
 from parviz.i18n import fmt_number, fmt_percent, t
 
@@ -172,9 +172,13 @@ def lost_bars(table: pd.DataFrame, lang: str, *, title: str, source: str = "") -
             hovertemplate="%{y}<br>%{customdata}: %{x:.2f}<extra></extra>",
         )
     theme.apply_layout(fig, lang, wrap(title, TITLE_WIDTH), source)
+    names_above(fig, y[::-1])  # the plot keeps the whole width on a phone (#14)
+    most = max((sum(bar.x[i] for bar in fig.data) for i in range(len(y))), default=0.0)
+    fig.update_xaxes(range=[0, (most or 1.0) * 1.05], autorange=False)
     fig.update_layout(
         barmode="stack",
-        height=max(360, 30 * len(units) + 220),
+        bargap=0.5,
+        height=max(360, NAME_ROW * len(units) + 220),
         legend={
             "orientation": "h",
             "y": -0.1,
