@@ -41,6 +41,6 @@ years = views.criteria_over_years(dataset, block, lang)
 if years.figure is None:
     render.notice("criteria.no_years", lang, block=block_name)
 else:
-    layout.chart(years.figure, config)
+    layout.chart_pair(years.figure, years.narrow, config, key="criteria_years")
     if years.breaks:
         st.caption(t("criteria.years.breaks", lang, years=", ".join(map(str, years.breaks))))

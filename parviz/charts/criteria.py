@@ -200,22 +200,23 @@ def averages_over_years(
     title: str,
     breaks: list[int] = (),
     source: str = "",
+    columns: int = 3,
 ) -> go.Figure:
     """Small multiples: each criterion's block average % of maximum over the years.
 
     ``averages`` as from ``breakdown.averages_over_years``; ``breaks`` are the years whose
-    methodology changed (a dashed line before each).
+    methodology changed (a dashed line before each). ``columns=1``: the phone variant (#14).
     """
-    labels = criterion_labels(averages, lang, width=30)
+    labels = criterion_labels(averages, lang, width=30 if columns > 1 else 44)
     count = max(len(labels), 1)
-    columns = min(3, count)
+    columns = min(columns, count)
     rows = math.ceil(count / columns)
     fig = make_subplots(
         rows=rows,
         cols=columns,
         subplot_titles=list(labels.values()),
         shared_yaxes=True,
-        vertical_spacing=0.12 if rows > 1 else 0.1,
+        vertical_spacing=(0.12 if columns > 1 else 0.3 / rows) if rows > 1 else 0.1,
         horizontal_spacing=0.04,
     )
     low = averages["average_pct"].min() if not averages.empty else 0
@@ -239,7 +240,7 @@ def averages_over_years(
     fig.update_yaxes(range=[math.floor(min(low, 100) / 5) * 5 - 5, 100], ticksuffix="%")
     fig.update_xaxes(dtick=2, tickformat="d", tickangle=0)
     # Room above the first row for a two-line title plus two-line subplot titles.
-    fig.update_layout(height=300 * rows + 160, margin={"t": 175})
+    fig.update_layout(height=(300 if columns > 1 else 200) * rows + 160, margin={"t": 175})
     return safe_figure(fig)  # data text never links or fetches (#19)
 
 

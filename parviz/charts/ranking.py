@@ -402,7 +402,7 @@ def narrow_bump(wide: go.Figure) -> go.Figure:
     years = [int(y) for y in fig.layout.xaxis.tickvals or ()]
     if years:
         span = years[-1] - years[0] + 0.6
-        fig.update_xaxes(range=[years[0] - 0.3, years[-1] + 0.3 + span * 0.9],
+        fig.update_xaxes(range=[years[0] - 0.3, years[-1] + 0.3 + span * 1.0],
                          tickvals=years[::2])  # fmt: skip
     fig.update_layout(margin={"r": 6, "l": 44})
     fig.update_annotations(selector={"name": "end-label"}, font_size=theme.FONT_SIZE - 4,
@@ -549,5 +549,10 @@ def dumbbell(
         margin={"t": 100},
     )
     names_above(fig, labels)
-    fig.update_xaxes(tickformat=".0f", side="top")
+    # Inside names widen an automatic x range (Plotly keeps them off the dots): set it. The
+    # scale sits at the bottom: on a phone the legend above takes the whole width.
+    values = [v for v in (*a, *b) if not math.isnan(v)]
+    low, high = (min(values), max(values)) if values else (0.0, 1.0)
+    pad = max(high - low, 1.0) * 0.06
+    fig.update_xaxes(tickformat=".0f", range=[low - pad, high + pad], autorange=False)
     return safe_figure(fig)  # data text never links or fetches (#19)

@@ -42,6 +42,7 @@ class YearsCriteria:
 
     figure: go.Figure | None
     breaks: tuple[int, ...]  # years whose methodology differs from the year before
+    narrow: go.Figure | None = None  # the phone variant: one criterion per row (#14)
 
 
 def block_criteria(dataset: Dataset, *, year: int, block: str, lang: str) -> BlockCriteria:
@@ -71,4 +72,5 @@ def over_years(dataset: Dataset, *, block: str, lang: str) -> YearsCriteria:
         return YearsCriteria(None, tuple(breaks))
     title = t("criteria.years.title", lang, block=dataset.block_name(block, lang))
     figure = charts.averages_over_years(averages, lang, title=title, breaks=breaks)
-    return YearsCriteria(figure, tuple(breaks))
+    narrow = charts.averages_over_years(averages, lang, title=title, breaks=breaks, columns=1)
+    return YearsCriteria(figure, tuple(breaks), narrow)
