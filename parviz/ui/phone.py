@@ -23,6 +23,21 @@ _CSS = f"""
   /* The page's own padding: Streamlit keeps 1rem a side; nothing may push it wider. */
   [data-testid="stMainBlockContainer"] {{ padding-left: 0.75rem; padding-right: 0.75rem; }}
   [data-testid="stMain"] {{ overflow-x: hidden; }}
+  /* A followed slide: no projector zoom (1920 px shrunk to 390 made 5 px text); phone-sized
+     type, and the chart image at 720 px, scrolling sideways inside itself. */
+  .pv-stage {{ zoom: 1 !important; height: auto !important; padding: 8px 4px !important;
+    font-size: 16px !important; }}
+  .pv-stage h1.pv-title {{ font-size: 24px !important; }}
+  .pv-cover {{ padding-top: 24px !important; }}
+  .pv-cover h1.pv-title {{ font-size: 28px !important; }}
+  .pv-stage .pv-subtitle, .pv-cover .pv-subtitle {{ font-size: 16px !important; }}
+  .pv-stage li, .pv-text li, .pv-columns li, .pv-side li {{ font-size: 16px !important; }}
+  .pv-columns h2 {{ font-size: 20px !important; }}
+  .pv-stage .pv-illustrative, .pv-footer {{ font-size: 12px !important; }}
+  .pv-body, .pv-columns {{ flex-direction: column; gap: 12px !important; }}
+  .pv-chart {{ overflow-x: auto; max-width: 100%; }}
+  .pv-chart img {{ width: 720px !important; max-width: none !important;
+    max-height: none !important; }}
 }}
 </style>
 """

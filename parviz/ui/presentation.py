@@ -22,7 +22,7 @@ from parviz.dataset import Dataset
 from parviz.export import annex, images, pptx, tables
 from parviz.i18n import t
 from parviz.storyline import Slide, Storyline
-from parviz.ui import cache, export_queue, page, state, widgets
+from parviz.ui import cache, export_queue, page, phone, state, widgets
 from parviz.ui.hall import hall_html
 
 log = logging.getLogger(__name__)
@@ -143,6 +143,7 @@ def load() -> tuple[str, Dataset]:
     st.set_page_config(
         page_title=f"{title} · {t('ui.app.title', lang)}", initial_sidebar_state="collapsed"
     )
+    phone.stylesheet()  # a follower's phone: readable type, the chart scrolls inside (#14)
     return lang, page.usable_dataset(title, lang).dataset
 
 
