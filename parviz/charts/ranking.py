@@ -405,9 +405,18 @@ def narrow_bump(wide: go.Figure) -> go.Figure:
         fig.update_xaxes(range=[years[0] - 0.3, years[-1] + 0.3 + span * 1.0],
                          tickvals=years[::2])  # fmt: skip
     fig.update_layout(margin={"r": 6, "l": 44})
-    fig.update_annotations(selector={"name": "end-label"}, font_size=theme.FONT_SIZE - 4,
-                           xshift=6)  # fmt: skip
+    for label in fig.select_annotations(selector={"name": "end-label"}):
+        label.update(text=_wrapped_name(label.text), font_size=theme.FONT_SIZE - 4, xshift=6,
+                     align="left")
     return fig
+
+
+def _wrapped_name(text: str, width: int = 22) -> str:
+    """Return an end label ("Name" or "<b>Name</b>") in lines of ``width`` characters."""
+    bold = text.startswith("<b>") and text.endswith("</b>")
+    name = text[3:-4] if bold else text
+    lines = "<br>".join(textwrap.wrap(name, width)) or name
+    return f"<b>{lines}</b>" if bold else lines
 
 
 def _others_trace(fig: go.Figure, others: pd.DataFrame, years: list[int], lang: str) -> None:

@@ -20,6 +20,8 @@ _CSS = f"""
   [class*="st-key-{NARROW_KEY}"] {{ display: flex; }}
   /* Chart titles wrap at 46 characters; 13 px keeps such a line inside a phone's width. */
   [data-testid="stPlotlyChart"] .gtitle {{ font-size: 13px !important; }}
+  /* Plotly's zoom bar sat on the titles; Streamlit's own chart toolbar (full screen) stays. */
+  [data-testid="stPlotlyChart"] .modebar-container {{ display: none !important; }}
   /* The page's own padding: Streamlit keeps 1rem a side; nothing may push it wider. */
   [data-testid="stMainBlockContainer"] {{ padding-left: 0.75rem; padding-right: 0.75rem; }}
   [data-testid="stMain"] {{ overflow-x: hidden; }}
