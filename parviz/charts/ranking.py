@@ -30,6 +30,7 @@ NAME_ROW = 46
 # Titles wrap at this many characters: two short lines fit a phone (13 px there, see
 # parviz/ui/phone.py) where one long line was cut.
 TITLE_WIDTH = 46
+SOURCE_WIDTH = 56  # characters per line of the 11 px source caption: 390 px wide
 NAME_SHIFT = 21  # px the name is lifted from the row's centre, clear of a bar or marker
 LABEL_MARGIN = 170  # px on the right of the bump chart for unit names
 # A block with more units than 2 × TOP_N shows its top and bottom TOP_N (plus the chosen unit)
@@ -78,9 +79,14 @@ def _with_note(source: str, note: str) -> str:
     return f"{source}<br>{note}" if source else note
 
 
-def _caption_room(fig: go.Figure, extra: bool = False) -> None:
-    """Give the (possibly two-line) source caption room below the axis (and a cap note)."""
-    fig.update_layout(margin={"b": 125 if extra else 95})
+def _captioned(fig: go.Figure, lang: str, title: str, source: str, extra: bool = False) -> None:
+    """Apply the theme with the source caption in lines that fit a phone, and room for them.
+
+    ``extra``: a cap note is in the caption (the room it always had, at least).
+    """
+    lines = [part for line in source.split("<br>") for part in textwrap.wrap(line, SOURCE_WIDTH)]
+    theme.apply_layout(fig, lang, title, "<br>".join(lines))
+    fig.update_layout(margin={"b": max(125 if extra else 95, 52 + 15 * len(lines))})
 
 
 def _height(n_rows: int, extra: int = 170, row: int = ROW_HEIGHT) -> int:
@@ -215,10 +221,7 @@ def ranking_bar(
             )
         )
     title = wrap_title(t("rankings.chart.bar_title", lang, year=year, block=block_name))
-    theme.apply_layout(fig, lang, title, source)
-    _caption_room(fig, extra=len(ordered) < len(everyone))
-    if unscored:  # the two-line note about units without a score, under the source
-        fig.update_layout(margin={"b": 125 + (30 if len(ordered) < len(everyone) else 0) + 30})
+    _captioned(fig, lang, title, source, extra=len(ordered) < len(everyone))
     fig.update_layout(
         height=_height(len(ordered), row=NAME_ROW),
         barmode="overlay" if parts is None else "stack",
@@ -370,11 +373,10 @@ def bump_chart(
         last=years[-1] if years else "",
         block=block_name,
     ))  # fmt: skip
-    theme.apply_layout(fig, lang, title, source)
-    _caption_room(fig, extra=capped)
+    _captioned(fig, lang, title, source, extra=capped)
     fig.update_layout(
         height=_height(min(n_ranks, 2 * TOP_N), extra=190),
-        margin={"r": LABEL_MARGIN, "l": 60, "t": 100, **({"b": 125} if capped else {})},
+        margin={"r": LABEL_MARGIN, "l": 60, "t": 100},
         hovermode="closest",
     )
     fig.update_yaxes(
@@ -541,8 +543,7 @@ def dumbbell(
     title = wrap_title(
         t("rankings.chart.dumbbell_title", lang, year_a=year_a, year_b=year_b, block=block_name)
     )
-    theme.apply_layout(fig, lang, title, source)
-    _caption_room(fig, extra=capped)
+    _captioned(fig, lang, title, source, extra=capped)
     fig.update_layout(
         height=_height(len(ordered), row=NAME_ROW),
         # The measure names the legend ("Điểm: ○ 2020 ● 2021"): an axis title would collide with
