@@ -25,6 +25,11 @@ _CSS = f"""
   /* The page's own padding: Streamlit keeps 1rem a side; nothing may push it wider. */
   [data-testid="stMainBlockContainer"] {{ padding-left: 0.75rem; padding-right: 0.75rem; }}
   [data-testid="stMain"] {{ overflow-x: hidden; }}
+  /* Number tiles two abreast (Streamlit stacks every column, a screen of tiles per block). */
+  [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stMetric"]) {{
+    flex-flow: row wrap !important; }}
+  [data-testid="stColumn"]:has([data-testid="stMetric"]) {{
+    min-width: calc(50% - 0.5rem) !important; flex: 1 1 calc(50% - 0.5rem) !important; }}
   /* A followed slide: no projector zoom (1920 px shrunk to 390 made 5 px text); phone-sized
      type, and the chart image at 720 px, scrolling sideways inside itself. */
   .pv-stage {{ zoom: 1 !important; height: auto !important; padding: 8px 4px !important;
