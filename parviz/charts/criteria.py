@@ -128,8 +128,10 @@ def heatmap(
 
 def _names_above_cells(fig: go.Figure, n_units: int, capped: bool) -> None:
     """Lay the heatmap out for a phone: names in the gap above each row, colour bar below."""
+    title = fig.data[0].colorbar.title.text or ""
     fig.update_traces(
         ygap=NAME_GAP,
+        colorbar_title_text=title.replace("<br>", " "),  # one line across the phone
         colorbar={"orientation": "h", "x": 0, "xanchor": "left", "y": 0, "yanchor": "top",
                   "ypad": 10, "len": 1, "thickness": 10, "title": {"side": "top"}},
     )  # fmt: skip
@@ -140,7 +142,7 @@ def _names_above_cells(fig: go.Figure, n_units: int, capped: bool) -> None:
     )  # fmt: skip
     # Inside labels widen the other axis's autorange (Plotly keeps them off the data): fix it.
     fig.update_xaxes(range=[-0.5, len(fig.data[0].x) - 0.5], autorange=False)
-    bottom = 170 if capped else 140
+    bottom = 130 if capped else 100
     fig.update_layout(height=(CELL_ROW + NAME_GAP) * n_units + 150 + bottom,
                       margin={"l": 4, "r": 4, "b": bottom})  # fmt: skip
     for note in fig.layout.annotations:  # the source caption, under the colour bar
