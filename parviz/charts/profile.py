@@ -95,7 +95,7 @@ def history(
     fig.update_yaxes(
         # Room above rank 1 for its label; ticks only on real ranks.
         autorange=False,
-        range=[most + 0.7, -0.6],
+        range=[most + 0.7, -(0.6 + most * 0.1)],  # a label above rank 1 needs ~12% of the panel
         # The panel is ~170 px high: a tick per rank overlapped beyond 10 ranks (#14).
         tickvals=rank_ticks(int(most), every_up_to=10),
         row=1,
