@@ -52,3 +52,28 @@ def test_page_fits_a_phone(app_url, phone, slug, lang):
         assert chart["plot"] >= chart["width"] / 2, f"{slug}: plot too narrow: {chart}"
     if slug in CHART_PAGES:
         assert seen["charts"], f"{slug} shows no chart on a phone"
+
+
+@pytest.mark.browser
+def test_a_followed_chart_slide_is_readable_on_a_phone(app_url, phone):
+    """What a follower's phone shows of a chart slide: phone-sized type, the chart image at a
+    readable size scrolling inside its own box, the page itself not sideways."""
+    phone.goto(harness.page_url(app_url, "presentation", year=2021, slide=3, lang="vi"))
+    harness.wait_for_app(phone)
+    image = phone.locator(".pv-chart img").filter(visible=True).first
+    image.wait_for()
+    seen = phone.evaluate(
+        """() => {
+          const img = [...document.querySelectorAll('.pv-chart img')].find(i => i.offsetParent);
+          const box = img.closest('.pv-chart');
+          return {scroll: document.scrollingElement.scrollWidth, inner: innerWidth,
+                  image: img.getBoundingClientRect().width, box: box.clientWidth,
+                  boxScroll: box.scrollWidth,
+                  title: parseFloat(getComputedStyle(document.querySelector('.pv-title')).fontSize)
+                    * (parseFloat(getComputedStyle(document.querySelector('.pv-stage')).zoom) || 1)};
+        }"""
+    )
+    assert seen["scroll"] <= seen["inner"] + 1, seen
+    assert seen["image"] >= 700 and seen["box"] <= seen["inner"], seen  # ~half its drawn size
+    assert seen["boxScroll"] > seen["box"], seen  # the chart scrolls inside its box
+    assert seen["title"] >= 20, seen  # not the projector's 46 px zoomed down to a few pixels
