@@ -23,7 +23,7 @@ index = ui.current_index(len(story.slides))
 follow.share(year, index, spotlights)  # the presenter publishes the slide before drawing it
 slide = storyline.find(story, index)
 
-ui.slide_view(slide, story, dataset, index)
+ui.slide_view(slide, story, dataset, index, spotlights)
 ui.navigation(index, len(story.slides), lang)
 follow.controls(lang)
 ui.downloads(slide, story, dataset, blocks)
