@@ -15,7 +15,6 @@ from parviz.charts.ranking import NAME_ROW, TITLE_WIDTH, cap_ids, cap_note, name
 from parviz.charts.text import safe_figure
 from parviz.i18n import fmt_number, fmt_percent, t
 
-
 # The phone heatmap: each row's cells (px) and the gap above them that holds the unit's name.
 CELL_ROW, NAME_GAP = 32, 24
 

@@ -16,7 +16,8 @@ MEASURE = """() => {
     .map(chart => {
       const plots = [...chart.querySelectorAll('.nsewdrag, .polar .plotbg')]
         .map(e => e.getBoundingClientRect()).filter(r => r.width > 0);
-      const left = Math.min(...plots.map(r => r.left)), right = Math.max(...plots.map(r => r.right));
+      const left = Math.min(...plots.map(r => r.left));
+      const right = Math.max(...plots.map(r => r.right));
       return {title: chart.querySelector('.gtitle')?.textContent || '?',
               width: chart.getBoundingClientRect().width,
               plot: plots.length ? right - left : 0};
@@ -64,13 +65,14 @@ def test_a_followed_chart_slide_is_readable_on_a_phone(app_url, phone):
     image.wait_for()
     seen = phone.evaluate(
         """() => {
+          const style = selector => getComputedStyle(document.querySelector(selector));
+          const size = selector => parseFloat(style(selector).fontSize);
           const img = [...document.querySelectorAll('.pv-chart img')].find(i => i.offsetParent);
           const box = img.closest('.pv-chart');
           return {scroll: document.scrollingElement.scrollWidth, inner: innerWidth,
                   image: img.getBoundingClientRect().width, box: box.clientWidth,
                   boxScroll: box.scrollWidth,
-                  title: parseFloat(getComputedStyle(document.querySelector('.pv-title')).fontSize)
-                    * (parseFloat(getComputedStyle(document.querySelector('.pv-stage')).zoom) || 1)};
+                  title: size('.pv-title') * (parseFloat(style('.pv-stage').zoom) || 1)};
         }"""
     )
     assert seen["scroll"] <= seen["inner"] + 1, seen
