@@ -43,6 +43,11 @@ _CSS = f"""
   .pv-stage .pv-illustrative, .pv-footer {{ font-size: 12px !important; }}
   .pv-body, .pv-columns {{ flex-direction: column; gap: 12px !important; }}
   .pv-chart {{ overflow-x: auto; max-width: 100%; }}
+  /* The hall's code (title and closing slides): above its caption, inside the screen. */
+  .pv-hall {{ flex-direction: column; gap: 12px !important; margin-top: 12px !important; }}
+  .pv-hall img, .pv-hall-closing img {{ width: 240px !important; height: 240px !important; }}
+  .pv-hall-caption {{ font-size: 18px !important; }}
+  .pv-hall-url {{ font-size: 14px !important; }}
   .pv-chart img {{ width: 720px !important; max-width: none !important;
     max-height: none !important; }}
 }}
