@@ -14,10 +14,9 @@ block_name = dataset.block_name(block, lang)
 config = theme.plotly_config(theme.file_stem("tieu-chi", year, block))
 
 
-def clickable_chart(figure, key: str, table) -> None:
-    """Draw a chart of units; a click on a unit opens its profile."""
-    event = st.plotly_chart(figure, config=config, theme=None, width="stretch", key=key,
-                            on_select="rerun", selection_mode="points")  # fmt: skip
+def clickable_chart(figure, key: str, table, narrow=None) -> None:
+    """Draw a chart of units (and its phone variant); a click on a unit opens its profile."""
+    event = layout.chart_pair(figure, narrow, config, key=key, on_select="rerun")
     unit_id = charts.selected_unit(event, table)
     if unit_id:
         state.set_unit(unit_id)
@@ -28,7 +27,7 @@ shown = views.criteria_of_block(dataset, year, block, lang)
 if shown.only_totals:
     render.notice("criteria.only_totals", lang, year=year, block=block_name)
 else:
-    clickable_chart(shown.heatmap, "criteria_heatmap", shown.table)
+    clickable_chart(shown.heatmap, "criteria_heatmap", shown.table, shown.heatmap_narrow)
     st.caption(t("criteria.heatmap.help", lang))
     if shown.left_out:  # ranked without criterion points: said, not silently dropped
         units = render.escape_markdown(", ".join(shown.left_out))
@@ -42,6 +41,6 @@ years = views.criteria_over_years(dataset, block, lang)
 if years.figure is None:
     render.notice("criteria.no_years", lang, block=block_name)
 else:
-    layout.chart(years.figure, config)
+    layout.chart_pair(years.figure, years.narrow, config, key="criteria_years")
     if years.breaks:
         st.caption(t("criteria.years.breaks", lang, years=", ".join(map(str, years.breaks))))

@@ -21,7 +21,7 @@ index = ui.current_index(deck.count)
 follow.share(year, index, spotlights)  # the presenter publishes the slide before drawing it
 slide = deck.slide(index)
 
-ui.slide_view(slide, deck.story, dataset, index)
+ui.slide_view(slide, deck.story, dataset, index, spotlights)
 ui.navigation(index, deck.count, lang)
 follow.controls(lang)
 ui.downloads(deck, slide, dataset)

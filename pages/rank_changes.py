@@ -26,8 +26,9 @@ hidden = widgets.units_multiselect(
     placeholder=t("rankings.page.hidden_placeholder", lang),
 )
 bump = views.rank_change_bump(dataset, block, lang, focus, tuple(sorted(hidden)))
+narrow = views.rank_change_bump_narrow(dataset, block, lang, focus, tuple(sorted(hidden)))
 stem = theme.file_stem(t("rankings.chart.file_bump", lang), block, focus)
-layout.chart(bump, theme.plotly_config(stem))
+layout.chart_pair(bump, narrow, theme.plotly_config(stem), key="rank_bump")
 
 # Scores of two chosen years (default: the previous scored year → the selected year).
 render.section(t("rankings.page.dumbbell_heading", lang))

@@ -89,6 +89,7 @@ def apply_layout(fig: go.Figure, lang: str, title: str, source: str = "") -> go.
             yshift=-45,
             xanchor="left",
             yanchor="top",
+            align="left",  # a wrapped caption reads as a paragraph, not a centred block
             showarrow=False,
             font={"size": FONT_SIZE - 3, "color": SAME},
         )

@@ -1,7 +1,8 @@
-"""Save PNG screenshots of every registered page, in Vietnamese and English, at two sizes.
+"""Save PNG screenshots of every registered page, in Vietnamese and English, at three sizes.
 
 Starts the app on the bundled sample (or PARVIZ_DATA) with the same harness as the browser
-tests, opens each page of parviz/ui/navigation.py at 1366×768 and 1920×1080 and writes
+tests, opens each page of parviz/ui/navigation.py at 1366×768, 1920×1080 and a 390×844 phone
+(always the full page: people scroll on phones) and writes
 docs/screenshots/<page>-<lang>-<width>.png.
 
 Usage: .venv/bin/python scripts/screenshots.py [--year 2021] [--block department]
@@ -21,8 +22,10 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from parviz.ui.navigation import PAGES  # noqa: E402
 from tests.browser.harness import (  # noqa: E402
+    PHONE,
     SIZES,
     launch_chromium,
+    new_context,
     page_url,
     running_app,
     screenshot,
@@ -30,6 +33,7 @@ from tests.browser.harness import (  # noqa: E402
 )
 
 CHART = '[data-testid="stPlotlyChart"]'
+ALL_SIZES = {**SIZES, str(PHONE[0]): PHONE}
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -38,16 +42,18 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--block", default="department", help="block to show")
     parser.add_argument("--pages", nargs="+", default=[page.slug for page in PAGES])
     parser.add_argument("--langs", nargs="+", default=["vi", "en"])
-    parser.add_argument("--sizes", nargs="+", default=list(SIZES), choices=list(SIZES))
+    parser.add_argument("--sizes", nargs="+", default=list(ALL_SIZES),
+                        choices=list(ALL_SIZES))  # fmt: skip
     parser.add_argument("--full-page", action="store_true", help="capture below the fold too")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     return parser.parse_args(argv)
 
 
 def wait_for_charts(page) -> None:
-    """Wait until every Plotly chart on the page has drawn its SVG."""
+    """Wait until every Plotly chart on the page has drawn its SVG (hidden variants too)."""
     for index in range(page.locator(CHART).count()):
-        page.locator(CHART).nth(index).locator(".main-svg").first.wait_for(timeout=60_000)
+        svg = page.locator(CHART).nth(index).locator(".main-svg").first
+        svg.wait_for(state="attached", timeout=60_000)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -56,9 +62,10 @@ def main(argv: list[str] | None = None) -> int:
     with running_app() as base, sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         for size in args.sizes:
-            width, height = SIZES[size]
+            width, height = ALL_SIZES[size]
+            full_page = args.full_page or (width, height) == PHONE
             # One tab per size: the language and filters come from each URL.
-            context = browser.new_context(viewport={"width": width, "height": height})
+            context = new_context(browser, (width, height))
             tab = context.new_page()
             for slug in args.pages:
                 for lang in args.langs:
@@ -66,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
                     wait_for_app(tab)
                     wait_for_charts(tab)
                     path = args.out / f"{slug}-{lang}-{size}.png"
-                    saved.append(screenshot(tab, path, full_page=args.full_page))
+                    saved.append(screenshot(tab, path, full_page=full_page))
                     print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
             context.close()
         browser.close()

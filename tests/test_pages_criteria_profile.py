@@ -37,11 +37,14 @@ def decoded(values) -> list:
 def test_criteria_page(lang: str) -> None:
     at = run_page("pages/criteria.py", lang=lang, year=2021, block="district")
     specs = figures(at)
-    assert len(specs) == 3
-    heat = specs[0]["data"][0]
-    assert heat["type"] == "heatmap"
+    # Heatmap and averages over the years twice: wide and phone variants (#14); points lost.
+    assert len(specs) == 5
+    heat, phone = specs[0]["data"][0], specs[1]["data"][0]
+    assert heat["type"] == phone["type"] == "heatmap"
     cells = [cell for row in heat["text"] for cell in row]
     assert ("84,4" if lang == "vi" else "84.4") in cells
+    assert phone["text"] == heat["text"] and phone["y"] == heat["y"]  # the same numbers
+    assert specs[1]["layout"]["yaxis"]["ticklabelposition"] == "inside"  # names above rows
     assert specs[0]["layout"]["separators"] == (",." if lang == "vi" else ".,")
     assert [s.value for s in at.subheader] == [t("criteria.summary.title", lang)]
     assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 7
@@ -111,4 +114,4 @@ def test_criteria_page_in_a_totals_only_year(totals_only) -> None:
     assert t("criteria.only_totals", "en", year=2022, block="Districts") in [
         i.value for i in at.info
     ]
-    assert len(figures(at)) == 1  # averages over the years
+    assert len(figures(at)) == 2  # averages over the years (wide and phone variants)

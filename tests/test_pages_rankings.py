@@ -59,7 +59,9 @@ def test_rankings_page_changes_year_and_block(lang):
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_rank_changes_page_follows_the_focus_unit(lang):
     at = open_page("pages/rank_changes.py", lang, year="2021", block="district", unit="chi-linh")
-    bump, dumbbell = figures(at)
+    bump, phone, dumbbell = figures(at)  # the bump chart twice: wide and phone (#14)
+    assert [d["meta"] for d in phone["data"]] == [d["meta"] for d in bump["data"]]
+    assert phone["layout"]["margin"]["r"] < bump["layout"]["margin"]["r"]  # names inside
     focus = bump["data"][-1]
     assert focus["meta"] == "chi-linh" and bump["layout"]["yaxis"]["range"][0] > 1
     assert "2020" in dumbbell["layout"]["title"]["text"]
@@ -75,13 +77,13 @@ def test_rank_changes_page_follows_the_focus_unit(lang):
     assert any("2022" in w.value for w in at.warning)  # methodology changed 2021 → 2022
     at.sidebar.selectbox(key="block").set_value("department").run()
     assert not at.exception and not at.error
-    assert len(figures(at)) == 2
+    assert len(figures(at)) == 3
 
 
 def test_rank_changes_two_chosen_years_and_hidden_units():
     at = open_page("pages/rank_changes.py", "vi", year="2021", block="district", unit="chi-linh")
     at.selectbox(key="year_a_district_2021").set_value(2016).run()
-    title = figures(at)[1]["layout"]["title"]["text"]
+    title = figures(at)[2]["layout"]["title"]["text"]
     assert "2016" in title and "2021" in title
     at.multiselect(key="hidden_district").set_value(["Ninh Giang", "Tứ Kỳ"]).run()
     metas = [trace["meta"] for trace in figures(at)[0]["data"]]

@@ -11,12 +11,12 @@ from plotly.subplots import make_subplots
 
 from parviz import theme
 from parviz.breakdown import criterion_name
-from parviz.charts.ranking import cap_ids, cap_note
+from parviz.charts.ranking import NAME_ROW, TITLE_WIDTH, cap_ids, cap_note, names_above
 from parviz.charts.text import safe_figure
 from parviz.i18n import fmt_number, fmt_percent, t
 
-# Titles wrap at this many characters: the page may be the narrow (centred) layout.
-TITLE_WIDTH = 62
+# The phone heatmap: each row's cells (px) and the gap above them that holds the unit's name.
+CELL_ROW, NAME_GAP = 32, 24
 
 
 def wrap(text: str, width: int = 18) -> str:
@@ -56,11 +56,15 @@ def _unit_order(table: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(table.sort_values(["rank", "short_name"])["unit_id"]))
 
 
-def heatmap(table: pd.DataFrame, lang: str, *, title: str, source: str = "") -> go.Figure:
+def heatmap(
+    table: pd.DataFrame, lang: str, *, title: str, source: str = "", narrow: bool = False
+) -> go.Figure:
     """Units × criteria, coloured by % of maximum minus the block average, labelled with %.
 
     ``table`` as from ``breakdown.shares``. A criterion that does not apply to a unit is an
     empty cell. A large block shows its top and bottom TOP_N units (averages stay the block's).
+    ``narrow``: the phone variant, each unit's name above its row and the colour bar below,
+    so the cells get the whole width (#14).
     """
     table, source, capped = _capped(table, lang, source)
     labels = criterion_labels(table, lang)
@@ -124,7 +128,32 @@ def heatmap(table: pd.DataFrame, lang: str, *, title: str, source: str = "") -> 
     if capped:
         fig.update_layout(margin={"b": 110})
     fig.update_xaxes(side="top", tickangle=0)
+    if narrow:
+        _names_above_cells(fig, len(units), capped)
     return safe_figure(fig)  # data text never links or fetches (#19)
+
+
+def _names_above_cells(fig: go.Figure, n_units: int, capped: bool) -> None:
+    """Lay the heatmap out for a phone: names in the gap above each row, colour bar below."""
+    title = fig.data[0].colorbar.title.text or ""
+    fig.update_traces(
+        ygap=NAME_GAP,
+        colorbar_title_text=title.replace("<br>", " "),  # one line across the phone
+        colorbar={"orientation": "h", "x": 0, "xanchor": "left", "y": 0, "yanchor": "top",
+                  "ypad": 10, "len": 1, "thickness": 10, "title": {"side": "top"}},
+    )  # fmt: skip
+    fig.update_yaxes(
+        ticklabelposition="inside", ticklabelshift=-NAME_GAP // 2 - CELL_ROW // 2 + 4,
+        ticklabelstandoff=2, ticklabeloverflow="allow", ticks="", automargin=False,
+        range=[-0.5, n_units - 0.05], autorange=False,  # room above the first name
+    )  # fmt: skip
+    # Inside labels widen the other axis's autorange (Plotly keeps them off the data): fix it.
+    fig.update_xaxes(range=[-0.5, len(fig.data[0].x) - 0.5], autorange=False)
+    bottom = 130 if capped else 100
+    fig.update_layout(height=(CELL_ROW + NAME_GAP) * n_units + 150 + bottom,
+                      margin={"l": 4, "r": 4, "b": bottom})  # fmt: skip
+    for note in fig.layout.annotations:  # the source caption, under the colour bar
+        note.yshift = -(bottom - 45)
 
 
 def lost_bars(table: pd.DataFrame, lang: str, *, title: str, source: str = "") -> go.Figure:
@@ -152,9 +181,13 @@ def lost_bars(table: pd.DataFrame, lang: str, *, title: str, source: str = "") -
             hovertemplate="%{y}<br>%{customdata}: %{x:.2f}<extra></extra>",
         )
     theme.apply_layout(fig, lang, wrap(title, TITLE_WIDTH), source)
+    names_above(fig, y[::-1])  # the plot keeps the whole width on a phone (#14)
+    most = max((sum(bar.x[i] for bar in fig.data) for i in range(len(y))), default=0.0)
+    fig.update_xaxes(range=[0, (most or 1.0) * 1.05], autorange=False)
     fig.update_layout(
         barmode="stack",
-        height=max(360, 30 * len(units) + 220),
+        bargap=0.5,
+        height=max(360, NAME_ROW * len(units) + 220),
         legend={
             "orientation": "h",
             "y": -0.1,
@@ -176,22 +209,23 @@ def averages_over_years(
     title: str,
     breaks: list[int] = (),
     source: str = "",
+    columns: int = 3,
 ) -> go.Figure:
     """Small multiples: each criterion's block average % of maximum over the years.
 
     ``averages`` as from ``breakdown.averages_over_years``; ``breaks`` are the years whose
-    methodology changed (a dashed line before each).
+    methodology changed (a dashed line before each). ``columns=1``: the phone variant (#14).
     """
-    labels = criterion_labels(averages, lang, width=30)
+    labels = criterion_labels(averages, lang, width=30 if columns > 1 else 44)
     count = max(len(labels), 1)
-    columns = min(3, count)
+    columns = min(columns, count)
     rows = math.ceil(count / columns)
     fig = make_subplots(
         rows=rows,
         cols=columns,
         subplot_titles=list(labels.values()),
         shared_yaxes=True,
-        vertical_spacing=0.12 if rows > 1 else 0.1,
+        vertical_spacing=(0.12 if columns > 1 else 0.3 / rows) if rows > 1 else 0.1,
         horizontal_spacing=0.04,
     )
     low = averages["average_pct"].min() if not averages.empty else 0
@@ -215,7 +249,7 @@ def averages_over_years(
     fig.update_yaxes(range=[math.floor(min(low, 100) / 5) * 5 - 5, 100], ticksuffix="%")
     fig.update_xaxes(dtick=2, tickformat="d", tickangle=0)
     # Room above the first row for a two-line title plus two-line subplot titles.
-    fig.update_layout(height=300 * rows + 160, margin={"t": 175})
+    fig.update_layout(height=(300 if columns > 1 else 200) * rows + 160, margin={"t": 175})
     return safe_figure(fig)  # data text never links or fetches (#19)
 
 

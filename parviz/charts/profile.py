@@ -82,6 +82,7 @@ def history(
         text=[fmt_number(s, lang, int(d) if pd.notna(d) else decimals) if pd.notna(s) else ""
               for s, d in zip(scores, places)],  # fmt: skip
         textposition="top center",
+        textfont={"size": theme.FONT_SIZE - 3},  # nine years' labels side by side on a phone
         line={"color": theme.PALETTE[1], "width": 3},
         marker={"size": 9},
         showlegend=False,
@@ -94,8 +95,9 @@ def history(
     fig.update_yaxes(
         # Room above rank 1 for its label; ticks only on real ranks.
         autorange=False,
-        range=[most + 0.7, -0.6],
-        tickvals=rank_ticks(int(most)),
+        range=[most + 0.7, -(0.6 + most * 0.1)],  # a label above rank 1 needs ~12% of the panel
+        # The panel is ~170 px high: a tick per rank overlapped beyond 10 ranks (#14).
+        tickvals=rank_ticks(int(most), every_up_to=10),
         row=1,
         col=1,
     )

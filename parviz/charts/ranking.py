@@ -8,6 +8,7 @@ caption, localised decimal separator). Rank axes run 1 at the top.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Collection, Mapping, Sequence
 
 import pandas as pd
@@ -23,6 +24,14 @@ BAND_COLOURS: tuple[str, ...] = ("#0072B2", "#56B4E9", "#E69F00", "#D55E00", "#C
 _TEXT_ON = {"#56B4E9": theme.TEXT, "#E69F00": theme.TEXT, "#CC79A7": theme.TEXT}
 BAR_COLOUR = theme.PALETTE[0]
 ROW_HEIGHT = 26  # px per unit: 30 units stay legible without overlapping labels
+# A unit's name sits above its bar or dots, inside the plot, so the plot keeps the full width on
+# a phone (names beside the bars took two thirds of 390 px) (#14): a taller row for both.
+NAME_ROW = 46
+# Titles wrap at this many characters: two short lines fit a phone (13 px there, see
+# parviz/ui/phone.py) where one long line was cut.
+TITLE_WIDTH = 46
+SOURCE_WIDTH = 56  # characters per line of the 11 px source caption: 390 px wide
+NAME_SHIFT = 21  # px the name is lifted from the row's centre, clear of a bar or marker
 LABEL_MARGIN = 170  # px on the right of the bump chart for unit names
 # A block with more units than 2 × TOP_N shows its top and bottom TOP_N (plus the chosen unit)
 # in charts of one row or line per unit; the full list stays in the tables and downloads.
@@ -79,13 +88,38 @@ def _with_note(source: str, note: str) -> str:
     return f"{source}<br>{note}" if source else note
 
 
-def _caption_room(fig: go.Figure, extra: bool = False) -> None:
-    """Give the (possibly two-line) source caption room below the axis (and a cap note)."""
-    fig.update_layout(margin={"b": 125 if extra else 95})
+def _captioned(fig: go.Figure, lang: str, title: str, source: str, extra: bool = False) -> None:
+    """Apply the theme with the source caption in lines that fit a phone, and room for them.
+
+    ``extra``: a cap note is in the caption (the room it always had, at least).
+    """
+    lines = [part for line in source.split("<br>") for part in textwrap.wrap(line, SOURCE_WIDTH)]
+    theme.apply_layout(fig, lang, title, "<br>".join(lines))
+    fig.update_layout(margin={"b": max(125 if extra else 95, 52 + 15 * len(lines))})
 
 
-def _height(n_rows: int, extra: int = 170) -> int:
-    return max(420, ROW_HEIGHT * n_rows + extra)
+def _height(n_rows: int, extra: int = 170, row: int = ROW_HEIGHT) -> int:
+    """Return a figure height giving each of ``n_rows`` rows ``row`` px (at least 420 px)."""
+    return max(420, row * n_rows + extra)
+
+
+def wrap_title(text: str, width: int = TITLE_WIDTH) -> str:
+    """Return a chart title broken into lines of at most ``width`` characters with <br>."""
+    return "<br>".join(textwrap.wrap(text, width)) or text
+
+
+def names_above(fig: go.Figure, labels: Sequence[str]) -> None:
+    """Write each row's name (``labels``, top first) above its row, inside the plot.
+
+    The plot then spans the whole width at every screen size; a long name may run over the
+    plot's right edge but is never hidden (Plotly hides inside labels past the plot by default).
+    """
+    fig.update_yaxes(
+        categoryorder="array", categoryarray=list(labels), autorange=False,
+        range=[len(labels) - 0.5, -1.0],  # 1st at the top, with room above it for its name
+        ticklabelposition="inside", ticklabelshift=NAME_SHIFT, ticklabelstandoff=2,
+        ticklabeloverflow="allow", ticks="", showline=False, automargin=False,
+    )  # fmt: skip
 
 
 def source_caption(dataset: Dataset, lang: str, *, years: Collection[int] = ()) -> str:
@@ -195,23 +229,18 @@ def ranking_bar(
                 meta="average",
             )
         )
-    title = t("rankings.chart.bar_title", lang, year=year, block=block_name)
-    theme.apply_layout(fig, lang, title, source)
-    _caption_room(fig, extra=len(ordered) < len(everyone))
-    if unscored:  # the two-line note about units without a score, under the source
-        fig.update_layout(margin={"b": 125 + (30 if len(ordered) < len(everyone) else 0) + 30})
+    title = wrap_title(t("rankings.chart.bar_title", lang, year=year, block=block_name))
+    _captioned(fig, lang, title, source, extra=len(ordered) < len(everyone))
     fig.update_layout(
-        height=_height(len(ordered)),
+        height=_height(len(ordered), row=NAME_ROW),
         barmode="overlay" if parts is None else "stack",
         legend_traceorder="normal",
-        bargap=0.25,
+        bargap=0.5,
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1, "xanchor": "right"},
         # Three legend entries wrap on a phone: room for them under the title.
         margin={"t": 100 if parts is None else 150},
     )
-    fig.update_yaxes(
-        categoryorder="array", categoryarray=labels, autorange="reversed", automargin=True
-    )
+    names_above(fig, labels)
     fig.update_xaxes(
         range=[0, max_score * 1.02],
         tickformat=".0f",
@@ -346,18 +375,17 @@ def bump_chart(
                 annotation={"text": t("rankings.chart.methodology_break", lang)},
                 annotation_position="top",
             )
-    title = t(
+    title = wrap_title(t(
         "rankings.chart.bump_title",
         lang,
         first=years[0] if years else "",
         last=years[-1] if years else "",
         block=block_name,
-    )
-    theme.apply_layout(fig, lang, title, source)
-    _caption_room(fig, extra=capped)
+    ))  # fmt: skip
+    _captioned(fig, lang, title, source, extra=capped)
     fig.update_layout(
         height=_height(min(n_ranks, 2 * TOP_N), extra=190),
-        margin={"r": LABEL_MARGIN, "l": 60, "t": 100, **({"b": 125} if capped else {})},
+        margin={"r": LABEL_MARGIN, "l": 60, "t": 100},
         hovermode="closest",
     )
     fig.update_yaxes(
@@ -373,6 +401,33 @@ def bump_chart(
         range=[years[0] - 0.3, years[-1] + 0.3] if years else None,
     )
     return safe_figure(fig)  # data text never links or fetches (#19)
+
+
+def narrow_bump(wide: go.Figure) -> go.Figure:
+    """Return a phone variant of a bump chart: the names inside the plot, right of the lines.
+
+    The wide chart keeps LABEL_MARGIN px for names beside the plot, two fifths of a phone. Here
+    the year axis runs on past the last year, so the names take a share of the width instead.
+    """
+    fig = go.Figure(wide)
+    years = [int(y) for y in fig.layout.xaxis.tickvals or ()]
+    if years:
+        span = years[-1] - years[0] + 0.6
+        fig.update_xaxes(range=[years[0] - 0.3, years[-1] + 0.3 + span * 1.0],
+                         tickvals=years[::2])  # fmt: skip
+    fig.update_layout(margin={"r": 6, "l": 44})
+    for label in fig.select_annotations(selector={"name": "end-label"}):
+        label.update(text=_wrapped_name(label.text), font_size=theme.FONT_SIZE - 4, xshift=6,
+                     align="left")
+    return fig
+
+
+def _wrapped_name(text: str, width: int = 22) -> str:
+    """Return an end label ("Name" or "<b>Name</b>") in lines of ``width`` characters."""
+    bold = text.startswith("<b>") and text.endswith("</b>")
+    name = text[3:-4] if bold else text
+    lines = "<br>".join(textwrap.wrap(name, width)) or name
+    return f"<b>{lines}</b>" if bold else lines
 
 
 def _others_trace(fig: go.Figure, others: pd.DataFrame, years: list[int], lang: str) -> None:
@@ -494,11 +549,12 @@ def dumbbell(
             )
         )
     axis_key = "rankings.chart.index_axis" if measure == "index" else "rankings.chart.score_axis"
-    title = t("rankings.chart.dumbbell_title", lang, year_a=year_a, year_b=year_b, block=block_name)
-    theme.apply_layout(fig, lang, title, source)
-    _caption_room(fig, extra=capped)
+    title = wrap_title(
+        t("rankings.chart.dumbbell_title", lang, year_a=year_a, year_b=year_b, block=block_name)
+    )
+    _captioned(fig, lang, title, source, extra=capped)
     fig.update_layout(
-        height=_height(len(ordered)),
+        height=_height(len(ordered), row=NAME_ROW),
         # The measure names the legend ("Điểm: ○ 2020 ● 2021"): an axis title would collide with
         # the chart title above or the source caption below.
         legend={
@@ -511,8 +567,11 @@ def dumbbell(
         },
         margin={"t": 100},
     )
-    fig.update_yaxes(
-        categoryorder="array", categoryarray=labels, autorange="reversed", automargin=True
-    )
-    fig.update_xaxes(tickformat=".0f", side="top")
+    names_above(fig, labels)
+    # Inside names widen an automatic x range (Plotly keeps them off the dots): set it. The
+    # scale sits at the bottom: on a phone the legend above takes the whole width.
+    values = [v for v in (*a, *b) if not math.isnan(v)]
+    low, high = (min(values), max(values)) if values else (0.0, 1.0)
+    pad = max(high - low, 1.0) * 0.06
+    fig.update_xaxes(tickformat=".0f", range=[low - pad, high + pad], autorange=False)
     return safe_figure(fig)  # data text never links or fetches (#19)

@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from parviz.i18n import t
-from parviz.ui import render
+from parviz.ui import phone, render
 from parviz.views import Notice
 
 
@@ -26,6 +26,37 @@ def bullets(lines: Sequence[str], empty: str = "", *, escape: bool = False, wher
 def chart(figure: go.Figure, config: dict, *, key: str | None = None, where=st) -> None:
     """Draw a Plotly figure with parviz's theme and ``config``, stretched to the width."""
     where.plotly_chart(figure, config=config, theme=None, width="stretch", key=key)
+
+
+def chart_pair(
+    wide: go.Figure, narrow: go.Figure | None, config: dict, *, key: str, on_select=None
+) -> object:
+    """Draw ``wide`` for screens wider than a phone and ``narrow`` for phones (CSS switches).
+
+    Both go to the browser; parviz/ui/phone.py shows one. Without ``narrow``, draws ``wide``
+    alone. ``on_select``: as st.plotly_chart's (points); returns the shown chart's event.
+    """
+    if narrow is None:
+        return _plot(st, wide, config, f"{key}", on_select)
+    events = [
+        _plot(st.container(key=f"{prefix}-{key}"), figure, config, f"{key}_{prefix}", on_select)
+        for prefix, figure in ((phone.WIDE_KEY, wide), (phone.NARROW_KEY, narrow))
+    ]
+    return next((event for event in events if _points(event)), events[0])
+
+
+def _plot(where, figure: go.Figure, config: dict, key: str, on_select) -> object:
+    if on_select is None:
+        return where.plotly_chart(figure, config=config, theme=None, width="stretch", key=key)
+    return where.plotly_chart(figure, config=config, theme=None, width="stretch", key=key,
+                              on_select=on_select, selection_mode="points")  # fmt: skip
+
+
+def _points(event: object) -> bool:
+    try:
+        return bool(event["selection"]["points"])  # type: ignore[index]
+    except (KeyError, TypeError):
+        return False
 
 
 def unit_kpis(kpi: dict[str, str | None], lang: str) -> None:

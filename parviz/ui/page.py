@@ -12,7 +12,7 @@ from parviz.dataset import Dataset
 from parviz.i18n import t
 from parviz.loading import LoadResult
 from parviz.problems import Problem
-from parviz.ui import admin, cache, navigation, render, state, widgets
+from parviz.ui import admin, cache, navigation, phone, render, state, widgets
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +79,7 @@ def page_setup(slug: str, *, filters: Sequence[str] = (YEAR, BLOCK)) -> PageCont
     lang = state.language()
     title = navigation.entry(slug).title(lang)
     st.set_page_config(page_title=f"{title} · {t('ui.app.title', lang)}")
+    phone.stylesheet()
     result = usable_dataset(title, lang)
     dataset = result.dataset
     year = block = None

@@ -23,7 +23,7 @@ from parviz.dataset import Dataset
 from parviz.export import annex, images, pptx, tables
 from parviz.i18n import t
 from parviz.storyline import Slide, Storyline
-from parviz.ui import cache, export_queue, hall, page, state, widgets
+from parviz.ui import cache, export_queue, hall, page, phone, state, widgets
 from parviz.ui.hall import hall_html
 from parviz.views import presentation as view
 from parviz.views.presentation import Deck
@@ -146,6 +146,7 @@ def load() -> tuple[str, Dataset]:
     st.set_page_config(
         page_title=f"{title} · {t('ui.app.title', lang)}", initial_sidebar_state="collapsed"
     )
+    phone.stylesheet()  # a follower's phone: readable type, the chart scrolls inside (#14)
     return lang, page.usable_dataset(title, lang).dataset
 
 
@@ -264,8 +265,19 @@ def _bullets(lines: tuple[str, ...] | list[str]) -> str:
     return "<ul>" + "".join(f"<li>{_escape(line)}</li>" for line in lines) + "</ul>"
 
 
-def slide_view(slide: Slide, story: Storyline, dataset: Dataset, index: int) -> None:
-    """Draw one slide as one stage: illustrative label, title, body (charts, text), footer."""
+def slide_view(
+    slide: Slide,
+    story: Storyline,
+    dataset: Dataset,
+    index: int,
+    spotlights: list[str] | None = None,
+) -> None:
+    """Draw one slide as one stage: illustrative label, title, body (charts, text), footer.
+
+    With the ``spotlights`` the story was built with, the slide's chart images are kept per
+    data version, year, language, spotlights and slide: the next viewer (a hundred followers)
+    gets them without building a figure.
+    """
     head = ""
     if story.illustrative_label:
         head = f"<div class='pv-illustrative'>{_escape(story.illustrative_label)}</div>"
@@ -280,7 +292,8 @@ def slide_view(slide: Slide, story: Storyline, dataset: Dataset, index: int) -> 
         subtitle = (
             f"<div class='pv-subtitle'>{_escape(slide.subtitle)}</div>" if slide.subtitle else ""
         )
-        body, live = _body(slide, story, dataset)
+        key = None if spotlights is None else (story.year, story.lang, tuple(spotlights), index)
+        body, live = _body(slide, story, dataset, key)
         inner = (
             f"{head}<h1 class='pv-title'>{_escape(slide.title)}</h1>{subtitle}"
             f"<div class='pv-body'>{body}{hall_html(slide, story)}</div>"
@@ -294,26 +307,56 @@ def slide_view(slide: Slide, story: Storyline, dataset: Dataset, index: int) -> 
         st.plotly_chart(fig, theme=None, width="stretch", key=f"chart_{index}_{i}")
 
 
-def _body(slide: Slide, story: Storyline, dataset: Dataset) -> tuple[str, list]:
-    """Return the HTML of the slide's body, and the figures it could not draw as images."""
+def _body(
+    slide: Slide, story: Storyline, dataset: Dataset, key: tuple | None = None
+) -> tuple[str, list]:
+    """Return the HTML of the slide's body, and the figures it could not draw as images.
+
+    ``key`` (year, lang, spotlights, index): the story's own, to keep the chart images by.
+    """
     if slide.kind == storyline.LEADERS:
         return _leaders_html(slide, story.lang), []
-    figs = slides.figures(slide, story, dataset)
-    if not figs:
-        lines = storyline.shown_lines(slide, story.lang)
-        return f"<div class='pv-text'>{_bullets(lines)}</div>", []
     side = bool(slide.bullets) and slide.kind in (storyline.CHANGES, storyline.SPOTLIGHT)
     try:
-        charts = "".join(
-            f"<div class='pv-chart'>{_images(fig, len(figs), side, slide.title)}</div>"
-            for fig in figs
-        )
+        if key is None:
+            charts = _charts_html(slide, story, dataset, side)
+        else:
+            charts = cache.shared(dataset, _kept_charts_html, *key, side)
     except Exception:  # noqa: BLE001 - kaleido needs chromium; the live chart still shows
         log.warning("slide chart as image failed; drawing it live", exc_info=True)
+        figs = slides.figures(slide, story, dataset)
         return (f"<div class='pv-side'>{_bullets(slide.bullets)}</div>" if side else ""), figs
+    if charts is None:
+        lines = storyline.shown_lines(slide, story.lang)
+        return f"<div class='pv-text'>{_bullets(lines)}</div>", []
     if side:
         charts += f"<div class='pv-side'>{_bullets(slide.bullets)}</div>"
     return charts, []
+
+
+def _charts_html(slide: Slide, story: Storyline, dataset: Dataset, side: bool) -> str | None:
+    """Return the slide's charts as images in their boxes (None: the slide has no chart)."""
+    figs = slides.figures(slide, story, dataset)
+    if not figs:
+        return None
+    return "".join(
+        f"<div class='pv-chart'>{_images(fig, len(figs), side, slide.title)}</div>"
+        for fig in figs
+    )
+
+
+def _kept_charts_html(
+    dataset: Dataset, year: int, lang: str, spotlights: tuple[str, ...], index: int, side: bool
+) -> str | None:
+    """Return slide ``index``'s charts of the story of these choices (kept by cache.shared).
+
+    The same story the page draws (``deck`` is kept on the same arguments); an image that
+    fails raises, so nothing is kept and the page draws the chart live.
+    """
+    built = deck(dataset, year=year, lang=lang, spotlights=list(spotlights))
+    if built is None:
+        return None
+    return _charts_html(built.slide(index), built.story, dataset, side)
 
 
 _SVGS: collections.OrderedDict[tuple[str, int, int], str] = collections.OrderedDict()

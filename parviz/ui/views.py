@@ -10,6 +10,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from parviz import profile as profile_core
+from parviz.charts import ranking as ranking_charts
 from parviz.dataset import Dataset
 from parviz.ui import cache, widgets
 from parviz.views import criteria, rank_changes
@@ -79,6 +80,19 @@ def _rank_change_bump(
 ) -> go.Figure:
     return rank_changes.bump(dataset, block=block, lang=lang, focus=focus, hidden=hidden,
                              standings=cache.standings(dataset))  # fmt: skip
+
+
+def rank_change_bump_narrow(
+    dataset: Dataset, block: str, lang: str, focus: str, hidden: tuple[str, ...]
+) -> go.Figure:
+    """Return the phone variant of the bump chart (names inside the plot; cached) (#14)."""
+    return cache.shared(dataset, _rank_change_bump_narrow, block, lang, focus, hidden)
+
+
+def _rank_change_bump_narrow(
+    dataset: Dataset, block: str, lang: str, focus: str, hidden: tuple[str, ...]
+) -> go.Figure:
+    return ranking_charts.narrow_bump(rank_change_bump(dataset, block, lang, focus, hidden))
 
 
 def rank_change_pair(

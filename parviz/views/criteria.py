@@ -28,6 +28,7 @@ class BlockCriteria:
     summary: pd.DataFrame | None = None
     lost: go.Figure | None = None  # points lost per unit
     left_out: tuple[str, ...] = ()  # units ranked without criterion points (named, not dropped)
+    heatmap_narrow: go.Figure | None = None  # the phone variant: names above the rows (#14)
 
     @property
     def only_totals(self) -> bool:
@@ -41,6 +42,7 @@ class YearsCriteria:
 
     figure: go.Figure | None
     breaks: tuple[int, ...]  # years whose methodology differs from the year before
+    narrow: go.Figure | None = None  # the phone variant: one criterion per row (#14)
 
 
 def block_criteria(dataset: Dataset, *, year: int, block: str, lang: str) -> BlockCriteria:
@@ -49,16 +51,16 @@ def block_criteria(dataset: Dataset, *, year: int, block: str, lang: str) -> Blo
     if table.empty:
         return BlockCriteria(table)
     block_name = dataset.block_name(block, lang)
+    title = t("criteria.heatmap.title", lang, block=block_name, year=year)
     return BlockCriteria(
         table,
-        charts.heatmap(
-            table, lang, title=t("criteria.heatmap.title", lang, block=block_name, year=year)
-        ),  # fmt: skip
+        charts.heatmap(table, lang, title=title),
         breakdown.summary_table(breakdown.summary(table), lang),
         charts.lost_bars(
             table, lang, title=t("criteria.lost.title", lang, block=block_name, year=year)
         ),  # fmt: skip
         tuple(breakdown.left_out(dataset, table, year=year, block=block)),
+        charts.heatmap(table, lang, title=title, narrow=True),
     )
 
 
@@ -70,4 +72,5 @@ def over_years(dataset: Dataset, *, block: str, lang: str) -> YearsCriteria:
         return YearsCriteria(None, tuple(breaks))
     title = t("criteria.years.title", lang, block=dataset.block_name(block, lang))
     figure = charts.averages_over_years(averages, lang, title=title, breaks=breaks)
-    return YearsCriteria(figure, tuple(breaks))
+    narrow = charts.averages_over_years(averages, lang, title=title, breaks=breaks, columns=1)
+    return YearsCriteria(figure, tuple(breaks), narrow)

@@ -32,6 +32,7 @@ CHROMIUM_ARGS = [
 SCRIPT_DONE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 APP_READY = '[data-testid="stMainBlockContainer"] h1'
 SIZES = {"1366": (1366, 768), "1920": (1920, 1080)}
+PHONE = (390, 844)  # the hall's phones (#14): every page must work at this size
 
 
 def free_port() -> int:
@@ -97,6 +98,14 @@ def _wait_healthy(base: str, process: subprocess.Popen, timeout: float, log: Pat
 def launch_chromium(playwright):  # -> playwright.sync_api.Browser
     """Launch Debian's chromium headless through Playwright."""
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+def new_context(browser, size: tuple[int, int]):  # -> playwright.sync_api.BrowserContext
+    """Return a fresh browser context at ``size``; at PHONE size it behaves as a phone (touch)."""
+    width, height = size
+    phone = size == PHONE
+    return browser.new_context(viewport={"width": width, "height": height}, is_mobile=phone,
+                               has_touch=phone)  # fmt: skip
 
 
 def page_url(base: str, page: str = "", **params: object) -> str:

@@ -1,0 +1,60 @@
+"""The page-wide phone stylesheet (#14): one place for what changes below 640 px.
+
+Injected once per page run by ``page_setup`` (and by the presentation page). The server does
+not know the screen's width, so a chart that must differ on a phone is drawn twice, in the
+keyed containers of :func:`parviz.ui.layout.chart_pair`, and these rules show one of them.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+NARROW = 640  # px: at most this wide is a phone (portrait); wider screens get the wide charts
+WIDE_KEY, NARROW_KEY = "wide-chart", "narrow-chart"  # prefixes of the chart_pair containers
+
+_CSS = f"""
+<style>
+[class*="st-key-{NARROW_KEY}"] {{ display: none; }}
+@media (max-width: {NARROW}px) {{
+  [class*="st-key-{WIDE_KEY}"] {{ display: none; }}
+  [class*="st-key-{NARROW_KEY}"] {{ display: flex; }}
+  /* Chart titles wrap at 46 characters; 13 px keeps such a line inside a phone's width. */
+  [data-testid="stPlotlyChart"] .gtitle {{ font-size: 13px !important; }}
+  /* Plotly's zoom bar sat on the titles; Streamlit's own chart toolbar (full screen) stays. */
+  [data-testid="stPlotlyChart"] .modebar-container {{ display: none !important; }}
+  /* The page's own padding: Streamlit keeps 1rem a side; nothing may push it wider. */
+  [data-testid="stMainBlockContainer"] {{ padding-left: 0.75rem; padding-right: 0.75rem; }}
+  [data-testid="stMain"] {{ overflow-x: hidden; }}
+  /* Number tiles two abreast (Streamlit stacks every column, a screen of tiles per block). */
+  [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stMetric"]) {{
+    flex-flow: row wrap !important; }}
+  [data-testid="stColumn"]:has([data-testid="stMetric"]) {{
+    min-width: calc(50% - 0.5rem) !important; flex: 1 1 calc(50% - 0.5rem) !important; }}
+  /* A followed slide: no projector zoom (1920 px shrunk to 390 made 5 px text); phone-sized
+     type, and the chart image at 720 px, scrolling sideways inside itself. */
+  .pv-stage {{ zoom: 1 !important; height: auto !important; padding: 8px 4px !important;
+    font-size: 16px !important; }}
+  .pv-stage h1.pv-title {{ font-size: 24px !important; }}
+  .pv-cover {{ padding-top: 24px !important; }}
+  .pv-cover h1.pv-title {{ font-size: 28px !important; }}
+  .pv-stage .pv-subtitle, .pv-cover .pv-subtitle {{ font-size: 16px !important; }}
+  .pv-stage li, .pv-text li, .pv-columns li, .pv-side li {{ font-size: 16px !important; }}
+  .pv-columns h2 {{ font-size: 20px !important; }}
+  .pv-stage .pv-illustrative, .pv-footer {{ font-size: 12px !important; }}
+  .pv-body, .pv-columns {{ flex-direction: column; gap: 12px !important; }}
+  .pv-chart {{ overflow-x: auto; max-width: 100%; }}
+  /* The hall's code (title and closing slides): above its caption, inside the screen. */
+  .pv-hall {{ flex-direction: column; gap: 12px !important; margin-top: 12px !important; }}
+  .pv-hall img, .pv-hall-closing img {{ width: 240px !important; height: 240px !important; }}
+  .pv-hall-caption {{ font-size: 18px !important; }}
+  .pv-hall-url {{ font-size: 14px !important; }}
+  .pv-chart img {{ width: 720px !important; max-width: none !important;
+    max-height: none !important; }}
+}}
+</style>
+"""
+
+
+def stylesheet() -> None:
+    """Add the phone rules to the page (an empty element: takes no room)."""
+    st.html(_CSS)
