@@ -71,11 +71,14 @@ def test_spotlights_come_from_and_go_to_the_link():
 def test_without_chromium_the_chart_is_drawn_live(monkeypatch):
     # kaleido needs chromium; without it the slide still shows its (live, unscaled) chart.
     from parviz.export import images
+    from parviz.ui import cache, presentation
 
     def no_browser(*args, **kwargs):
         raise RuntimeError("no chromium")
 
     monkeypatch.setattr(images, "svg", no_browser)
+    cache.clear()  # slide images kept by an earlier test (per data version) would be served
+    presentation._SVGS.clear()
     at = open_presentation(slide=4)  # rank changes: chart beside its sentences
     assert len(at.get("plotly_chart")) == 1
     assert "data:image/svg+xml" not in html_text(at)
