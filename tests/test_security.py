@@ -58,15 +58,38 @@ def test_a_hostile_unit_name_is_never_markup_on_any_page(page, hostile, monkeypa
 
 
 def _string_constants(tree: ast.Module) -> set[str]:
-    """Return the module-level names bound once to a string literal (a stylesheet, say)."""
-    return {
+    """Return the module-level names bound once to a string literal (a stylesheet, say).
+
+    An f-string counts when it only formats module-level literals (a width, a CSS class).
+    """
+    literals = {  # names bound to a literal (string or number)
         target.id
         for node in tree.body
         if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
-        and isinstance(node.value.value, str)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
+    return {
+        target.id
+        for node in tree.body
+        if isinstance(node, ast.Assign) and _literal_text(node.value, literals)
         for target in node.targets
         if isinstance(target, ast.Name)
     }  # fmt: skip
+
+
+def _literal_text(value: ast.expr, literals: set[str]) -> bool:
+    """Return True for a string literal, or an f-string of literals and literal names."""
+    if isinstance(value, ast.Constant):
+        return isinstance(value.value, str)
+    if not isinstance(value, ast.JoinedStr):
+        return False
+    return all(
+        isinstance(part, ast.Constant)
+        or (isinstance(part, ast.FormattedValue) and isinstance(part.value, ast.Name)
+            and part.value.id in literals)
+        for part in value.values
+    )  # fmt: skip
 
 
 def _raw_html_calls(tree: ast.Module) -> list[ast.Call]:

@@ -10,7 +10,9 @@ from __future__ import annotations
 import streamlit as st
 
 NARROW = 640  # px: at most this wide is a phone (portrait); wider screens get the wide charts
-WIDE_KEY, NARROW_KEY = "wide-chart", "narrow-chart"  # prefixes of the chart_pair containers
+# Prefixes of the chart_pair containers (CSS classes st-key-<key>...).
+WIDE_KEY = "wide-chart"
+NARROW_KEY = "narrow-chart"
 
 _CSS = f"""
 <style>
