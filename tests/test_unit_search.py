@@ -45,3 +45,42 @@ def test_a_few_units_are_offered_at_once(monkeypatch):
     at = app_test(lang="en").run().switch_page("pages/presentation.py").run()
     assert len(_spotlights(at).options) == 30
     assert not [w for w in at.sidebar.text_input if w.key == "spotlights_search"]
+
+
+# --- the single unit choice (Profile, Rank changes) -------------------------------------------
+
+
+def test_a_single_choice_offers_the_chosen_unit_then_the_first_or_the_matching_ones():
+    assert widgets.offered(NAMES, NAMES[2], "", limit=2) == ([NAMES[2], *NAMES[:2]], 0)
+    assert widgets.offered(NAMES, NAMES[0], " ", limit=2) == (NAMES[:3], 0)  # chosen not twice
+    assert widgets.offered(NAMES, NAMES[3], "tan la", limit=1) == ([NAMES[3], NAMES[0]], 2)
+    assert widgets.offered(NAMES, NAMES[0], "tan la") == ([NAMES[0], NAMES[1]], 1)
+
+
+def _unit(at):
+    return at.sidebar.selectbox(key="unit_choice")
+
+
+def test_a_block_of_many_units_is_searched_in_the_profile(monkeypatch):
+    monkeypatch.setenv("PARVIZ_DATA", str(SAMPLE))
+    monkeypatch.setattr(widgets, "MANY_UNITS", 5)  # the sample's 12 districts count as many
+    cache.clear()
+    at = app_test(year=2021, block="district", unit="chi-linh", lang="en").run()
+    at.switch_page("pages/profile.py").run()
+    assert not at.exception
+    assert _unit(at).value == "UBND thành phố Chí Linh"  # the link's unit, first of the options
+    assert _unit(at).options[0] == "UBND thành phố Chí Linh"
+    at.sidebar.text_input(key=widgets.UNIT_SEARCH).input("nam sach").run()
+    assert _unit(at).options == ["UBND thành phố Chí Linh", "UBND huyện Nam Sách"]
+    _unit(at).select("UBND huyện Nam Sách").run()
+    assert not at.exception
+    assert any("Nam Sách" in h.value for h in [*at.subheader, *at.markdown])
+    assert at.query_params["unit"] == "nam-sach"
+
+
+def test_a_block_of_a_few_units_offers_them_all(monkeypatch):
+    monkeypatch.setenv("PARVIZ_DATA", str(SAMPLE))
+    at = app_test(year=2021, block="district", lang="en").run()
+    at.switch_page("pages/rank_changes.py").run()
+    assert len(_unit(at).options) == 12
+    assert not [w for w in at.sidebar.text_input if w.key == widgets.UNIT_SEARCH]

@@ -99,7 +99,17 @@ def unit_select(choices: UnitChoices, lang: str) -> str:
         current = state.pick(state.UNIT, choices.ids, choices.ids[0])
         chosen = choices.labels[choices.ids.index(current)]
     st.session_state[state.UNIT_CHOICE] = chosen  # primed before drawing, as state.prime does
-    label = st.sidebar.selectbox(t("ui.filter.unit", lang), choices.labels, key=state.UNIT_CHOICE)
+    labels = choices.labels
+    if len(labels) > MANY_UNITS:  # a block of thousands: search first (#16, ~256 KB a load)
+        query = st.sidebar.text_input(
+            t("speed.units.search", lang),
+            key=UNIT_SEARCH,
+            placeholder=t("speed.units.search_placeholder", lang, count=len(labels)),
+        )
+        labels, found = offered(labels, chosen, query)
+        if found > len(labels) - 1:
+            st.sidebar.caption(t("speed.units.matches", lang, shown=len(labels) - 1, count=found))
+    label = st.sidebar.selectbox(t("ui.filter.unit", lang), labels, key=state.UNIT_CHOICE)
     unit_id = choices.id_of[label]
     st.session_state[state.UNIT] = unit_id
     state.remember(state.UNIT, unit_id)
@@ -135,6 +145,18 @@ def units_multiselect(
 
 MANY_UNITS = 300  # more options than a person scrolls through: search first
 MAX_MATCHES = 100
+UNIT_SEARCH = f"{state.UNIT_CHOICE}_search"  # the search field of a long unit choice
+
+
+def offered(
+    labels: Sequence[str], chosen: str, query: str, limit: int = MAX_MATCHES
+) -> tuple[list[str], int]:
+    """Return the options of a single choice among many: ``chosen`` first, then up to ``limit``
+    labels matching ``query`` (without a query: the first ``limit`` labels, in their order), and
+    how many labels match in all (0 without a query)."""
+    if _folded(query):
+        return narrowed(labels, [chosen], query, limit)
+    return [chosen, *[label for label in labels[: limit + 1] if label != chosen][:limit]], 0
 
 
 def narrowed(
