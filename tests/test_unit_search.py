@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from parviz.ui import cache, widgets
+import pandas as pd
+
+from parviz.ui import cache, tables, widgets
 from tests.apptesting import app_test
 from tests.helpers import SAMPLE
 
@@ -31,7 +33,7 @@ def test_many_units_are_searched_before_they_are_offered(monkeypatch):
     assert _spotlights(at).options == []  # nothing sent before a search
     at.sidebar.text_input(key="spotlights_search").input("so").run()
     offered = _spotlights(at).options
-    assert offered and all("so" in widgets._folded(name) for name in offered)
+    assert offered and all("so" in widgets.folded(name) for name in offered)
     _spotlights(at).select(offered[0]).run()
     at.sidebar.text_input(key="spotlights_search").input("ubnd").run()
     assert _spotlights(at).value == [offered[0]]  # a new search keeps the chosen unit
@@ -84,3 +86,38 @@ def test_a_block_of_a_few_units_offers_them_all(monkeypatch):
     at.switch_page("pages/rank_changes.py").run()
     assert len(_unit(at).options) == 12
     assert not [w for w in at.sidebar.text_input if w.key == widgets.UNIT_SEARCH]
+
+
+# --- a long table (Rankings) -------------------------------------------------------------------
+
+
+def test_a_long_table_shows_its_first_rows_or_the_rows_searched():
+    frame = pd.DataFrame({"unit": NAMES, "rank": [1, 2, 3, 4]})
+    rows, found = tables.searched_rows(frame, "unit", "", limit=2)
+    assert list(rows["rank"]) == [1, 2] and found == 4
+    rows, found = tables.searched_rows(frame, "unit", "TAN LA", limit=1)
+    assert list(rows["rank"]) == [1] and found == 2
+    rows, found = tables.searched_rows(frame, "unit", "đông hà", limit=5)
+    assert list(rows["unit"]) == [NAMES[2]] and found == 1
+
+
+def test_the_rankings_table_of_many_units_is_searched(monkeypatch):
+    monkeypatch.setenv("PARVIZ_DATA", str(SAMPLE))
+    monkeypatch.setattr(tables, "MANY_ROWS", 5)  # the sample's 12 districts count as many
+    monkeypatch.setattr(tables, "SHOWN_ROWS", 3)
+    at = app_test(year=2021, block="district", lang="en").run()
+    at.switch_page("pages/rankings.py").run()
+    assert not at.exception
+    assert len(at.dataframe[0].value) == 3  # the first rows, in rank order
+    assert "The first 3 of 12 rows shown" in " ".join(c.value for c in at.caption)
+    at.text_input(key="ranking_table_search").input("nam sach").run()
+    assert list(at.dataframe[0].value.iloc[:, 2]) == ["UBND huyện Nam Sách"]
+    assert "1 of 1 matching rows shown (of 12)" in " ".join(c.value for c in at.caption)
+    assert len(at.get("download_button")) == 2  # the downloads: the whole table
+
+
+def test_a_short_table_is_shown_whole(monkeypatch):
+    monkeypatch.setenv("PARVIZ_DATA", str(SAMPLE))
+    at = app_test(year=2021, block="district", lang="en").run()
+    at.switch_page("pages/rankings.py").run()
+    assert len(at.dataframe[0].value) == 12 and not at.text_input

@@ -154,7 +154,7 @@ def offered(
     """Return the options of a single choice among many: ``chosen`` first, then up to ``limit``
     labels matching ``query`` (without a query: the first ``limit`` labels, in their order), and
     how many labels match in all (0 without a query)."""
-    if _folded(query):
+    if folded(query):
         return narrowed(labels, [chosen], query, limit)
     return [chosen, *[label for label in labels[: limit + 1] if label != chosen][:limit]], 0
 
@@ -164,21 +164,22 @@ def narrowed(
 ) -> tuple[list[str], int]:
     """Return the options to offer (``chosen`` first, then up to ``limit`` labels matching
     ``query``, with or without Vietnamese accents) and how many labels match in all."""
-    needle = _folded(query)
+    needle = folded(query)
     if not needle:
         return list(chosen), 0
     kept = set(chosen)
-    folded = _folded_labels(tuple(labels))
-    matches = [label for label, text in zip(labels, folded) if needle in text and label not in kept]
+    texts = folded_labels(tuple(labels))
+    matches = [label for label, text in zip(labels, texts) if needle in text and label not in kept]
     return list(chosen) + matches[:limit], len(matches)
 
 
 @functools.lru_cache(maxsize=4)  # the same few long label tuples, search after search
-def _folded_labels(labels: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(_folded(label) for label in labels)
+def folded_labels(labels: tuple[str, ...]) -> tuple[str, ...]:
+    """Return each label folded (``folded``), kept for the same few long tuples."""
+    return tuple(folded(label) for label in labels)
 
 
-def _folded(text: str) -> str:
+def folded(text: str) -> str:
     """Return ``text`` case-folded without accents ("Tân Lập" and "tan lap" match)."""
     decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
