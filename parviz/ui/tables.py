@@ -73,9 +73,7 @@ def searched_rows(
     return frame.iloc[rows[:limit]], len(rows)
 
 
-def _shown(
-    prepared: Prepared, lang: str, column: str | None, key: str
-) -> pd.DataFrame | Styler:
+def _shown(prepared: Prepared, lang: str, column: str | None, key: str) -> pd.DataFrame | Styler:
     """Return what the table widget draws: all rows, or above MANY_ROWS the searched ones."""
     frame = prepared.text if prepared.text is not None else prepared.table
     if column is None or len(frame) <= MANY_ROWS:
