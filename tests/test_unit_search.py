@@ -113,6 +113,9 @@ def test_the_rankings_table_of_many_units_is_searched(monkeypatch):
     at.text_input(key="ranking_table_search").input("nam sach").run()
     assert list(at.dataframe[0].value.iloc[:, 2]) == ["UBND huyện Nam Sách"]
     assert "1 of 1 matching rows shown (of 12)" in " ".join(c.value for c in at.caption)
+    at.text_input(key="ranking_table_search").input("no such unit").run()
+    assert not at.dataframe  # nothing found: the caption says 0 of 0, no empty grid
+    assert "0 of 0 matching rows shown (of 12)" in " ".join(c.value for c in at.caption)
     assert len(at.get("download_button")) == 2  # the downloads: the whole table
 
 

@@ -112,15 +112,16 @@ def table_with_downloads(
     if prepared.text is not None:
         config |= {c: st.column_config.Column(alignment="right") for c in prepared.text_columns}
     shown = _shown(prepared, lang, search_column, key)
-    st.dataframe(
-        shown,
-        hide_index=True,
-        width="stretch",
-        placeholder="–",  # an empty cell reads "–", never "None"
-        # A province's block fits on screen; hundreds of rows scroll inside the table.
-        height="content" if len(shown.index) <= CONTENT_ROWS else SCROLL_HEIGHT,
-        column_config=config,
-    )
+    if len(shown.index) or not len(table):  # a search that found nothing says so in its caption
+        st.dataframe(
+            shown,
+            hide_index=True,
+            width="stretch",
+            placeholder="–",  # an empty cell reads "–", never "None"
+            # A province's block fits on screen; hundreds of rows scroll inside the table.
+            height="content" if len(shown.index) <= CONTENT_ROWS else SCROLL_HEIGHT,
+            column_config=config,
+        )
     left, right, _ = st.columns([1, 1, 4])
     left.download_button(
         t("rankings.page.download_csv", lang),

@@ -17,7 +17,7 @@ import streamlit as st
 
 from parviz import i18n, settings
 from parviz.dataset import Dataset
-from parviz.i18n import t
+from parviz.i18n import fmt_number, t
 from parviz.ui import cache, state
 
 
@@ -104,7 +104,9 @@ def unit_select(choices: UnitChoices, lang: str) -> str:
         query = st.sidebar.text_input(
             t("speed.units.search", lang),
             key=UNIT_SEARCH,
-            placeholder=t("speed.units.search_placeholder", lang, count=len(labels)),
+            placeholder=t(
+                "speed.units.search_placeholder", lang, count=fmt_number(len(labels), lang, 0)
+            ),
         )
         labels, found = offered(labels, chosen, query)
         if found > len(labels) - 1:
@@ -131,7 +133,9 @@ def units_multiselect(
         query = where.text_input(
             t("speed.units.search", lang),
             key=f"{key}_search",
-            placeholder=t("speed.units.search_placeholder", lang, count=len(labels)),
+            placeholder=t(
+                "speed.units.search_placeholder", lang, count=fmt_number(len(labels), lang, 0)
+            ),
         )
         chosen = [name for name in st.session_state.get(key) or () if name in choices.id_of]
         labels, found = narrowed(labels, chosen, query)
