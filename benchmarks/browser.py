@@ -51,10 +51,19 @@ st.plotly_chart(figure, width="stretch")
 """
 QUIET_MS = 500
 # Installed in every document of the tab: the time (ms since the navigation) of the last change.
+# A canvas's children are fallback content, never painted where canvas works: the table widget
+# keeps a screen-reader copy of its cells there, rebuilt 200 ms after the grid last changed (a
+# debounce in its code). Changes inside a canvas are not counted; the canvas's own are.
 WATCH = """
 window.__parvizLast = 0;
-new MutationObserver(() => { window.__parvizLast = performance.now(); })
-  .observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+const parvizSeen = (record) => {
+  const node = record.target.nodeType === 1 ? record.target : record.target.parentElement;
+  const inside = record.type === 'attributes' ? node && node.parentElement : node;
+  return !inside || !inside.closest('canvas');
+};
+new MutationObserver((records) => {
+  if (records.some(parvizSeen)) window.__parvizLast = performance.now();
+}).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
 """
 QUIET = f"() => window.__parvizLast > 0 && performance.now() - window.__parvizLast > {QUIET_MS}"
 # Done: the script finished, the title is drawn, no element is waiting for its code, every

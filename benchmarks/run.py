@@ -100,6 +100,8 @@ def draw(items, container, path=""):
             container.link_button(*value)
         elif kind == "text_input":
             container.text_input(value, key=key)
+        elif kind in ("toggle", "checkbox"):  # the same label and state
+            getattr(container, kind)(value[0], value=value[1], key=key)
         elif kind == "choice":  # the same widget with the same options and choice
             widget, label, options, chosen = value
             if widget == "multiselect":
@@ -264,6 +266,8 @@ def _element(node) -> tuple[str, object] | None:
         return "html", node.proto.body
     if kind in ("button", "download_button", "text_input"):
         return kind, node.proto.label
+    if kind in ("toggle", "checkbox"):
+        return kind, (node.label, bool(node.value))
     if kind == "link_button":
         return kind, (node.proto.label, node.proto.url)
     if kind in ("selectbox", "radio", "multiselect"):

@@ -27,8 +27,12 @@ else:
     data_view.sources(shown.sources, lang)
 
 render.section(t("data.methodology.heading", lang))
-for year in shown.methodology:
-    with st.expander(year.label, expanded=False):
+for number, year in enumerate(shown.methodology):
+    # Filled when opened: each year's tables cost the browser a table widget each (#16).
+    box = st.expander(year.label, key=f"methodology_{number}", on_change="rerun")
+    if not box.open:
+        continue
+    with box:
         st.caption(t("data.methodology.max_total", lang, max=year.maximum))
         if year.criteria.empty:
             st.caption(t("data.methodology.no_criteria", lang))

@@ -24,4 +24,5 @@ tables.table_with_downloads(
     sheet_name=f"{t('rankings.page.sheet', lang)} {year}",
     key="ranking_table",
     wide_columns=[t("rankings.column.unit", lang), t("rankings.column.classification", lang)],
+    search_column=t("rankings.column.unit", lang),
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from enum import Enum
 
+import numpy as np
 import pandas as pd
 
 from parviz import lineage, precision, schema
@@ -74,33 +75,32 @@ def compare_years(
     """
     in_block = standings[(standings["block"] == block) & standings["rank"].notna()]
     later = in_block[in_block["year"] == year_b].sort_values(["rank", "unit"])
-    earlier = {
-        str(row["unit_id"]): row for _, row in in_block[in_block["year"] == year_a].iterrows()
-    }
+    earlier = in_block[in_block["year"] == year_a]
+    earlier = earlier.set_index(earlier["unit_id"].astype(str))
+    earlier = earlier[~earlier.index.duplicated(keep="last")]  # one row per unit, the last
     # The one lineage rule of standings: own row, else the only ranked predecessor in the block.
     matched = lineage.earlier_units(
-        later["unit_id"].astype(str), set(earlier), lineage.predecessors(dataset)
+        later["unit_id"].astype(str), set(earlier.index), lineage.predecessors(dataset)
     )
-    rows = []
-    for (_, row), match in zip(later.iterrows(), matched):
-        before = None if match is None else earlier[match]
-        rows.append(
-            {
-                "unit_id": row["unit_id"],
-                "unit": row["unit"],
-                "short_name": row["short_name"],
-                "rank_a": pd.NA if before is None else before["rank"],
-                "rank_b": row["rank"],
-                "score_a": math.nan if before is None else before["score"],
-                "score_b": row["score"],
-                "index_a": math.nan if before is None else before["index"],
-                "index_b": row["index"],
-                "decimals": max(precision.of_row(r) for r in (row, before) if r is not None),
-            }
-        )
+    # Column by column (#16: row by row took seconds for a block of 7,000 units).
+    before = earlier.reindex(pd.Index(matched, dtype=object))
+    found = pd.Series([match is not None for match in matched], dtype=bool).to_numpy()
+    decimals_b = _row_decimals(later).to_numpy()
+    decimals_a = np.where(found, _row_decimals(before).to_numpy(), decimals_b)
+    frame = pd.DataFrame({
+        "unit_id": later["unit_id"].to_numpy(), "unit": later["unit"].to_numpy(),
+        "short_name": later["short_name"].to_numpy(),
+        "rank_a": before["rank"].to_numpy(dtype=object, na_value=pd.NA),
+        "rank_b": later["rank"].to_numpy(dtype=object, na_value=pd.NA),
+        "score_a": before["score"].to_numpy(dtype=float, na_value=np.nan),
+        "score_b": later["score"].to_numpy(dtype=float, na_value=np.nan),
+        "index_a": before["index"].to_numpy(dtype=float, na_value=np.nan),
+        "index_b": later["index"].to_numpy(dtype=float, na_value=np.nan),
+        "decimals": np.maximum(decimals_a, decimals_b),
+    })  # fmt: skip
     columns = ["unit_id", "unit", "short_name", "rank_a", "rank_b"]
     columns += ["score_a", "score_b", "index_a", "index_b", "decimals"]
-    frame = pd.DataFrame(rows, columns=columns)
+    frame = frame[columns]
     for column in ("rank_a", "rank_b"):
         frame[column] = frame[column].astype("Int64")
     for column in ("score_a", "score_b", "index_a", "index_b"):
@@ -109,6 +109,13 @@ def compare_years(
     frame["score_change"] = frame["score_b"] - frame["score_a"]
     frame["index_change"] = frame["index_b"] - frame["index_a"]
     return frame.reset_index(drop=True)
+
+
+def _row_decimals(rows: pd.DataFrame) -> pd.Series:
+    """Return each row's published decimals (precision.of_row: DEFAULT_DECIMALS when unknown)."""
+    if "decimals" not in rows.columns:
+        return pd.Series(precision.DEFAULT_DECIMALS, index=rows.index, dtype="int64")
+    return rows["decimals"].astype("Float64").fillna(precision.DEFAULT_DECIMALS).astype("int64")
 
 
 def previous_scored_year(dataset: Dataset, block: str, year: int) -> int | None:

@@ -186,10 +186,28 @@ def decisive_criteria(
     Compares % of maximum (maxima may change between years): the gain is the change in
     the gap winner − loser. Only criteria with a positive gain are returned, largest first.
     """
+    shares = _shares_of(points, (previous_year, year))
+    return _decisive(shares, winner=winner, loser=loser, year=year, previous_year=previous_year,
+                     top=top)  # fmt: skip
+
+
+def _shares_of(points: pd.DataFrame, years: tuple[int, ...]) -> dict[int, pd.DataFrame]:
+    """Return per year the % of maximum of every criterion (rows) and unit (columns)."""
+    shares = {}
+    for when in years:
+        chosen = points[points["year"] == when].assign(pct=lambda f: f["points"] / f["max_points"])
+        shares[when] = chosen.pivot_table(index="criterion_id", columns="unit_id", values="pct")
+    return shares
+
+
+def _decisive(
+    shares: dict[int, pd.DataFrame], *, winner: str, loser: str, year: int, previous_year: int,
+    top: int = 2,
+) -> list[str]:  # fmt: skip
+    """Return decisive_criteria from the two years' ``_shares_of`` (made once per profile)."""
     gaps = {}
     for when in (previous_year, year):
-        chosen = points[points["year"] == when].assign(pct=lambda f: f["points"] / f["max_points"])
-        pct = chosen.pivot_table(index="criterion_id", columns="unit_id", values="pct")
+        pct = shares[when]
         if winner not in pct or loser not in pct:
             return []
         gaps[when] = pct[winner] - pct[loser]
@@ -337,12 +355,13 @@ def overtake_lines(
     # Only the rows of the units named and the two years: the whole table can hold millions.
     involved = points["unit_id"].isin({unit_id, *shown["unit_id"]})
     points = points[involved & points["year"].isin((year, previous_year))]
+    shares = _shares_of(points, (previous_year, year))  # once, not once per unit named (#16)
     lines = []
     for _, other in shown.iterrows():
         passed_by = other["direction"] == "passed_by"
         winner, loser = (other["unit_id"], unit_id) if passed_by else (unit_id, other["unit_id"])
-        decisive = decisive_criteria(
-            points, winner=winner, loser=loser, year=year, previous_year=previous_year
+        decisive = _decisive(
+            shares, winner=winner, loser=loser, year=year, previous_year=previous_year
         )
         on = ", ".join(_criterion(_named(names, c), lang) for c in decisive)
         key = "profile.overtake.passed_by" if passed_by else "profile.overtake.passed"
@@ -382,9 +401,7 @@ def strength_lines(frame: pd.DataFrame, lang: str) -> list[str]:
     ]
 
 
-def way_up_lines(
-    plan: WayUp, names: dict[str, str], lang: str, decimals: int = 2
-) -> list[str]:
+def way_up_lines(plan: WayUp, names: dict[str, str], lang: str, decimals: int = 2) -> list[str]:
     """Return the way-up sentences (Markdown, data escaped): gaps to climb, biggest losses.
 
     Gaps have the published decimals; a gap to or from a unit without a score is left out.

@@ -48,3 +48,12 @@ def test_benchmark_runs_on_a_small_dataset_and_writes_every_key(tmp_path):
         assert len({page["year"] for page in browser.values()}) == len(browser), name
     assert report["large"]["rows"]["scores"] == 300 * 9 * 40
     assert report["large"]["cached"] is True  # the columnar cache was written beside the CSVs
+
+
+def test_trace_groups_dom_changes_in_bursts():
+    from benchmarks import trace
+
+    changes = [[10, "a"], [20, "a"], [30, "b"], [100, "c"], [110, "c"]]
+    found = trace.bursts(changes)
+    assert [(first, last) for first, last, _ in found] == [(10, 30), (100, 110)]
+    assert found[0][2] == {"a": 2, "b": 1} and found[1][2] == {"c": 2}

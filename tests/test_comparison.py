@@ -139,3 +139,51 @@ def test_change_counts():
     minimal = load_dataset(MINIMAL)
     counts = comparison.change_counts(rank(minimal, year=2021, block="district"))
     assert (counts[Change.UP], counts[Change.DOWN], counts[Change.SAME]) == (1, 1, 1)
+
+
+def _compare_row_by_row(standings_, dataset, *, block, year_a, year_b) -> pd.DataFrame:
+    """The former row-by-row compare_years: the reference the column-wise one must match."""
+    from parviz import lineage, precision
+
+    in_block = standings_[(standings_["block"] == block) & standings_["rank"].notna()]
+    later = in_block[in_block["year"] == year_b].sort_values(["rank", "unit"])
+    earlier = {str(r["unit_id"]): r for _, r in in_block[in_block["year"] == year_a].iterrows()}
+    matched = lineage.earlier_units(
+        later["unit_id"].astype(str), set(earlier), lineage.predecessors(dataset)
+    )
+    rows = []
+    for (_, row), match in zip(later.iterrows(), matched):
+        before = None if match is None else earlier[match]
+        rows.append({
+            "unit_id": row["unit_id"], "unit": row["unit"], "short_name": row["short_name"],
+            "rank_a": pd.NA if before is None else before["rank"], "rank_b": row["rank"],
+            "score_a": math.nan if before is None else before["score"], "score_b": row["score"],
+            "index_a": math.nan if before is None else before["index"], "index_b": row["index"],
+            "decimals": max(precision.of_row(r) for r in (row, before) if r is not None),
+        })  # fmt: skip
+    frame = pd.DataFrame(rows, columns=list(rows[0]) if rows else None)
+    for column in ("rank_a", "rank_b"):
+        frame[column] = frame[column].astype("Int64")
+    for column in ("score_a", "score_b", "index_a", "index_b"):
+        frame[column] = frame[column].astype(float)
+    frame["rank_change"] = frame["rank_a"] - frame["rank_b"]
+    frame["score_change"] = frame["score_b"] - frame["score_a"]
+    frame["index_change"] = frame["index_b"] - frame["index_a"]
+    return frame.reset_index(drop=True)
+
+
+@pytest.mark.parametrize("folder", [SAMPLE, MINIMAL])
+def test_compare_years_matches_the_row_by_row_reference(folder):
+    dataset = load_dataset(folder)
+    table = standings(dataset)
+    pairs = [(a, b) for a in dataset.years for b in dataset.years if a < b]
+    for block in dataset.blocks:
+        for year_a, year_b in pairs:
+            found = comparison.compare_years(table, dataset, block=block, year_a=year_a,
+                                             year_b=year_b)  # fmt: skip
+            expected = _compare_row_by_row(table, dataset, block=block, year_a=year_a,
+                                           year_b=year_b)  # fmt: skip
+            if expected.empty:
+                assert found.empty
+                continue
+            pd.testing.assert_frame_equal(found, expected)

@@ -517,6 +517,9 @@ def test_overview_shows_the_findings_with_copyable_text(monkeypatch):
     markdown = "\n".join(m.value for m in at.markdown)
     assert "Sở Giao thông vận tải dẫn đầu khối Sở, ban, ngành với 91,53 điểm." in markdown
     assert any(h.value == "Nhận định chính" for h in at.subheader)
+    assert not at.code  # the copy text is drawn once its expander opens: no highlighter to load
+    at.session_state["findings-department-2021-copy"] = True  # the visitor opens the expander
+    at.run()
     copied = [c.value for c in at.code]
     assert any(
         c.startswith("Khối Sở, ban, ngành, năm 2021:\n- ") and "từ năm 2016 đến nay" in c
@@ -533,4 +536,7 @@ def test_profile_shows_the_findings_about_the_unit(monkeypatch):
     assert not at.exception and not at.error
     markdown = "\n".join(m.value for m in at.markdown)
     assert "UBND thành phố Chí Linh giảm 2 bậc, từ hạng 1 xuống hạng 3." in markdown
+    at.session_state["findings-unit-chi-linh-2021-copy"] = True  # the expander opened
+    at.run()
+    assert [c for c in at.code if "Chí Linh" in c.value]
     assert all("Nam Sách" not in c.value for c in at.code)

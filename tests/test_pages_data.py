@@ -104,3 +104,16 @@ def test_data_page_lists_the_warnings_of_the_dataset(monkeypatch, tmp_path):
     assert not at.exception
     report = at.dataframe[-1].value
     assert "Warning" in set(report.iloc[:, 0])
+
+
+def test_a_methodology_year_draws_its_tables_once_opened(monkeypatch):
+    at = data_page(monkeypatch, SAMPLE, lang="en")
+    assert not any("Maximum total" in c.value for c in at.caption)  # closed: nothing inside
+    assert not at.expander[0].dataframe
+    at.session_state["methodology_0"] = True  # the visitor opens the latest year
+    at.run()
+    assert not at.exception
+    assert [c.value for c in at.expander[0].caption][0].startswith("Maximum total: ")
+    criteria = at.expander[0].dataframe[0].value  # the latest year's criteria, C1 first
+    assert str(criteria.iloc[0, 0]).startswith("C1")
+    assert not at.expander[1].dataframe  # the other years stay closed and empty

@@ -28,3 +28,13 @@ def test_text_table_keeps_published_decimals() -> None:
 def test_prepare_keeps_a_small_table_as_numbers() -> None:
     frame = pd.DataFrame({"score": [91.53]})
     assert tables.prepare(frame, "vi").text is None
+
+
+def test_text_of_a_long_table_shows_gaps_in_whole_number_columns() -> None:
+    # The first year of a large block: no previous rank (Int64 with gaps) — it crashed the page.
+    frame = pd.DataFrame({"rank": pd.array([1, 2], dtype="Int64"),
+                          "previous_rank": pd.array([None, 4], dtype="Int64"),
+                          "score": [91.5, 88.25]})  # fmt: skip
+    text, numbers = tables.as_text(frame, "vi")
+    assert list(text["previous_rank"]) == ["–", "4"]
+    assert list(text["rank"]) == [1, 2] and numbers == ["previous_rank", "score"]

@@ -21,7 +21,7 @@ def render_findings(
     note: str | None = None,
     heading: str | None = None,
 ) -> None:
-    """Draw the sentences as bullets, and as copyable text (st.code has a copy button).
+    """Draw the sentences as bullets, and in an expander copyable text (st.code: a copy button).
 
     ``key`` names the container (CSS class ``st-key-<key>``) so tests can find it; ``note``
     (e.g. "illustrative data") ends the copied text and is shown as a caption; ``heading``
@@ -35,8 +35,12 @@ def render_findings(
         st.markdown("\n".join(f"- {escape_markdown(text)}" for text in findings_texts))
         if note:
             st.caption(note)
-        with st.expander(t("findings.ui.copy", lang), icon=":material/content_copy:"):
-            st.code(copy_text(findings_texts, note, heading), language=None, wrap_lines=True)
+        # Filled when opened: a code block loads the browser's syntax highlighter, ~0.3 s of
+        # script on every page load even inside a closed expander (#16).
+        copy = st.expander(t("findings.ui.copy", lang), icon=":material/content_copy:",
+                           key=f"{key}-copy", on_change="rerun")  # fmt: skip
+        if copy.open:
+            copy.code(copy_text(findings_texts, note, heading), language=None, wrap_lines=True)
 
 
 def copy_text(

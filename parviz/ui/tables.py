@@ -10,10 +10,13 @@ from pandas.io.formats.style import Styler
 
 from parviz import precision
 from parviz.export.tables import to_csv_bytes, to_xlsx_bytes
-from parviz.i18n import t
+from parviz.i18n import fmt_number, t
+from parviz.ui import widgets
 from parviz.views.tables import STYLER_ROWS, Prepared, as_text, prepare  # noqa: F401 (#17: core)
 
 CONTENT_ROWS = 50
+MANY_ROWS = 500  # more rows than a person reads on screen: a search picks the rows shown
+SHOWN_ROWS = 200
 SCROLL_HEIGHT = 600  # px
 SESSION_STYLERS = "_parviz_stylers"  # session_state key of the Stylers made for this visitor
 SESSION_STYLERS_MAX = 8
@@ -57,6 +60,37 @@ def session_styler(
     return entry[1]
 
 
+def searched_rows(
+    frame: pd.DataFrame, column: str, query: str, limit: int
+) -> tuple[pd.DataFrame, int]:
+    """Return the rows to show (up to ``limit`` whose ``column`` matches ``query``, with or
+    without accents; the first ``limit`` without a query) and how many rows match in all."""
+    needle = widgets.folded(query)
+    if not needle:
+        return frame.head(limit), len(frame)
+    folded = widgets.folded_labels(tuple(str(value) for value in frame[column]))
+    rows = [number for number, text in enumerate(folded) if needle in text]
+    return frame.iloc[rows[:limit]], len(rows)
+
+
+def _shown(prepared: Prepared, lang: str, column: str | None, key: str) -> pd.DataFrame | Styler:
+    """Return what the table widget draws: all rows, or above MANY_ROWS the searched ones."""
+    frame = prepared.text if prepared.text is not None else prepared.table
+    if column is None or len(frame) <= MANY_ROWS:
+        return frame if prepared.text is not None else session_styler(frame, lang, styled)
+    total = len(frame)
+    query = st.text_input(
+        t("speed.table.search", lang),
+        key=f"{key}_search",
+        placeholder=t("speed.table.search_placeholder", lang, count=fmt_number(total, lang, 0)),
+    )
+    rows, found = searched_rows(frame, column, query, SHOWN_ROWS)
+    counts = {"shown": len(rows), "found": found, "count": total}
+    caption = "speed.table.matches" if widgets.folded(query) else "speed.table.first"
+    st.caption(t(caption, lang, **{name: fmt_number(n, lang, 0) for name, n in counts.items()}))
+    return rows if prepared.text is not None else styled(rows, lang)
+
+
 def table_with_downloads(
     prepared: Prepared,
     *,
@@ -65,25 +99,29 @@ def table_with_downloads(
     sheet_name: str,
     key: str,
     wide_columns: Sequence[str] = (),
+    search_column: str | None = None,
 ) -> None:
-    """Draw a prepared table (localised headers) and buttons that download it as CSV and XLSX."""
+    """Draw a prepared table (localised headers) and buttons that download it as CSV and XLSX.
+
+    Above MANY_ROWS rows (with a ``search_column``) a search field picks the rows shown, the
+    first SHOWN_ROWS without a search: thousands of rows weigh ~1 MB on every load (#16); the
+    downloads hold the whole table.
+    """
     table = prepared.table
     config = {column: st.column_config.Column(width="medium") for column in wide_columns}
-    shown: pd.DataFrame | Styler
     if prepared.text is not None:
-        shown = prepared.text
         config |= {c: st.column_config.Column(alignment="right") for c in prepared.text_columns}
-    else:
-        shown = session_styler(table, lang, styled)
-    st.dataframe(
-        shown,
-        hide_index=True,
-        width="stretch",
-        placeholder="–",  # an empty cell reads "–", never "None"
-        # A province's block fits on screen; thousands of rows scroll inside the table.
-        height="content" if len(table) <= CONTENT_ROWS else SCROLL_HEIGHT,
-        column_config=config,
-    )
+    shown = _shown(prepared, lang, search_column, key)
+    if len(shown.index) or not len(table):  # a search that found nothing says so in its caption
+        st.dataframe(
+            shown,
+            hide_index=True,
+            width="stretch",
+            placeholder="–",  # an empty cell reads "–", never "None"
+            # A province's block fits on screen; hundreds of rows scroll inside the table.
+            height="content" if len(shown.index) <= CONTENT_ROWS else SCROLL_HEIGHT,
+            column_config=config,
+        )
     left, right, _ = st.columns([1, 1, 4])
     left.download_button(
         t("rankings.page.download_csv", lang),

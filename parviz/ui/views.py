@@ -52,8 +52,17 @@ def rank_change_units(dataset: Dataset, block: str, year: int) -> widgets.UnitCh
 
 
 def _rank_change_units(dataset: Dataset, block: str, year: int) -> widgets.UnitChoices:
-    order = rank_changes.unit_order(cache.standings(dataset), block=block, year=year)
-    return widgets.unit_choices_in(dataset, order, year)
+    return widgets.unit_choices_in(dataset, cache.shared(dataset, _unit_order, block, year), year)
+
+
+def _unit_order(dataset: Dataset, block: str, year: int) -> list[str]:
+    """Return the block's units in rank order of ``year`` (shared: nobody changes it)."""
+    return rank_changes.unit_order(cache.standings(dataset), block=block, year=year)
+
+
+def _short_names(dataset: Dataset, block: str) -> widgets.Labels:
+    """Return the block's unique short names over the years (shared: nobody changes it)."""
+    return widgets.unique_labels(rank_changes.short_names(cache.standings(dataset), block=block))
 
 
 def rank_change_others(dataset: Dataset, block: str, year: int, focus: str) -> widgets.UnitChoices:
@@ -62,9 +71,9 @@ def rank_change_others(dataset: Dataset, block: str, year: int, focus: str) -> w
 
 
 def _rank_change_others(dataset: Dataset, block: str, year: int, focus: str) -> widgets.UnitChoices:
-    standings = cache.standings(dataset)
-    names = widgets.unique_labels(rank_changes.short_names(standings, block=block))
-    order = rank_changes.unit_order(standings, block=block, year=year)
+    # Order and names made once per block and year, not once per focus unit (#16).
+    order = cache.shared(dataset, _unit_order, block, year)
+    names = cache.shared(dataset, _short_names, block)
     return widgets.unit_choices([u for u in order if u != focus], names)
 
 

@@ -17,7 +17,7 @@ import streamlit as st
 
 from parviz import i18n, settings
 from parviz.dataset import Dataset
-from parviz.i18n import t
+from parviz.i18n import fmt_number, t
 from parviz.ui import cache, state
 
 
@@ -99,7 +99,19 @@ def unit_select(choices: UnitChoices, lang: str) -> str:
         current = state.pick(state.UNIT, choices.ids, choices.ids[0])
         chosen = choices.labels[choices.ids.index(current)]
     st.session_state[state.UNIT_CHOICE] = chosen  # primed before drawing, as state.prime does
-    label = st.sidebar.selectbox(t("ui.filter.unit", lang), choices.labels, key=state.UNIT_CHOICE)
+    labels = choices.labels
+    if len(labels) > MANY_UNITS:  # a block of thousands: search first (#16, ~256 KB a load)
+        query = st.sidebar.text_input(
+            t("speed.units.search", lang),
+            key=UNIT_SEARCH,
+            placeholder=t(
+                "speed.units.search_placeholder", lang, count=fmt_number(len(labels), lang, 0)
+            ),
+        )
+        labels, found = offered(labels, chosen, query)
+        if found > len(labels) - 1:
+            st.sidebar.caption(t("speed.units.matches", lang, shown=len(labels) - 1, count=found))
+    label = st.sidebar.selectbox(t("ui.filter.unit", lang), labels, key=state.UNIT_CHOICE)
     unit_id = choices.id_of[label]
     st.session_state[state.UNIT] = unit_id
     state.remember(state.UNIT, unit_id)
@@ -121,7 +133,9 @@ def units_multiselect(
         query = where.text_input(
             t("speed.units.search", lang),
             key=f"{key}_search",
-            placeholder=t("speed.units.search_placeholder", lang, count=len(labels)),
+            placeholder=t(
+                "speed.units.search_placeholder", lang, count=fmt_number(len(labels), lang, 0)
+            ),
         )
         chosen = [name for name in st.session_state.get(key) or () if name in choices.id_of]
         labels, found = narrowed(labels, chosen, query)
@@ -135,6 +149,18 @@ def units_multiselect(
 
 MANY_UNITS = 300  # more options than a person scrolls through: search first
 MAX_MATCHES = 100
+UNIT_SEARCH = f"{state.UNIT_CHOICE}_search"  # the search field of a long unit choice
+
+
+def offered(
+    labels: Sequence[str], chosen: str, query: str, limit: int = MAX_MATCHES
+) -> tuple[list[str], int]:
+    """Return the options of a single choice among many: ``chosen`` first, then up to ``limit``
+    labels matching ``query`` (without a query: the first ``limit`` labels, in their order), and
+    how many labels match in all (0 without a query)."""
+    if folded(query):
+        return narrowed(labels, [chosen], query, limit)
+    return [chosen, *[label for label in labels[: limit + 1] if label != chosen][:limit]], 0
 
 
 def narrowed(
@@ -142,21 +168,22 @@ def narrowed(
 ) -> tuple[list[str], int]:
     """Return the options to offer (``chosen`` first, then up to ``limit`` labels matching
     ``query``, with or without Vietnamese accents) and how many labels match in all."""
-    needle = _folded(query)
+    needle = folded(query)
     if not needle:
         return list(chosen), 0
     kept = set(chosen)
-    folded = _folded_labels(tuple(labels))
-    matches = [label for label, text in zip(labels, folded) if needle in text and label not in kept]
+    texts = folded_labels(tuple(labels))
+    matches = [label for label, text in zip(labels, texts) if needle in text and label not in kept]
     return list(chosen) + matches[:limit], len(matches)
 
 
 @functools.lru_cache(maxsize=4)  # the same few long label tuples, search after search
-def _folded_labels(labels: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(_folded(label) for label in labels)
+def folded_labels(labels: tuple[str, ...]) -> tuple[str, ...]:
+    """Return each label folded (``folded``), kept for the same few long tuples."""
+    return tuple(folded(label) for label in labels)
 
 
-def _folded(text: str) -> str:
+def folded(text: str) -> str:
     """Return ``text`` case-folded without accents ("Tân Lập" and "tan lap" match)."""
     decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())

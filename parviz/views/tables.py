@@ -41,7 +41,8 @@ class Prepared:
 
 
 def as_text(table: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, list[str]]:
-    """Return ``table`` with its float columns as text ("12,50"; "–" for gaps), and those columns.
+    """Return ``table`` with its float columns as text ("12,50"; "–" for gaps), and the columns
+    to right-align (those, and whole-number columns with gaps, as text too).
 
     For small read-only tables drawn often (methodology, bands): a Styler costs milliseconds per
     table on every rerun, text costs nothing. Right-align the returned columns.
@@ -51,7 +52,15 @@ def as_text(table: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, list[str]]:
     for column in floats:
         decimals = precision.column_decimals(table, column)
         text[column] = [fmt_number(float(v), lang, decimals) for v in table[column]]
-    return text.fillna("–"), floats
+    # A whole-number column with gaps (no previous rank in a block's first year) can't hold "–".
+    gaps = [c for c in table.columns if c not in floats and _numeric_with_gaps(table[c])]
+    for column in gaps:  # as the Styler shows them: plain digits, "–" for a gap
+        text[column] = ["–" if pd.isna(v) else str(int(v)) for v in table[column]]
+    return text.fillna("–"), [c for c in table.columns if c in floats or c in gaps]
+
+
+def _numeric_with_gaps(column: pd.Series) -> bool:
+    return pd.api.types.is_integer_dtype(column) and bool(column.isna().any())
 
 
 def text_table(frame: pd.DataFrame, lang: str) -> TextTable:
