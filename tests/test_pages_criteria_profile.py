@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from parviz.i18n import t
-from parviz.ui import cache
+from parviz.ui import cache, phone
 from tests.apptesting import app_test
 from tests.helpers import copy_minimal
 
@@ -37,14 +37,12 @@ def decoded(values) -> list:
 def test_criteria_page(lang: str) -> None:
     at = run_page("pages/criteria.py", lang=lang, year=2021, block="district")
     specs = figures(at)
-    # Heatmap and averages over the years twice: wide and phone variants (#14); points lost.
-    assert len(specs) == 5
-    heat, phone = specs[0]["data"][0], specs[1]["data"][0]
-    assert heat["type"] == phone["type"] == "heatmap"
+    assert len(specs) == 3  # heatmap, points lost, averages over the years: one each
+    heat = specs[0]["data"][0]
+    assert heat["type"] == "heatmap"
+    assert specs[0]["layout"].get("yaxis", {}).get("ticklabelposition") != "inside"  # wide
     cells = [cell for row in heat["text"] for cell in row]
     assert ("84,4" if lang == "vi" else "84.4") in cells
-    assert phone["text"] == heat["text"] and phone["y"] == heat["y"]  # the same numbers
-    assert specs[1]["layout"]["yaxis"]["ticklabelposition"] == "inside"  # names above rows
     assert specs[0]["layout"]["separators"] == (",." if lang == "vi" else ".,")
     assert [s.value for s in at.subheader] == [t("criteria.summary.title", lang)]
     assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 7
@@ -114,4 +112,16 @@ def test_criteria_page_in_a_totals_only_year(totals_only) -> None:
     assert t("criteria.only_totals", "en", year=2022, block="Districts") in [
         i.value for i in at.info
     ]
-    assert len(figures(at)) == 2  # averages over the years (wide and phone variants)
+    assert len(figures(at)) == 1  # averages over the years
+
+
+def test_a_phone_gets_the_phone_charts_only(monkeypatch) -> None:
+    # A phone's browser (User-Agent "Mobile", #14) is sent the phone variants, not both (#16).
+    wide = figures(run_page("pages/criteria.py", lang="vi", year=2021, block="district"))
+    monkeypatch.setattr(phone, "on_phone", lambda: True)
+    narrow = figures(run_page("pages/criteria.py", lang="vi", year=2021, block="district"))
+    assert len(narrow) == len(wide) == 3
+    heat, phone_heat = wide[0]["data"][0], narrow[0]["data"][0]
+    assert phone_heat["text"] == heat["text"] and phone_heat["y"] == heat["y"]  # same numbers
+    assert narrow[0]["layout"]["yaxis"]["ticklabelposition"] == "inside"  # names above rows
+    assert narrow[2] != wide[2]  # averages over the years: one criterion per row

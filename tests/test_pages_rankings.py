@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from parviz.ui import phone
 from tests.helpers import ROOT
 
 PAGES = ("pages/rankings.py", "pages/rank_changes.py")
@@ -59,9 +60,7 @@ def test_rankings_page_changes_year_and_block(lang):
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_rank_changes_page_follows_the_focus_unit(lang):
     at = open_page("pages/rank_changes.py", lang, year="2021", block="district", unit="chi-linh")
-    bump, phone, dumbbell = figures(at)  # the bump chart twice: wide and phone (#14)
-    assert [d["meta"] for d in phone["data"]] == [d["meta"] for d in bump["data"]]
-    assert phone["layout"]["margin"]["r"] < bump["layout"]["margin"]["r"]  # names inside
+    bump, dumbbell = figures(at)
     focus = bump["data"][-1]
     assert focus["meta"] == "chi-linh" and bump["layout"]["yaxis"]["range"][0] > 1
     assert "2020" in dumbbell["layout"]["title"]["text"]
@@ -77,13 +76,13 @@ def test_rank_changes_page_follows_the_focus_unit(lang):
     assert any("2022" in w.value for w in at.warning)  # methodology changed 2021 → 2022
     at.sidebar.selectbox(key="block").set_value("department").run()
     assert not at.exception and not at.error
-    assert len(figures(at)) == 3
+    assert len(figures(at)) == 2
 
 
 def test_rank_changes_two_chosen_years_and_hidden_units():
     at = open_page("pages/rank_changes.py", "vi", year="2021", block="district", unit="chi-linh")
     at.selectbox(key="year_a_district_2021").set_value(2016).run()
-    title = figures(at)[2]["layout"]["title"]["text"]
+    title = figures(at)[1]["layout"]["title"]["text"]
     assert "2016" in title and "2021" in title
     at.multiselect(key="hidden_district").set_value(["Ninh Giang", "Tứ Kỳ"]).run()
     metas = [trace["meta"] for trace in figures(at)[0]["data"]]
@@ -98,3 +97,24 @@ def test_choices_survive_a_page_switch(page):
     assert at.sidebar.selectbox(key="year").value == 2019
     assert at.sidebar.selectbox(key="block").value == "district"
     assert at.query_params["unit"] in ("kinh-mon", ["kinh-mon"])
+
+
+def test_a_phone_gets_the_phone_bump_chart(monkeypatch):
+    # The bump chart's phone variant (names inside the plot, #14), sent alone to a phone (#16).
+    wide = figures(open_page("pages/rank_changes.py", "vi", year="2021", block="district",
+                             unit="chi-linh"))[0]  # fmt: skip
+    monkeypatch.setattr(phone, "on_phone", lambda: True)
+    shown = figures(open_page("pages/rank_changes.py", "vi", year="2021", block="district",
+                              unit="chi-linh"))  # fmt: skip
+    assert len(shown) == 2
+    assert [d["meta"] for d in shown[0]["data"]] == [d["meta"] for d in wide["data"]]
+    assert shown[0]["layout"]["margin"]["r"] < wide["layout"]["margin"]["r"]  # names inside
+
+
+def test_a_phone_is_told_by_its_user_agent():
+    android = "Mozilla/5.0 (Linux; Android 14; Pixel 8) Chrome/131.0 Mobile Safari/537.36"
+    iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) Mobile/15E148 Safari/604.1"
+    tablet = "Mozilla/5.0 (Linux; Android 14; SM-X710) Chrome/131.0 Safari/537.36"
+    desktop = "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 Safari/537.36"
+    assert phone.is_phone_agent(android) and phone.is_phone_agent(iphone)
+    assert not phone.is_phone_agent(tablet) and not phone.is_phone_agent(desktop)

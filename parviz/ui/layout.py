@@ -31,18 +31,14 @@ def chart(figure: go.Figure, config: dict, *, key: str | None = None, where=st) 
 def chart_pair(
     wide: go.Figure, narrow: go.Figure | None, config: dict, *, key: str, on_select=None
 ) -> object:
-    """Draw ``wide`` for screens wider than a phone and ``narrow`` for phones (CSS switches).
+    """Draw ``narrow`` on a phone (:func:`parviz.ui.phone.on_phone`) and ``wide`` elsewhere.
 
-    Both go to the browser; parviz/ui/phone.py shows one. Without ``narrow``, draws ``wide``
-    alone. ``on_select``: as st.plotly_chart's (points); returns the shown chart's event.
+    Only the chart shown is sent (a hidden Plotly chart is drawn all the same). Without
+    ``narrow``, draws ``wide``. ``on_select``: as st.plotly_chart's (points); returns its event.
     """
-    if narrow is None:
-        return _plot(st, wide, config, f"{key}", on_select)
-    events = [
-        _plot(st.container(key=f"{prefix}-{key}"), figure, config, f"{key}_{prefix}", on_select)
-        for prefix, figure in ((phone.WIDE_KEY, wide), (phone.NARROW_KEY, narrow))
-    ]
-    return next((event for event in events if _points(event)), events[0])
+    if narrow is None or not phone.on_phone():
+        return _plot(st, wide, config, key, on_select)
+    return _plot(st, narrow, config, f"{key}_phone", on_select)
 
 
 def _plot(where, figure: go.Figure, config: dict, key: str, on_select) -> object:
@@ -50,13 +46,6 @@ def _plot(where, figure: go.Figure, config: dict, key: str, on_select) -> object
         return where.plotly_chart(figure, config=config, theme=None, width="stretch", key=key)
     return where.plotly_chart(figure, config=config, theme=None, width="stretch", key=key,
                               on_select=on_select, selection_mode="points")  # fmt: skip
-
-
-def _points(event: object) -> bool:
-    try:
-        return bool(event["selection"]["points"])  # type: ignore[index]
-    except (KeyError, TypeError):
-        return False
 
 
 def unit_kpis(kpi: dict[str, str | None], lang: str) -> None:

@@ -1,25 +1,23 @@
 """The page-wide phone stylesheet (#14): one place for what changes below 640 px.
 
 Injected once per page run by ``page_setup`` (and by the presentation page). The server does
-not know the screen's width, so a chart that must differ on a phone is drawn twice, in the
-keyed containers of :func:`parviz.ui.layout.chart_pair`, and these rules show one of them.
+not know the screen's width; a chart that must differ on a phone (:func:`parviz.ui.layout.
+chart_pair`) is chosen by the browser's User-Agent (:func:`on_phone`): only the chart shown is
+sent, since a hidden Plotly chart costs the browser the same drawing time (#16).
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-NARROW = 640  # px: at most this wide is a phone (portrait); wider screens get the wide charts
-# Prefixes of the chart_pair containers (CSS classes st-key-<key>...).
-WIDE_KEY = "wide-chart"
-NARROW_KEY = "narrow-chart"
+NARROW = 640  # px: at most this wide is a phone (portrait)
+# A phone's browser names itself "Mobile" in its User-Agent (Android's Chrome and Firefox,
+# iPhone's Safari "Mobile/…"); tablets and desktops do not ("Mobi" is the common test).
+PHONE_TOKEN = "Mobi"
 
 _CSS = f"""
 <style>
-[class*="st-key-{NARROW_KEY}"] {{ display: none; }}
 @media (max-width: {NARROW}px) {{
-  [class*="st-key-{WIDE_KEY}"] {{ display: none; }}
-  [class*="st-key-{NARROW_KEY}"] {{ display: flex; }}
   /* Chart titles wrap at 46 characters; 13 px keeps such a line inside a phone's width. */
   [data-testid="stPlotlyChart"] .gtitle {{ font-size: 13px !important; }}
   /* Plotly's zoom bar sat on the titles; Streamlit's own chart toolbar (full screen) stays. */
@@ -55,6 +53,20 @@ _CSS = f"""
 }}
 </style>
 """
+
+
+def is_phone_agent(user_agent: str) -> bool:
+    """Return True when a User-Agent string is a phone's."""
+    return PHONE_TOKEN in user_agent
+
+
+def on_phone() -> bool:
+    """Return True when this session's browser is a phone (False when it does not say)."""
+    try:
+        agent = st.context.headers.get("User-Agent") or ""
+    except Exception:  # noqa: BLE001 - no request behind the session (a bare script run)
+        return False
+    return is_phone_agent(agent)
 
 
 def stylesheet() -> None:

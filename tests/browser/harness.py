@@ -33,6 +33,11 @@ SCRIPT_DONE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 APP_READY = '[data-testid="stMainBlockContainer"] h1'
 SIZES = {"1366": (1366, 768), "1920": (1920, 1080)}
 PHONE = (390, 844)  # the hall's phones (#14): every page must work at this size
+# A phone's browser says so (parviz.ui.phone.on_phone picks the phone charts by it).
+PHONE_AGENT = (
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/131.0.0.0 Mobile Safari/537.36"
+)
 
 
 def free_port() -> int:
@@ -104,8 +109,10 @@ def new_context(browser, size: tuple[int, int]):  # -> playwright.sync_api.Brows
     """Return a fresh browser context at ``size``; at PHONE size it behaves as a phone (touch)."""
     width, height = size
     phone = size == PHONE
-    return browser.new_context(viewport={"width": width, "height": height}, is_mobile=phone,
-                               has_touch=phone)  # fmt: skip
+    return browser.new_context(
+        viewport={"width": width, "height": height}, is_mobile=phone, has_touch=phone,
+        user_agent=PHONE_AGENT if phone else None,
+    )
 
 
 def page_url(base: str, page: str = "", **params: object) -> str:

@@ -9,7 +9,7 @@ from parviz.ui.navigation import PAGES
 from tests.browser import harness
 
 # Each shown chart: its width and the union of its plot rectangles (cartesian .nsewdrag,
-# polar .plotbg); hidden charts (the wide variant of a chart_pair on a phone) are skipped.
+# polar .plotbg); hidden charts are skipped.
 MEASURE = """() => {
   const charts = [...document.querySelectorAll('[data-testid=stPlotlyChart]')]
     .filter(chart => chart.getClientRects().length && chart.getBoundingClientRect().width > 0)
