@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 
 import numpy as np
@@ -13,7 +12,7 @@ from parviz.completeness import check_criteria_complete
 from parviz.dataset import ROW, Dataset, parse_bool
 from parviz.memo import per_dataset
 from parviz.problems import Problem, Severity
-from parviz.units import visible_controls
+from parviz.units import clean_name, visible_controls
 
 # Cap per rule, so a systematically broken 4-million-row file still reports quickly.
 MAX_PROBLEMS_PER_RULE = 200
@@ -452,9 +451,9 @@ def check_rank_policy(dataset: Dataset) -> list[Problem]:
     return problems
 
 
-# Text a person reads (names, labels, titles). A C0/C1 control other than tab and line breaks
-# cannot be drawn, and an SVG holding one is not XML (the chart renderer fails on it): a
-# hand-edited file must be refused here, as an import refuses it (name_control_character).
+# Text a person reads (names, labels, titles). A control character cannot be drawn, and an SVG
+# holding one is not XML (the chart renderer fails on it): a hand-edited file is refused here by
+# the rule an import applies to names (parviz.units.clean_name: tabs and line breaks are spaces).
 SHOWN_TEXT: dict[str, tuple[str, ...]] = {
     "units": ("name", "short_name", "aliases"),
     "unit_names": ("name", "short_name"),
@@ -466,7 +465,6 @@ SHOWN_TEXT: dict[str, tuple[str, ...]] = {
     "sources": ("title", "publisher", "decision"),
     "metadata": ("value",),
 }
-_CONTROL = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
 
 
 def check_text_characters(dataset: Dataset) -> list[Problem]:
@@ -475,18 +473,19 @@ def check_text_characters(dataset: Dataset) -> list[Problem]:
     for table, columns in SHOWN_TEXT.items():
         frame = dataset.table(table)
         for column in (c for c in columns if c in frame.columns):
-            text = frame[column].astype("string")
-            bad = frame[text.str.contains(_CONTROL, regex=True, na=False).to_numpy(bool)]
+            found = frame[column].map(_control_in, na_action="ignore")
+            bad = frame[found.notna().to_numpy(bool)]
             problems += _problems(
                 dataset, table, bad, "text_control_character", column,
-                lambda r, c=column: _control_params(str(r[c])),
+                lambda r, c=column: {"text": visible_controls(str(r[c])),
+                                     "character": _control_in(r[c])},
             )  # fmt: skip
     return problems
 
 
-def _control_params(text: str) -> dict[str, str]:
-    bad = next(ch for ch in text if re.match(_CONTROL, ch))
-    return {"text": visible_controls(text), "character": f"U+{ord(bad):04X}"}
+def _control_in(value: object) -> str | None:
+    """Return the first control character a shown text holds ('U+0007'), None when none."""
+    return clean_name(str(value))[1]
 
 
 def _row_of(dataset: Dataset, year: int, unit_id: str) -> int | None:
