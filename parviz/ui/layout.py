@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from parviz.i18n import t
-from parviz.ui import phone, render
+from parviz.ui import drawing, phone, render
 from parviz.views import Notice
 
 
@@ -25,7 +25,7 @@ def bullets(lines: Sequence[str], empty: str = "", *, escape: bool = False, wher
 
 def chart(figure: go.Figure, config: dict, *, key: str | None = None, where=st) -> None:
     """Draw a Plotly figure with parviz's theme and ``config``, stretched to the width."""
-    where.plotly_chart(figure, config=config, theme=None, width="stretch", key=key)
+    _plot(where, figure, config, key, None)
 
 
 def chart_pair(
@@ -41,7 +41,10 @@ def chart_pair(
     return _plot(st, narrow, config, f"{key}_phone", on_select)
 
 
-def _plot(where, figure: go.Figure, config: dict, key: str, on_select) -> object:
+def _plot(where, figure: go.Figure, config: dict, key: str | None, on_select) -> object:
+    # A chart of the page's own column is sent at the column's width: drawn once (#16).
+    width = drawing.column_width() if where is st else None
+    figure = drawing.sent(figure, width, points_selectable=on_select is not None)
     if on_select is None:
         return where.plotly_chart(figure, config=config, theme=None, width="stretch", key=key)
     return where.plotly_chart(figure, config=config, theme=None, width="stretch", key=key,
