@@ -70,14 +70,16 @@ def test_annotations_get_the_templates_annotation_defaults():
     fig.add_annotation(text="Nguồn", x=0, y=0, showarrow=True)
     annotation = _sent_json(fig)["layout"]["annotations"][0]
     assert annotation["text"] == "Nguồn"
-    assert annotation["arrowcolor"] == pio.templates["plotly_white"].layout.annotationdefaults.arrowcolor
+    assert (
+        annotation["arrowcolor"]
+        == pio.templates["plotly_white"].layout.annotationdefaults.arrowcolor
+    )
 
 
-def test_revision_follows_the_content_not_the_width():
-    first = _sent_json(_bars(), width=906)["layout"]
-    again = _sent_json(_bars(), width=564)["layout"]
-    changed = _sent_json(_bars((91.53, 88.2, 85.02)), width=906)["layout"]
-    assert first["width"] == 906 and again["width"] == 564
+def test_revision_follows_the_content():
+    first = _sent_json(_bars())["layout"]
+    again = _sent_json(_bars())["layout"]
+    changed = _sent_json(_bars((91.53, 88.2, 85.02)))["layout"]
     assert first["datarevision"] == again["datarevision"]
     assert first["datarevision"] != changed["datarevision"]  # new data is drawn anew
 
@@ -87,10 +89,6 @@ def test_tick_labels_change_the_revision_too():
     other = _bars()
     other.update_yaxes(tickvals=[0, 1, 2], ticktext=["a", "b", "c"])
     assert _sent_json(fig)["layout"]["datarevision"] != _sent_json(other)["layout"]["datarevision"]
-
-
-def test_no_width_leaves_the_figures_own():
-    assert "width" not in _sent_json(_bars())["layout"]
 
 
 def test_selectable_charts_carry_streamlits_modes():

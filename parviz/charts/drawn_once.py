@@ -2,17 +2,18 @@
 
 Streamlit's chart element draws a Plotly figure, then deep-copies it (JSON) on mount and hands
 the copy to ``Plotly.react``, which redraws the whole chart when the copy is not the same
-figure to Plotly's eyes. Three things made every parviz chart a different figure to it:
+figure to Plotly's eyes. These made every parviz chart a different figure to it:
 
 - the template (``plotly_white``): a layout value compared by identity, and the copy's is new;
 - data arrays sent as typed arrays (numpy → base64): with no ``layout.datarevision``, Plotly
   takes every array of a new identity as new data;
-- the width: unknown on the first draw (Plotly's default), the column's on the second.
+- a chart that selects points: Streamlit sets its click, drag and hover modes on mount.
 
 :func:`for_browser` returns the same chart without them: the template's values written into
 the layout and traces (what Plotly.js would apply from it), arrays as plain lists, a
 ``datarevision`` that is a digest of the figure's content (a changed figure still redraws),
-and, when the caller knows it, the width the chart's column has in the browser.
+and the modes Streamlit would set. (The width needs nothing: Plotly sizes the first draw to
+the chart's box, the width Streamlit then measures.)
 """
 
 from __future__ import annotations
@@ -41,12 +42,9 @@ _ARRAY_DEFAULTS = {  # layout array → the template's defaults for each of its 
 _LEFT_OUT = {"colorscale", *_ARRAY_DEFAULTS.values()}
 
 
-def for_browser(
-    figure: go.Figure, width: float | None = None, *, points_selectable: bool = False
-) -> go.Figure:
+def for_browser(figure: go.Figure, *, points_selectable: bool = False) -> go.Figure:
     """Return ``figure`` drawn the same, sent so that the browser draws it once.
 
-    ``width``: the chart's width in the browser (px), when known; otherwise the figure's own.
     ``points_selectable``: the chart selects points on click (Streamlit's ``on_select`` with
     ``selection_mode="points"``): its click, hover and drag modes are set as Streamlit sets
     them on mount, which would otherwise be a change and a second draw.
@@ -60,17 +58,16 @@ def for_browser(
     if points_selectable:
         layout = {"dragmode": "pan", "hovermode": "closest", **layout, "clickmode": "event+select"}
     layout["datarevision"] = revision(data, layout)
-    if width:
-        layout["width"] = width
     sent = go.Figure({"data": data, "layout": layout})
     sent.layout.template = None  # no template at all (a constructed figure gets the default)
     return sent
 
 
 def revision(data: list[dict], layout: dict) -> str:
-    """Return a digest of a figure's content (its width aside): Plotly's ``datarevision``."""
-    content = {"data": data, "layout": {k: v for k, v in layout.items() if k != "width"}}
-    text = json.dumps(content, sort_keys=True, default=str, ensure_ascii=False)
+    """Return a digest of a figure's content: Plotly's ``datarevision``."""
+    text = json.dumps(
+        {"data": data, "layout": layout}, sort_keys=True, default=str, ensure_ascii=False
+    )
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 

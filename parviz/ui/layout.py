@@ -42,9 +42,7 @@ def chart_pair(
 
 
 def _plot(where, figure: go.Figure, config: dict, key: str | None, on_select) -> object:
-    # A chart of the page's own column is sent at the column's width: drawn once (#16).
-    width = drawing.column_width() if where is st else None
-    figure = drawing.sent(figure, width, points_selectable=on_select is not None)
+    figure = drawing.sent(figure, points_selectable=on_select is not None)  # drawn once (#16)
     if on_select is None:
         return where.plotly_chart(figure, config=config, theme=None, width="stretch", key=key)
     return where.plotly_chart(figure, config=config, theme=None, width="stretch", key=key,

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from parviz.ui import drawing
-
 NARROW = 640  # px: at most this wide is a phone (portrait)
 # A phone's browser names itself "Mobile" in its User-Agent (Android's Chrome and Firefox,
 # iPhone's Safari "Mobile/…"); tablets and desktops do not ("Mobi" is the common test).
@@ -72,5 +70,5 @@ def on_phone() -> bool:
 
 
 def stylesheet() -> None:
-    """Add the phone rules and the column-width script to the page (an element of no height)."""
-    st.html(_CSS + drawing.SCRIPT, unsafe_allow_javascript=True)
+    """Add the phone rules to the page (an empty element: takes no room)."""
+    st.html(_CSS)

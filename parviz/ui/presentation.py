@@ -23,7 +23,7 @@ from parviz.dataset import Dataset
 from parviz.export import annex, images, pptx, tables
 from parviz.i18n import t
 from parviz.storyline import Slide, Storyline
-from parviz.ui import cache, export_queue, hall, page, phone, state, widgets
+from parviz.ui import cache, drawing, export_queue, hall, page, phone, state, widgets
 from parviz.ui.hall import hall_html
 from parviz.views import presentation as view
 from parviz.views.presentation import Deck
@@ -304,7 +304,7 @@ def slide_view(
         f"{_footer(story, index)}</div>"
     )
     for i, fig in enumerate(live):
-        st.plotly_chart(fig, theme=None, width="stretch", key=f"chart_{index}_{i}")
+        st.plotly_chart(drawing.sent(fig), theme=None, width="stretch", key=f"chart_{index}_{i}")
 
 
 def _body(
