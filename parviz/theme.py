@@ -61,6 +61,29 @@ FONT_SIZE = 14
 EXPORT_WIDTH, EXPORT_HEIGHT = 1920, 1080
 
 
+# Plotly widens a margin for an axis's labels itself ("automargin"), by drawing the chart a
+# second time (#16): charts leave room enough up front. The widths are DejaVu Sans's (the first
+# font of FONT_FAMILY); a browser's fallback font is narrower, and automargin stays as the
+# safety when a guess is short.
+LABEL_GAP = 14  # px between an axis's labels and the plot, and to the figure's edge
+_FONT_FILE = "DejaVuSans.ttf"
+
+
+def text_width(text: str, size: float = FONT_SIZE) -> float:
+    """Return the width (px) of one line of ``text`` at ``size`` px in DejaVu Sans."""
+    try:
+        from PIL import ImageFont
+
+        return ImageFont.truetype(_FONT_FILE, size).getlength(text)
+    except OSError:  # no DejaVu Sans on this machine: an average character's width
+        return 0.62 * size * len(text)
+
+
+def label_room(labels: Iterable[str], size: float = FONT_SIZE) -> int:
+    """Return the margin (px) that fits the widest of ``labels`` beside a plot."""
+    return round(max((text_width(str(label), size) for label in labels), default=0) + LABEL_GAP)
+
+
 def unit_colours(unit_ids: Iterable[str]) -> dict[str, str]:
     """Return one stable colour per unit: the same unit gets the same colour in every chart."""
     ordered = sorted(set(unit_ids))
@@ -76,7 +99,8 @@ def apply_layout(fig: go.Figure, lang: str, title: str, source: str = "") -> go.
         title={"text": title, "x": 0, "xanchor": "left", "font": {"size": FONT_SIZE + 4}},
         paper_bgcolor=BACKGROUND,
         plot_bgcolor=BACKGROUND,
-        margin={"l": 10, "r": 30, "t": 60, "b": 60 if source else 30},
+        # l: the first value label ("0") reaches past the plot's left edge by half its width.
+        margin={"l": 16, "r": 30, "t": 60, "b": 60 if source else 30},
         hoverlabel={"font": {"family": FONT_FAMILY}},
     )
     if source:

@@ -15,6 +15,9 @@ from parviz.charts.ranking import NAME_ROW, TITLE_WIDTH, cap_ids, cap_note, name
 from parviz.charts.text import safe_figure
 from parviz.i18n import fmt_number, fmt_percent, t
 
+# Right of the heatmap: its colour bar (14 px), tick labels and a title wrapped at 14 characters.
+COLOUR_BAR_ROOM = 160
+
 # The phone heatmap: each row's cells (px) and the gap above them that holds the unit's name.
 CELL_ROW, NAME_GAP = 32, 24
 
@@ -125,6 +128,8 @@ def heatmap(
     )
     theme.apply_layout(fig, lang, wrap(title, TITLE_WIDTH), source)
     fig.update_layout(height=max(360, 34 * len(units) + 160), margin={"t": 110})
+    if not narrow:  # names left of the rows, the colour bar right of them: room for both
+        fig.update_layout(margin={"l": theme.label_room(fig.data[0].y), "r": COLOUR_BAR_ROOM})
     if capped:
         fig.update_layout(margin={"b": 110})
     fig.update_xaxes(side="top", tickangle=0)
@@ -196,7 +201,8 @@ def lost_bars(table: pd.DataFrame, lang: str, *, title: str, source: str = "") -
             "title": "",
             "traceorder": "normal",
         },
-        margin={"t": 90, "b": 140 if capped else 110},
+        # l: the first value label ("0,0") reaches past the plot's left edge.
+        margin={"t": 90, "b": 140 if capped else 110, "l": theme.label_room(["0,0"])},
     )
     fig.update_xaxes(title=t("criteria.chart.lost_axis", lang), tickformat=".1f")
     return safe_figure(fig)  # data text never links or fetches (#19)
@@ -247,6 +253,7 @@ def averages_over_years(
     theme.apply_layout(fig, lang, wrap(title, TITLE_WIDTH), source)
     fig.update_annotations(font_size=12)  # subplot titles
     fig.update_yaxes(range=[math.floor(min(low, 100) / 5) * 5 - 5, 100], ticksuffix="%")
+    fig.update_layout(margin={"l": theme.label_room(["100%"])})  # the widest value label
     fig.update_xaxes(dtick=2, tickformat="d", tickangle=0)
     # Room above the first row for a two-line title plus two-line subplot titles.
     fig.update_layout(height=(300 if columns > 1 else 200) * rows + 160, margin={"t": 175})

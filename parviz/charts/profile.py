@@ -136,7 +136,9 @@ def history(
             bgcolor="rgba(255,255,255,0.85)",
         )
     theme.apply_layout(fig, lang, wrap(title, TITLE_WIDTH), source)
-    fig.update_layout(height=520, margin={"t": 80})
+    # The widest left label: a score (up to 100) or the last rank.
+    room = theme.label_room(["100", f"{most:.0f}" if pd.notna(most) else ""])
+    fig.update_layout(height=520, margin={"t": 80, "l": room})
     return safe_figure(fig)  # data text never links or fetches (#19)
 
 
