@@ -44,7 +44,14 @@ def _scored(dataset: Dataset, tops: np.ndarray) -> pd.DataFrame:
         }
     )
     frame = frame[frame["top"] >= 0]
-    return frame.groupby(["unit", "year", "top"], as_index=False, sort=False)["first"].min()
+    # One row per (unit, year, top): the first, which has the smallest score row since ``known``
+    # rises. A single int64 key hashes ~5× faster than a three-column groupby (4M rows: #16).
+    unit, year, top = (frame[column].to_numpy(np.int64) for column in ("unit", "year", "top"))
+    if not len(frame):
+        return frame.reset_index(drop=True)
+    span, tops_count = year.max() - year.min() + 1, top.max() + 1
+    key = (unit * span + (year - year.min())) * tops_count + top
+    return frame[~pd.Index(key).duplicated()].reset_index(drop=True)
 
 
 def _not_applicable(dataset: Dataset, tops: np.ndarray) -> pd.DataFrame:
