@@ -117,3 +117,15 @@ def test_thirty_units_get_enough_height():
     assert fig.layout.height >= 30 * charts.ROW_HEIGHT
     fig = charts.bump_chart(ranking, lang="vi", block_name="X")
     assert fig.layout.height >= 30 * charts.ROW_HEIGHT
+
+
+def test_bump_chart_leaves_room_for_its_longest_name(sample):
+    history = standings(sample)
+    history = history[history["block"] == "district"].copy()
+    short = charts.bump_chart(history, lang="vi", block_name="Huyện", focus="chi-linh")
+    assert short.layout.margin.r == charts.LABEL_MARGIN[0]  # short names: the least room
+    long_name = "Thành phố Hải Dương mở rộng sau sáp nhập"
+    history.loc[history["unit_id"] == "chi-linh", "short_name"] = long_name
+    fig = charts.bump_chart(history, lang="vi", block_name="Huyện", focus="chi-linh")
+    bold = theme.text_width(long_name, charts.LABEL_SIZE) * 1.1
+    assert bold + charts.LABEL_SHIFT <= fig.layout.margin.r <= charts.LABEL_MARGIN[1]

@@ -32,7 +32,8 @@ NAME_ROW = 46
 TITLE_WIDTH = 46
 SOURCE_WIDTH = 56  # characters per line of the 11 px source caption: 390 px wide
 NAME_SHIFT = 21  # px the name is lifted from the row's centre, clear of a bar or marker
-LABEL_MARGIN = 170  # px on the right of the bump chart for unit names
+LABEL_MARGIN = (120, 320)  # px right of the bump chart for the names: at least, at most
+LABEL_SIZE, LABEL_SHIFT = theme.FONT_SIZE - 2, 10  # the names' font size, gap from the line
 # A block with more units than 2 × TOP_N shows its top and bottom TOP_N (plus the chosen unit)
 # in charts of one row or line per unit; the full list stays in the tables and downloads.
 # 2 × 15 = 30: a province's blocks (≤ 30 units) are always drawn whole.
@@ -367,6 +368,7 @@ def bump_chart(
     if focus_trace is not None:
         fig.add_trace(focus_trace)
         _end_label(fig, order[order["unit_id"] == focus].iloc[0], focus_trace.line.color, True)
+    names = [label.text for label in fig.select_annotations(selector={"name": "end-label"})]
     for year in breaks:
         if year in years and year != years[0]:
             fig.add_vline(
@@ -385,7 +387,7 @@ def bump_chart(
     _captioned(fig, lang, title, source, extra=capped)
     fig.update_layout(
         height=_height(min(n_ranks, 2 * TOP_N), extra=190),
-        margin={"r": LABEL_MARGIN, "l": 60, "t": 100},
+        margin={"r": _label_margin(names), "l": 60, "t": 100},
         hovermode="closest",
     )
     fig.update_yaxes(
@@ -406,7 +408,7 @@ def bump_chart(
 def narrow_bump(wide: go.Figure) -> go.Figure:
     """Return a phone variant of a bump chart: the names inside the plot, right of the lines.
 
-    The wide chart keeps LABEL_MARGIN px for names beside the plot, two fifths of a phone. Here
+    The wide chart keeps room for the names beside the plot (120–320 px), too much of a phone. Here
     the year axis runs on past the last year, so the names take a share of the width instead.
     """
     fig = go.Figure(wide)
@@ -467,6 +469,14 @@ def _others_trace(fig: go.Figure, others: pd.DataFrame, years: list[int], lang: 
     )
 
 
+def _label_margin(names: Sequence[str]) -> int:
+    """Return the right margin that fits the longest end label (a bold one ~10% wider)."""
+    widths = [theme.text_width(name.replace("<b>", "").replace("</b>", ""), LABEL_SIZE)
+              * (1.1 if name.startswith("<b>") else 1.0) for name in names]  # fmt: skip
+    return round(min(max(max(widths, default=0) + LABEL_SHIFT + 8, LABEL_MARGIN[0]),
+                     LABEL_MARGIN[1]))  # fmt: skip
+
+
 def _end_label(fig: go.Figure, last: pd.Series, colour: str, bold: bool) -> None:
     """Write the unit's name right of its last point."""
     name = str(last["short_name"])
@@ -475,9 +485,9 @@ def _end_label(fig: go.Figure, last: pd.Series, colour: str, bold: bool) -> None
         y=float(last["rank"]),
         text=f"<b>{name}</b>" if bold else name,
         xanchor="left",
-        xshift=10,
+        xshift=LABEL_SHIFT,
         showarrow=False,
-        font={"color": theme.TEXT if colour == theme.GREY else colour, "size": theme.FONT_SIZE - 2},
+        font={"color": theme.TEXT if colour == theme.GREY else colour, "size": LABEL_SIZE},
         name="end-label",
     )
 
