@@ -5,7 +5,7 @@ import streamlit as st
 from parviz import theme
 from parviz.charts import criteria as charts
 from parviz.i18n import t
-from parviz.ui import layout, render, state, views
+from parviz.ui import layout, render, state, tables, views
 from parviz.ui.page import page_setup
 
 page = page_setup("criteria")
@@ -33,7 +33,7 @@ else:
         units = render.escape_markdown(", ".join(shown.left_out))
         st.caption(t("grades.criteria.left_out", lang, count=len(shown.left_out), units=units))
     render.section(t("criteria.summary.title", lang))
-    st.dataframe(shown.summary, hide_index=True, width="stretch", placeholder="–")
+    tables.static_table(shown.summary)
     clickable_chart(shown.lost, "criteria_lost", shown.table)
     st.caption(t("criteria.lost.help", lang))
 

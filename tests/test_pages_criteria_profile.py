@@ -45,7 +45,7 @@ def test_criteria_page(lang: str) -> None:
     assert ("84,4" if lang == "vi" else "84.4") in cells
     assert specs[0]["layout"]["separators"] == (",." if lang == "vi" else ".,")
     assert [s.value for s in at.subheader] == [t("criteria.summary.title", lang)]
-    assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 7
+    assert len(at.table) == 1 and len(at.table[0].value) == 7  # the summary: a static table
     assert t("criteria.years.breaks", lang, years="2022") in [c.value for c in at.caption]
 
 

@@ -161,3 +161,28 @@ def test_units_multiselect_shows_names_and_returns_ids():
     assert at.multiselect(key="hide").options == ["Tân Lập (a)", "Tân Lập (b)", "An Bình"]
     at.multiselect(key="hide").select("Tân Lập (b)").select("An Bình").run()
     assert at.markdown[0].value == "b,c"
+
+
+def _static_table_script():
+    import pandas as pd
+
+    from parviz.ui import tables
+
+    tables.static_table(pd.DataFrame({"[Lĩnh vực](http://x.test)": ["**C1** [bấm](http://x.test)"],
+                                      "Cao nhất": ["Nam Sách (97,4%)"]}))  # fmt: skip
+
+
+def test_a_static_tables_cells_and_headers_stay_plain_text():
+    from streamlit.testing.v1 import AppTest
+
+    from parviz import markup
+
+    at = AppTest.from_function(_static_table_script, default_timeout=30)
+    at.run()
+    assert not at.exception
+    shown = at.table[0].value
+    escaped = markup.escape_markdown("[Lĩnh vực](http://x.test)")
+    assert escaped.startswith(r"\[Lĩnh vực\]") and "http\u2060:" in escaped  # no link, no URL
+    assert list(shown.columns) == [escaped, "Cao nhất"]
+    assert shown.iloc[0, 0].startswith(r"\*\*C1\*\* \[bấm\]")
+    assert shown.iloc[0, 1] == "Nam Sách (97,4%)"

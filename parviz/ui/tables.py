@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
 
-from parviz import precision
+from parviz import markup, precision
 from parviz.export.tables import to_csv_bytes, to_xlsx_bytes
 from parviz.i18n import fmt_number, t
 from parviz.ui import widgets
@@ -20,6 +20,18 @@ SHOWN_ROWS = 200
 SCROLL_HEIGHT = 600  # px
 SESSION_STYLERS = "_parviz_stylers"  # session_state key of the Stylers made for this visitor
 SESSION_STYLERS_MAX = 8
+
+
+def static_table(table: pd.DataFrame) -> None:
+    """Draw a small table as a static HTML table, every cell and header shown as plain text.
+
+    For a few rows of text (a summary): the browser draws it far cheaper than the interactive
+    grid (#16), and long texts wrap instead of being cut. st.table reads Markdown in cells and
+    headers, so each is escaped: a name from the data never becomes a link or formatting.
+    """
+    shown = table.map(markup.escape_markdown)
+    shown.columns = [markup.escape_markdown(column) for column in table.columns]
+    st.table(shown, hide_index=True)
 
 
 def styled(table: pd.DataFrame, lang: str) -> Styler:
