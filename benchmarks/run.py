@@ -81,7 +81,7 @@ def draw(items, container, path=""):
                 draw(children, container.expander(label), key)
             else:
                 draw(children, container.container(), key)
-        elif kind in ("plotly_chart", "dataframe"):  # the page's own arguments
+        elif kind in ("plotly_chart", "dataframe", "table"):  # the page's own arguments
             args, kwargs = value
             getattr(container, kind)(*args, **kwargs)
         elif kind in TEXTS:
@@ -130,7 +130,7 @@ st.navigation(pages).run()
 # Elements redrawn by the Streamlit function of their own name, from their text.
 TEXTS = ("markdown", "caption", "header", "subheader", "title", "warning", "info", "success",
          "error")  # fmt: skip
-RECORDED_CALLS = ("dataframe", "plotly_chart")
+RECORDED_CALLS = ("dataframe", "plotly_chart", "table")
 
 
 def timed(function, *args, **kwargs) -> tuple[float, object]:
@@ -177,7 +177,7 @@ def measure_loading(path: Path) -> dict:
 
 @contextlib.contextmanager
 def recording_calls() -> Iterator[dict[str, list]]:
-    """Record the (args, kwargs) of every st.dataframe and st.plotly_chart call made inside."""
+    """Record the (args, kwargs) of every st.dataframe, st.plotly_chart and st.table call."""
     import streamlit as st
     from streamlit.delta_generator import DeltaGenerator
 
@@ -260,6 +260,8 @@ def _element(node) -> tuple[str, object] | None:
         return "plotly_chart", node.proto.spec
     if kind in ("dataframe", "arrow_data_frame"):
         return "dataframe", node.value
+    if kind == "table":
+        return "table", node.value
     if kind == "metric":
         return "metric", (node.label, node.value)
     if kind == "html":
