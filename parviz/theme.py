@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -71,12 +72,21 @@ _FONT_FILE = "DejaVuSans.ttf"
 
 def text_width(text: str, size: float = FONT_SIZE) -> float:
     """Return the width (px) of one line of ``text`` at ``size`` px in DejaVu Sans."""
-    try:
-        from PIL import ImageFont
-
-        return ImageFont.truetype(_FONT_FILE, size).getlength(text)
-    except OSError:  # no DejaVu Sans on this machine: an average character's width
+    font = _font(size)
+    if font is None:  # no DejaVu Sans on this machine: an average character's width
         return 0.62 * size * len(text)
+    return font.getlength(text)
+
+
+@functools.lru_cache(maxsize=16)
+def _font(size: float):  # -> PIL.ImageFont.FreeTypeFont | None
+    """Return DejaVu Sans at ``size`` px, read once per size (a read costs ~4 ms), or None."""
+    from PIL import ImageFont
+
+    try:
+        return ImageFont.truetype(_FONT_FILE, size)
+    except OSError:
+        return None
 
 
 def label_room(labels: Iterable[str], size: float = FONT_SIZE) -> int:
