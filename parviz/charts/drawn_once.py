@@ -51,7 +51,7 @@ def for_browser(figure: go.Figure, *, points_selectable: bool = False) -> go.Fig
     """
     spec = _plain(figure.to_plotly_json())
     layout = dict(spec.get("layout") or {})
-    template = _plain(layout.pop("template", None) or {})
+    template = layout.pop("template", None) or {}
     data = [_with_trace_defaults(trace, template.get("data") or {}, count)
             for count, trace in _numbered(spec.get("data") or [])]  # fmt: skip
     layout = _with_layout_defaults(layout, template.get("layout") or {}, data)

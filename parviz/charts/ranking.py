@@ -336,6 +336,7 @@ def bump_chart(
     # With many ranks the labels of neighbouring lines would overlap: name the ends only.
     labelled = set(kept) if not capped else {kept[0], kept[-1], focus}
     focus_trace = None
+    label_widths: list[float] = []
     for _, last in order.iterrows():
         unit_id = last["unit_id"]
         rows = rows_of[unit_id].set_index("year").reindex(years).reset_index()
@@ -364,11 +365,11 @@ def bump_chart(
             continue
         fig.add_trace(trace)
         if unit_id in labelled:
-            _end_label(fig, last, colour, bold=False)
+            label_widths.append(_end_label(fig, last, colour, bold=False))
     if focus_trace is not None:
         fig.add_trace(focus_trace)
-        _end_label(fig, order[order["unit_id"] == focus].iloc[0], focus_trace.line.color, True)
-    names = [label.text for label in fig.select_annotations(selector={"name": "end-label"})]
+        focus_last = order[order["unit_id"] == focus].iloc[0]
+        label_widths.append(_end_label(fig, focus_last, focus_trace.line.color, True))
     for year in breaks:
         if year in years and year != years[0]:
             fig.add_vline(
@@ -387,7 +388,7 @@ def bump_chart(
     _captioned(fig, lang, title, source, extra=capped)
     fig.update_layout(
         height=_height(min(n_ranks, 2 * TOP_N), extra=190),
-        margin={"r": _label_margin(names), "l": 60, "t": 100},
+        margin={"r": _label_margin(label_widths), "l": 60, "t": 100},
         hovermode="closest",
     )
     fig.update_yaxes(
@@ -469,16 +470,14 @@ def _others_trace(fig: go.Figure, others: pd.DataFrame, years: list[int], lang: 
     )
 
 
-def _label_margin(names: Sequence[str]) -> int:
-    """Return the right margin that fits the longest end label (a bold one ~10% wider)."""
-    widths = [theme.text_width(name.replace("<b>", "").replace("</b>", ""), LABEL_SIZE)
-              * (1.1 if name.startswith("<b>") else 1.0) for name in names]  # fmt: skip
-    return round(min(max(max(widths, default=0) + LABEL_SHIFT + 8, LABEL_MARGIN[0]),
-                     LABEL_MARGIN[1]))  # fmt: skip
+def _label_margin(widths: Sequence[float]) -> int:
+    """Return the right margin that fits the widest end label, within LABEL_MARGIN."""
+    room = max(widths, default=0) + LABEL_SHIFT + 8
+    return round(min(max(room, LABEL_MARGIN[0]), LABEL_MARGIN[1]))
 
 
-def _end_label(fig: go.Figure, last: pd.Series, colour: str, bold: bool) -> None:
-    """Write the unit's name right of its last point."""
+def _end_label(fig: go.Figure, last: pd.Series, colour: str, bold: bool) -> float:
+    """Write the unit's name right of its last point; return its width (px, bold ~10% wider)."""
     name = str(last["short_name"])
     fig.add_annotation(
         x=int(last["year"]),
@@ -490,6 +489,7 @@ def _end_label(fig: go.Figure, last: pd.Series, colour: str, bold: bool) -> None
         font={"color": theme.TEXT if colour == theme.GREY else colour, "size": LABEL_SIZE},
         name="end-label",
     )
+    return theme.text_width(name, LABEL_SIZE) * (1.1 if bold else 1.0)
 
 
 def dumbbell(

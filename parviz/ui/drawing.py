@@ -32,6 +32,8 @@ def sent(figure: go.Figure, *, points_selectable: bool = False) -> go.Figure:
     prepared = drawn_once.for_browser(figure, points_selectable=points_selectable)
     with _lock:
         _prepared[key] = (weakref.ref(figure), prepared)
+        # A figure gone (its view model replaced, the data changed) takes its copy with it.
+        weakref.finalize(figure, _prepared.pop, key, None)
         while len(_prepared) > _KEPT:
             _prepared.popitem(last=False)
     return prepared
