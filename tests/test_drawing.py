@@ -1,12 +1,14 @@
-"""The figures sent to the browser are prepared once per figure, never mistaken by id (#16)."""
+"""What is sent to the browser is prepared once per object, never mistaken by id (#16)."""
 
 from __future__ import annotations
 
+import gc
 import weakref
 
+import pandas as pd
 import plotly.graph_objects as go
 
-from parviz.ui import drawing
+from parviz.ui import drawing, kept
 
 
 def _figure(value: float) -> go.Figure:
@@ -21,16 +23,28 @@ def test_the_same_figure_is_prepared_once():
     assert first.data[0].x == (91.53,)
 
 
-def test_a_kept_copy_of_another_figure_is_never_returned():
+def test_a_kept_value_of_another_object_is_never_returned():
     figure, other = _figure(91.53), _figure(75.87)
     stale = drawing.sent(other)
     # As if ``figure`` had the id of a figure gone since: the kept copy is not its own.
-    drawing._prepared[(id(figure), False)] = (weakref.ref(other), stale)
+    kept._prepared[(id(figure), ("sent", False))] = (weakref.ref(other), stale)
     assert drawing.sent(figure).data[0].x == (91.53,)
 
 
-def test_the_kept_copies_are_bounded():
-    figures = [_figure(float(value)) for value in range(drawing._KEPT + 5)]
+def test_the_kept_values_are_bounded():
+    figures = [_figure(float(value)) for value in range(kept.KEPT + 5)]
     for figure in figures:
         drawing.sent(figure)
-    assert len(drawing._prepared) <= drawing._KEPT
+    assert len(kept._prepared) <= kept.KEPT
+
+
+def test_a_value_goes_with_its_object():
+    table = pd.DataFrame({"Tiêu chí": ["Chỉ đạo, điều hành"]})
+    made = []
+    kept.prepared(table, "test", lambda: made.append(1) or "escaped")
+    assert kept.prepared(table, "test", lambda: made.append(1) or "again") == "escaped"
+    assert made == [1]
+    key = (id(table), "test")
+    del table
+    gc.collect()
+    assert key not in kept._prepared

@@ -41,3 +41,25 @@ def test_page_imports_no_pandas_and_has_short_functions(page: str) -> None:
 
 def test_every_page_is_held_to_the_limits() -> None:
     assert sorted(LAID_OUT) == sorted(path.stem for path in (ROOT / "pages").glob("*.py"))
+
+
+@pytest.mark.parametrize("script", [f"pages/{page}.py" for page in LAID_OUT] + ["app.py"])
+def test_nothing_is_shown_by_magic(script: str) -> None:
+    # Streamlit's "magic" is off (.streamlit/config.toml, #16): a bare expression would show
+    # nothing. Every statement that shows something calls st.* (or a parviz helper).
+    tree = ast.parse((ROOT / script).read_text(encoding="utf-8"))
+    bare = [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Expr)
+        and not isinstance(node.value, ast.Call | ast.Await)
+        and not (isinstance(node.value, ast.Constant) and isinstance(node.value.value, str))
+    ]
+    assert bare == []
+
+
+def test_magic_is_off() -> None:
+    import tomllib
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["runner"]["magicEnabled"] is False

@@ -11,7 +11,7 @@ from pandas.io.formats.style import Styler
 from parviz import markup, precision
 from parviz.export.tables import to_csv_bytes, to_xlsx_bytes
 from parviz.i18n import fmt_number, t
-from parviz.ui import widgets
+from parviz.ui import kept, widgets
 from parviz.views.tables import STYLER_ROWS, Prepared, as_text, prepare  # noqa: F401 (#17: core)
 
 CONTENT_ROWS = 50
@@ -28,10 +28,16 @@ def static_table(table: pd.DataFrame) -> None:
     For a few rows of text (a summary): the browser draws it far cheaper than the interactive
     grid (#16), and long texts wrap instead of being cut. st.table reads Markdown in cells and
     headers, so each is escaped: a name from the data never becomes a link or formatting.
+    The escaped copy is made once per table (:mod:`parviz.ui.kept`), not on every rerun.
     """
+    st.table(kept.prepared(table, "static_table", lambda: _escaped(table)), hide_index=True)
+
+
+def _escaped(table: pd.DataFrame) -> pd.DataFrame:
+    """Return ``table`` with every cell and header Markdown-escaped."""
     shown = table.map(markup.escape_markdown)
     shown.columns = [markup.escape_markdown(column) for column in table.columns]
-    st.table(shown, hide_index=True)
+    return shown
 
 
 def styled(table: pd.DataFrame, lang: str) -> Styler:
