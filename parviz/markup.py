@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable, Sequence
 from typing import Any
 from urllib.parse import quote, urlsplit
 
@@ -49,6 +50,16 @@ def escape_markdown(text: object) -> str:
     escaped = _ORDERED_MARKER.sub(r"\1\\\2", escaped)
     escaped = _LINE_MARKER.sub(r"\1\\\2", escaped)
     return _AUTOLINK.sub(lambda found: found.group(0) + JOINER, escaped)
+
+
+def markdown_table(headers: Sequence[object], rows: Iterable[Sequence[object]]) -> str:
+    """Return a Markdown (GFM) table of ``rows`` under ``headers``, every cell shown as typed.
+
+    Each header and cell is escaped (its "|" too), so text from the data stays one plain cell.
+    """
+    lines = [[escape_markdown(header) for header in headers], ["---"] * len(headers)]
+    lines += [[escape_markdown(cell) for cell in row] for row in rows]
+    return "\n".join("| " + " | ".join(cells) + " |" for cells in lines)
 
 
 def md(key: str, lang: str, /, **params: Any) -> str:

@@ -33,11 +33,31 @@ def decoded(values) -> list:
     return list(values)
 
 
+def open_tab(at, key: str, label: str):
+    """Click the tab ``label`` of the lazy tabs kept under ``key`` (#16); return the run."""
+    at.session_state[key] = label
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def criteria_tabs(lang: str, **query: object) -> list[list[dict]]:
+    """Return the figures of each tab of the criteria page, the first tab as it opens."""
+    at = run_page("pages/criteria.py", lang=lang, year=2021, block="district", **query)
+    shown = [figures(at)]
+    for key in ("criteria.tab.lost", "criteria.tab.years"):
+        shown.append(figures(open_tab(at, "criteria_tab", t(key, lang))))
+    return shown
+
+
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_criteria_page(lang: str) -> None:
     at = run_page("pages/criteria.py", lang=lang, year=2021, block="district")
+    assert [tab.label for tab in at.tabs] == [
+        t(key, lang) for key in ("criteria.tab.units", "criteria.tab.lost", "criteria.tab.years")
+    ]
     specs = figures(at)
-    assert len(specs) == 3  # heatmap, points lost, averages over the years: one each
+    assert len(specs) == 1  # the first tab only: the others are drawn when opened (#16)
     heat = specs[0]["data"][0]
     assert heat["type"] == "heatmap"
     assert specs[0]["layout"].get("yaxis", {}).get("ticklabelposition") != "inside"  # wide
@@ -45,7 +65,13 @@ def test_criteria_page(lang: str) -> None:
     assert ("84,4" if lang == "vi" else "84.4") in cells
     assert specs[0]["layout"]["separators"] == (",." if lang == "vi" else ".,")
     assert [s.value for s in at.subheader] == [t("criteria.summary.title", lang)]
-    assert len(at.table) == 1 and len(at.table[0].value) == 7  # the summary: a static table
+    summary = [m.value for m in at.markdown if m.value.startswith("| ")]
+    assert len(summary) == 1 and len(summary[0].splitlines()) == 2 + 7  # header, rule, 7 rows
+    lost = figures(open_tab(at, "criteria_tab", t("criteria.tab.lost", lang)))
+    assert [trace["type"] for trace in lost[0]["data"]] == ["bar"] * 7
+    assert t("criteria.lost.help", lang) in [c.value for c in at.caption]
+    years = figures(open_tab(at, "criteria_tab", t("criteria.tab.years", lang)))
+    assert len(years) == 1 and len(years[0]["data"]) == 7  # one small multiple a criterion
     assert t("criteria.years.breaks", lang, years="2022") in [c.value for c in at.caption]
 
 
@@ -117,11 +143,12 @@ def test_criteria_page_in_a_totals_only_year(totals_only) -> None:
 
 def test_a_phone_gets_the_phone_charts_only(monkeypatch) -> None:
     # A phone's browser (User-Agent "Mobile", #14) is sent the phone variants, not both (#16).
-    wide = figures(run_page("pages/criteria.py", lang="vi", year=2021, block="district"))
+    wide = criteria_tabs("vi")
     monkeypatch.setattr(phone, "on_phone", lambda: True)
-    narrow = figures(run_page("pages/criteria.py", lang="vi", year=2021, block="district"))
-    assert len(narrow) == len(wide) == 3
-    heat, phone_heat = wide[0]["data"][0], narrow[0]["data"][0]
+    narrow = criteria_tabs("vi")
+    assert [len(tab) for tab in narrow] == [len(tab) for tab in wide] == [1, 1, 1]
+    heat, phone_heat = wide[0][0]["data"][0], narrow[0][0]["data"][0]
     assert phone_heat["text"] == heat["text"] and phone_heat["y"] == heat["y"]  # same numbers
-    assert narrow[0]["layout"]["yaxis"]["ticklabelposition"] == "inside"  # names above rows
+    assert narrow[0][0]["layout"]["yaxis"]["ticklabelposition"] == "inside"  # names above rows
+    assert narrow[1] == wide[1]  # points lost: one chart for every width
     assert narrow[2] != wide[2]  # averages over the years: one criterion per row

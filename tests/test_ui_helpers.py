@@ -180,9 +180,17 @@ def test_a_static_tables_cells_and_headers_stay_plain_text():
     at = AppTest.from_function(_static_table_script, default_timeout=30)
     at.run()
     assert not at.exception
-    shown = at.table[0].value
+    header, rule, row = at.markdown[0].value.splitlines()
     escaped = markup.escape_markdown("[Lĩnh vực](http://x.test)")
     assert escaped.startswith(r"\[Lĩnh vực\]") and "http\u2060:" in escaped  # no link, no URL
-    assert list(shown.columns) == [escaped, "Cao nhất"]
-    assert shown.iloc[0, 0].startswith(r"\*\*C1\*\* \[bấm\]")
-    assert shown.iloc[0, 1] == "Nam Sách (97,4%)"
+    assert header == f"| {escaped} | Cao nhất |"
+    assert rule == "| --- | --- |"
+    assert row.startswith(r"| \*\*C1\*\* \[bấm\]")
+    assert row.endswith(" | Nam Sách (97,4%) |")
+
+
+def test_a_markdown_tables_cells_stay_one_cell():
+    from parviz import markup
+
+    table = markup.markdown_table(["Đơn vị | Điểm"], [["Sở A | 99\nSở B"], [None]])
+    assert table.splitlines() == [r"| Đơn vị \| Điểm |", "| --- |", r"| Sở A \| 99 Sở B |", "|  |"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -21,6 +21,20 @@ def bullets(lines: Sequence[str], empty: str = "", *, escape: bool = False, wher
     """Draw ``lines`` as a bulleted list (``empty`` when there is none); escape data lines."""
     shown = [render.escape_markdown(line) if escape else line for line in lines]
     where.markdown("\n".join(f"- {line}" for line in shown) or empty)
+
+
+def lazy_tabs(views: Sequence[tuple[str, Callable[[], None]]], *, key: str) -> None:
+    """Draw tabs, one per (label, draw) pair; only the open tab's ``draw`` runs (#16).
+
+    A page of several charts opens on its first view: the browser draws one view's charts, not
+    all of them, and a click on another tab reruns the page to draw that one. The open tab is
+    kept under ``key`` (by its label: a change of language opens the first tab again).
+    """
+    tabs = st.tabs([label for label, _ in views], key=key, on_change="rerun")
+    for tab, (_, draw) in zip(tabs, views, strict=True):
+        if tab.open:
+            with tab:
+                draw()
 
 
 def chart(figure: go.Figure, config: dict, *, key: str | None = None, where=st) -> None:

@@ -23,21 +23,20 @@ SESSION_STYLERS_MAX = 8
 
 
 def static_table(table: pd.DataFrame) -> None:
-    """Draw a small table as a static HTML table, every cell and header shown as plain text.
+    """Draw a small table as a Markdown table, every cell and header shown as plain text.
 
     For a few rows of text (a summary): the browser draws it far cheaper than the interactive
-    grid (#16), and long texts wrap instead of being cut. st.table reads Markdown in cells and
-    headers, so each is escaped: a name from the data never becomes a link or formatting.
-    The escaped copy is made once per table (:mod:`parviz.ui.kept`), not on every rerun.
+    grid or st.table, which load the table and Arrow code (~70 ms a page, #16), and long texts
+    wrap instead of being cut. Each cell and header is escaped (:func:`parviz.markup.
+    markdown_table`): a name from the data never becomes a link or formatting. The Markdown is
+    made once per table (:mod:`parviz.ui.kept`), not on every rerun.
     """
-    st.table(kept.prepared(table, "static_table", lambda: _escaped(table)), hide_index=True)
+    st.markdown(kept.prepared(table, "static_table", lambda: _as_markdown(table)))
 
 
-def _escaped(table: pd.DataFrame) -> pd.DataFrame:
-    """Return ``table`` with every cell and header Markdown-escaped."""
-    shown = table.map(markup.escape_markdown)
-    shown.columns = [markup.escape_markdown(column) for column in table.columns]
-    return shown
+def _as_markdown(table: pd.DataFrame) -> str:
+    """Return ``table`` (its columns as headers, no index) as an escaped Markdown table."""
+    return markup.markdown_table(list(table.columns), table.itertuples(index=False, name=None))
 
 
 def styled(table: pd.DataFrame, lang: str) -> Styler:
