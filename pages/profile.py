@@ -35,31 +35,34 @@ def change(shown) -> None:
 
 
 def criteria(shown) -> None:
-    """Draw strengths and weaknesses side by side (when the year has criterion points)."""
+    """Draw the radar, then strengths and weaknesses side by side."""
+    layout.chart(shown.radar, config, key="profile_radar")
     for column, key in zip(st.columns(2), ("strengths", "weaknesses")):
         with column:
             render.section(t(f"profile.section.{key}", lang))
             layout.bullets(getattr(shown, key))
 
 
+def history() -> None:
+    """Draw the unit's rank and score over the years."""
+    layout.chart(found.history, config, key="profile_history")
+
+
 render.section(md("profile.heading", lang, unit=found.unit_name, year=year))
 if not found.ranked:
     render.notice("profile.not_ranked", lang, unit=found.unit_name, year=year)
+    history()  # the years it was ranked
 else:
     layout.unit_kpis(found.kpi, lang)
     if found.components:  # the total's published split (Vĩnh Phúc: appraisal + survey)
         st.markdown(found.components)
-render.section(t("profile.section.history", lang))
-layout.chart(found.history, config, key="profile_history")
-if found.ranked:
-    render.section(t("profile.section.radar", lang))
-    if found.criteria.notice:
+    if found.criteria.notice:  # no points per criterion this year: said before the tabs
         layout.show_notice(found.criteria.notice, lang)
-    else:
-        layout.chart(found.criteria.radar, config)
-    change(found.change)
-    if found.criteria.radar:
-        criteria(found.criteria)
+    by_criterion = [(t("profile.tab.criteria", lang), lambda: criteria(found.criteria))]
+    layout.lazy_tabs([(t("profile.tab.history", lang), history),
+                      *(by_criterion if found.criteria.radar else []),
+                      (t("profile.tab.change", lang), lambda: change(found.change))],
+                     key="profile_tab")  # fmt: skip
     render.section(t("profile.section.way_up", lang))
     layout.bullets(found.way_up)
 findings_view.show_unit(dataset, unit_id, year, lang)

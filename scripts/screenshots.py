@@ -24,12 +24,12 @@ from parviz.ui.navigation import PAGES  # noqa: E402
 from tests.browser.harness import (  # noqa: E402
     PHONE,
     SIZES,
+    each_tab,
     launch_chromium,
     new_context,
     page_url,
     running_app,
     screenshot,
-    wait_for_app,
 )
 
 CHART = '[data-testid="stPlotlyChart"]'
@@ -70,11 +70,14 @@ def main(argv: list[str] | None = None) -> int:
             for slug in args.pages:
                 for lang in args.langs:
                     tab.goto(page_url(base, slug, year=args.year, block=args.block, lang=lang))
-                    wait_for_app(tab)
-                    wait_for_charts(tab)
-                    path = args.out / f"{slug}-{lang}-{size}.png"
-                    saved.append(screenshot(tab, path, full_page=full_page))
-                    print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+                    # Each tab of a page (lazy tabs, #16): the first as <page>-<lang>-<size>,
+                    # the others with their number after it.
+                    for number, _label in enumerate(each_tab(tab), start=1):
+                        wait_for_charts(tab)
+                        name = f"{slug}-{lang}-{size}" + (f"-tab{number}" if number > 1 else "")
+                        path = args.out / f"{name}.png"
+                        saved.append(screenshot(tab, path, full_page=full_page))
+                        print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
             context.close()
         browser.close()
     print(f"{len(saved)} screenshots")

@@ -81,15 +81,22 @@ def test_profile_page_for_chi_linh_2021(lang: str, rank: str) -> None:
     assert at.sidebar.selectbox(key="unit_choice").value == "UBND thành phố Chí Linh"
     metrics = {m.label: m.value for m in at.metric}
     assert metrics[t("profile.kpi.rank", lang)] == rank
-    specs = figures(at)
-    kinds = [spec["data"][0]["type"] for spec in specs]
-    assert kinds == ["scatter", "scatterpolar", "waterfall"]
-    ranks = decoded(specs[0]["data"][0]["y"])
+    assert [tab.label for tab in at.tabs] == [
+        t(f"profile.tab.{key}", lang) for key in ("history", "criteria", "change")
+    ]
+    (history,) = figures(at)  # the first tab only: the others are drawn when opened (#16)
+    assert history["data"][0]["type"] == "scatter"
+    ranks = decoded(history["data"][0]["y"])
     assert ranks[4:6] == [1, 3]
-    text = "\n".join(m.value for m in at.markdown)
-    assert "TP Hải Dương" in text and "Nam Sách" in text  # overtook Chí Linh
     headings = [s.value for s in at.subheader]
     assert t("profile.section.way_up", lang) in headings
+    (radar,) = figures(open_tab(at, "profile_tab", t("profile.tab.criteria", lang)))
+    assert radar["data"][0]["type"] == "scatterpolar"
+    assert t("profile.section.strengths", lang) in [s.value for s in at.subheader]
+    (waterfall,) = figures(open_tab(at, "profile_tab", t("profile.tab.change", lang)))
+    assert waterfall["data"][0]["type"] == "waterfall"
+    text = "\n".join(m.value for m in at.markdown)
+    assert "TP Hải Dương" in text and "Nam Sách" in text  # overtook Chí Linh
 
 
 def test_profile_follows_the_unit_select_box() -> None:
@@ -119,10 +126,13 @@ def totals_only(tmp_path, monkeypatch):
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_profile_in_a_totals_only_year_says_what_is_missing(totals_only, lang: str) -> None:
     at = run_page("pages/profile.py", lang=lang, year=2022, block="district", unit="a")
-    infos = [i.value for i in at.info]
-    assert t("profile.only_totals", lang, year=2022) in infos
-    assert t("profile.missing_years", lang, years="2022") in infos
+    assert t("profile.only_totals", lang, year=2022) in [i.value for i in at.info]
+    assert [tab.label for tab in at.tabs] == [  # no tab of criteria: none published
+        t(f"profile.tab.{key}", lang) for key in ("history", "change")
+    ]
     assert [spec["data"][0]["type"] for spec in figures(at)] == ["scatter"]
+    assert not figures(open_tab(at, "profile_tab", t("profile.tab.change", lang)))
+    assert t("profile.missing_years", lang, years="2022") in [i.value for i in at.info]
 
 
 def test_profile_of_a_unit_not_ranked_that_year(totals_only) -> None:

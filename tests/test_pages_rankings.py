@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from parviz.i18n import t
 from parviz.ui import phone
 from tests.helpers import ROOT
 
@@ -27,6 +28,14 @@ def open_page(page: str, lang: str, **params: str) -> AppTest:
 
 def figures(at: AppTest) -> list[dict]:
     return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def bump_tab(at: AppTest, lang: str) -> AppTest:
+    """Open the rank changes page's "ranks over the years" tab (a lazy tab, #16)."""
+    at.session_state["rank_changes_tab"] = t("rankings.page.bump_heading", lang)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
 
 
 def values(array) -> list:
@@ -60,9 +69,10 @@ def test_rankings_page_changes_year_and_block(lang):
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_rank_changes_page_follows_the_focus_unit(lang):
     at = open_page("pages/rank_changes.py", lang, year="2021", block="district", unit="chi-linh")
-    bump, dumbbell = figures(at)
-    focus = bump["data"][-1]
-    assert focus["meta"] == "chi-linh" and bump["layout"]["yaxis"]["range"][0] > 1
+    assert [tab.label for tab in at.tabs] == [
+        t("rankings.page.dumbbell_heading", lang), t("rankings.page.bump_heading", lang)
+    ]
+    (dumbbell,) = figures(at)  # the first tab only: the other is drawn when opened (#16)
     assert "2020" in dumbbell["layout"]["title"]["text"]
     expected = {
         "vi": "Chí Linh: từ hạng 1 (2020) xuống hạng 3 (2021), ▼2",
@@ -70,21 +80,25 @@ def test_rank_changes_page_follows_the_focus_unit(lang):
     }[lang]
     assert any(expected in m.value for m in at.markdown)
     assert not at.warning[1:]  # 2020 → 2021: same methodology, only the illustrative banner
-    at.sidebar.selectbox(key="unit_choice").set_value("UBND huyện Nam Sách").run()
-    assert figures(at)[0]["data"][-1]["meta"] == "nam-sach"
     at.sidebar.selectbox(key="year").set_value(2022).run()
     assert any("2022" in w.value for w in at.warning)  # methodology changed 2021 → 2022
+    at.sidebar.selectbox(key="year").set_value(2021).run()
+    (bump,) = figures(bump_tab(at, lang))
+    focus = bump["data"][-1]
+    assert focus["meta"] == "chi-linh" and bump["layout"]["yaxis"]["range"][0] > 1
+    at.sidebar.selectbox(key="unit_choice").set_value("UBND huyện Nam Sách").run()
+    assert figures(at)[0]["data"][-1]["meta"] == "nam-sach"  # the tab stays open
     at.sidebar.selectbox(key="block").set_value("department").run()
     assert not at.exception and not at.error
-    assert len(figures(at)) == 2
+    assert len(figures(at)) == 1
 
 
 def test_rank_changes_two_chosen_years_and_hidden_units():
     at = open_page("pages/rank_changes.py", "vi", year="2021", block="district", unit="chi-linh")
     at.selectbox(key="year_a_district_2021").set_value(2016).run()
-    title = figures(at)[1]["layout"]["title"]["text"]
+    title = figures(at)[0]["layout"]["title"]["text"]
     assert "2016" in title and "2021" in title
-    at.multiselect(key="hidden_district").set_value(["Ninh Giang", "Tứ Kỳ"]).run()
+    bump_tab(at, "vi").multiselect(key="hidden_district").set_value(["Ninh Giang", "Tứ Kỳ"]).run()
     metas = [trace["meta"] for trace in figures(at)[0]["data"]]
     assert len(metas) == 10 and "ninh-giang" not in metas
 
@@ -101,12 +115,13 @@ def test_choices_survive_a_page_switch(page):
 
 def test_a_phone_gets_the_phone_bump_chart(monkeypatch):
     # The bump chart's phone variant (names inside the plot, #14), sent alone to a phone (#16).
-    wide = figures(open_page("pages/rank_changes.py", "vi", year="2021", block="district",
-                             unit="chi-linh"))[0]  # fmt: skip
+    page = ("pages/rank_changes.py", "vi")
+    wide = figures(bump_tab(open_page(*page, year="2021", block="district", unit="chi-linh"),
+                            "vi"))[0]  # fmt: skip
     monkeypatch.setattr(phone, "on_phone", lambda: True)
-    shown = figures(open_page("pages/rank_changes.py", "vi", year="2021", block="district",
-                              unit="chi-linh"))  # fmt: skip
-    assert len(shown) == 2
+    shown = figures(bump_tab(open_page(*page, year="2021", block="district", unit="chi-linh"),
+                             "vi"))  # fmt: skip
+    assert len(shown) == 1
     assert [d["meta"] for d in shown[0]["data"]] == [d["meta"] for d in wide["data"]]
     assert shown[0]["layout"]["margin"]["r"] < wide["layout"]["margin"]["r"]  # names inside
 

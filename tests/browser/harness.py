@@ -135,6 +135,40 @@ def wait_for_app(page, timeout: float = 60_000) -> None:
     page.wait_for_selector(SCRIPT_DONE, timeout=timeout)
 
 
+TAB = '[data-testid="stTab"]'
+# The open tab's content has run (lazy tabs, #16): its panel holds elements, every chart in it
+# has its SVG, and the script run has finished.
+TAB_DRAWN = """(index) => {
+  const tab = document.querySelectorAll('[data-testid="stTab"]')[index];
+  const panel = document.querySelector('[data-testid="stTabPanel"][role="tabpanel"]');
+  const app = document.querySelector('[data-testid="stApp"]');
+  return tab && tab.getAttribute('aria-selected') === 'true' && panel
+    && app.getAttribute('data-test-script-state') === 'notRunning'
+    && panel.querySelector('[data-testid="stElementContainer"]') !== null
+    && [...panel.querySelectorAll('[data-testid="stPlotlyChart"]')]
+         .every((chart) => chart.querySelector('.main-svg'));
+}"""
+
+
+def each_tab(page, timeout: float = 60_000) -> Iterator[str]:
+    """Open each of the page's tabs in turn and yield its label once its content is drawn.
+
+    A page's tabs are lazy (#16): a tab's charts are drawn only when it is opened, so a check
+    of everything a page shows runs once per tab. A page without tabs yields "" once.
+    """
+    wait_for_app(page, timeout)
+    count = page.locator(TAB).count()
+    if not count:
+        yield ""
+        return
+    for index in range(count):
+        tab = page.locator(TAB).nth(index)
+        if tab.get_attribute("aria-selected") != "true":
+            tab.click()
+        page.wait_for_function(TAB_DRAWN, arg=index, timeout=timeout)
+        yield tab.inner_text()
+
+
 def screenshot(page, path: Path, *, full_page: bool = False) -> Path:
     """Save a PNG of the page once the app is idle (fonts loaded, no running script).
 

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from parviz.ui import navigation
-from tests.browser.harness import page_url, running_app, wait_for_app
+from tests.browser.harness import each_tab, page_url, running_app, wait_for_app
 from tests.data.hostile import BEACON_HOST, HOSTILE_ID, make
 
 pytestmark = pytest.mark.browser
@@ -69,6 +69,12 @@ def watched(chromium, hostile_url):
 
 
 def _check(page, record, where: str) -> None:
+    """Assert the page is inert in each of its tabs (lazy: drawn when opened, #16)."""
+    for tab in each_tab(page):
+        _check_drawn(page, record, f"{where} {tab}".strip())
+
+
+def _check_drawn(page, record, where: str) -> None:
     """Assert the page as drawn now is inert: the four conditions of the issue."""
     wait_for_app(page)
     page.evaluate("document.fonts.ready")

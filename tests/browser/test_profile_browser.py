@@ -10,7 +10,7 @@ CHARTS = '[data-testid="stPlotlyChart"]'
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize(("lang", "heading"), [("vi", "Thứ hạng và điểm"), ("en", "Rank and")])
+@pytest.mark.parametrize(("lang", "heading"), [("vi", "Qua các năm"), ("en", "Over the years")])
 def test_chi_linh_profile_by_url(app_url, chromium, lang: str, heading: str) -> None:
     page = chromium.new_page(viewport={"width": 1366, "height": 768})
     url = harness.page_url(
@@ -24,6 +24,9 @@ def test_chi_linh_profile_by_url(app_url, chromium, lang: str, heading: str) -> 
     # Rank labels of the history line: ..., 2020 → 1, 2021 → 3, ...
     labels = history.locator(".scatterlayer .trace").first.locator(".textpoint").all_text_contents()
     assert labels[4:6] == ["1", "3"]
+    tabs = harness.each_tab(page)  # history first; the waterfall in the last tab (#16)
+    labels = [next(tabs)] + list(tabs)
+    assert labels[0] == heading and len(labels) == 3
     waterfall = page.locator(f"{CHARTS} .waterfalllayer")
     waterfall.first.wait_for()
     texts = page.locator(f"{CHARTS} .waterfalllayer .bartext").all_text_contents()
