@@ -79,6 +79,13 @@ def draw(items, container, path=""):
                     draw(inside, column, f"{{key}}.{{number}}")
             elif block == "expander":
                 draw(children, container.expander(label), key)
+            elif block == "tabs":  # lazy tabs, the same one open (only its children drawn)
+                labels = [tab_label for _, (_, tab_label, _) in children]
+                opened = next((tab_label for _, (_, tab_label, inside) in children if inside),
+                              labels[0])
+                tabs = container.tabs(labels, key=key, default=opened, on_change="rerun")
+                for number, (tab, (_, (_, _, inside))) in enumerate(zip(tabs, children)):
+                    draw(inside, tab, f"{{key}}.{{number}}")
             else:
                 draw(children, container.container(), key)
         elif kind in ("plotly_chart", "dataframe", "table"):  # the page's own arguments
@@ -231,6 +238,10 @@ def _tree(block) -> list[list]:
             children = _tree(node)
             if node.type == "expander":
                 items.append(["block", ("expander", node.label, children)])
+            elif node.type == "tab_container":
+                items.append(["block", ("tabs", "", children)])
+            elif node.type == "tab":
+                items.append(["block", ("tab", node.label, children)])
             elif children and all(c[0] == "block" and c[1][0] == "column" for c in children):
                 items.append(["block", ("columns", "", children)])  # st.columns
             else:
@@ -281,7 +292,11 @@ def _element(node) -> tuple[str, object] | None:
 
 
 def measure_pages(path: Path, reruns: int, block: str) -> dict:
-    """Return per page: rerun ms, floor ms, ratio, figure bytes, exceptions (for ``block``)."""
+    """Return per page: rerun ms, floor ms, ratio, figure bytes, exceptions (for ``block``).
+
+    A page with lazy tabs (#16) opens on its first tab; each other tab is measured the same
+    way, opened (``tabs``: label → the same measures), and counts in the maxima as a page does.
+    """
     from streamlit.testing.v1 import AppTest
 
     from parviz.ui import navigation
@@ -294,32 +309,60 @@ def measure_pages(path: Path, reruns: int, block: str) -> dict:
         at.run()
         at.switch_page(entry.script)
         first, _ = timed(at.run)
-        with recording_calls() as calls:
+        pages[entry.slug] = {"first_run_ms": round(first * 1000, 1),
+                             **_measure_view(at, entry.slug, reruns)}  # fmt: skip
+        tabs = {}
+        for key, label in _other_tabs(at):
+            at.session_state[key] = label
             at.run()
-        errors = [str(e.value)[:200] for e in at.exception] + [str(e.value)[:200] for e in at.error]
-        elements = _elements(at, calls)
-        if not any(elements):
-            print(f"  page {entry.slug}: nothing drawn", at.exception)
-        figures = [len(node.proto.spec.encode()) for node in at.get("plotly_chart")]
-        floor_at = _floor_app(entry.slug, elements)
-        # The floor must draw what the page drew, element for element, block for block.
-        floor_matches = drawn_kinds(floor_at) == drawn_kinds(at)
-        rerun, floor = _paired_rerun_ms(at, floor_at, reruns)
-        pages[entry.slug] = {
-            "first_run_ms": round(first * 1000, 1),
-            "rerun_ms": round(rerun, 1),
-            "floor_ms": round(floor, 1),
-            "ratio": round(rerun / floor, 2) if floor else None,
-            "figures": len(figures),
-            "figure_bytes": sum(figures),
-            "figure_bytes_max": max(figures, default=0),
-            "errors": errors,
-            "floor_matches": floor_matches,
-        }
-        print(f"  page {entry.slug:<14} rerun {rerun:8.1f} ms  floor {floor:7.1f} ms  "
-              f"figures {len(figures)} ({sum(figures):,} B)  errors {len(errors)}"
-              f"{'' if floor_matches else '  FLOOR DIFFERS'}")  # fmt: skip
+            tabs[label] = _measure_view(at, f"{entry.slug} › {label}", reruns)
+        if tabs:
+            pages[entry.slug]["tabs"] = tabs
     return pages
+
+
+def _measure_view(at, name: str, reruns: int) -> dict:
+    """Return the rerun ms, floor ms, ratio, figure bytes and errors of the view ``at`` shows."""
+    with recording_calls() as calls:
+        at.run()
+    errors = [str(e.value)[:200] for e in at.exception] + [str(e.value)[:200] for e in at.error]
+    elements = _elements(at, calls)
+    if not any(elements):
+        print(f"  page {name}: nothing drawn", at.exception)
+    figures = [len(node.proto.spec.encode()) for node in at.get("plotly_chart")]
+    floor_at = _floor_app(name, elements)
+    # The floor must draw what the page drew, element for element, block for block.
+    floor_matches = drawn_kinds(floor_at) == drawn_kinds(at)
+    rerun, floor = _paired_rerun_ms(at, floor_at, reruns)
+    print(f"  page {name:<14} rerun {rerun:8.1f} ms  floor {floor:7.1f} ms  "
+          f"figures {len(figures)} ({sum(figures):,} B)  errors {len(errors)}"
+          f"{'' if floor_matches else '  FLOOR DIFFERS'}")  # fmt: skip
+    return {
+        "rerun_ms": round(rerun, 1),
+        "floor_ms": round(floor, 1),
+        "ratio": round(rerun / floor, 2) if floor else None,
+        "figures": len(figures),
+        "figure_bytes": sum(figures),
+        "figure_bytes_max": max(figures, default=0),
+        "errors": errors,
+        "floor_matches": floor_matches,
+    }
+
+
+def _other_tabs(at) -> list[tuple[str, str]]:
+    """Return (key, label) of every tab but the first of the lazy tabs the page drew."""
+    found = []
+    for node in at.main:
+        if getattr(node, "type", "") == "tab_container":
+            key = node.proto.tab_container.id.split("-", 2)[-1]  # "$$ID-<hash>-<user key>"
+            labels = [tab.label for tab in node.children.values()]
+            found += [(key, label) for label in labels[1:]]
+    return found
+
+
+def views(pages: dict) -> list[dict]:
+    """Return every measured view: each page as it opens and each of its other tabs."""
+    return [view for page in pages.values() for view in (page, *page.get("tabs", {}).values())]
 
 
 def _floor_app(slug: str, elements: tuple[list, list]):
@@ -424,10 +467,10 @@ def measure(path: Path, options: argparse.Namespace) -> dict:
     result["block"] = block
     pages = measure_pages(path, reruns, block)
     result["pages"] = pages
-    result["rerun_ms_max"] = max((p["rerun_ms"] for p in pages.values()), default=None)
-    ratios = [p["ratio"] for p in pages.values() if p["ratio"] is not None]
+    result["rerun_ms_max"] = max((p["rerun_ms"] for p in views(pages)), default=None)
+    ratios = [p["ratio"] for p in views(pages) if p["ratio"] is not None]
     result["rerun_ratio_max"] = max(ratios, default=None)
-    result["figure_bytes_max"] = max((p["figure_bytes_max"] for p in pages.values()), default=0)
+    result["figure_bytes_max"] = max((p["figure_bytes_max"] for p in views(pages)), default=0)
     result["new_session_ms"] = measure_new_sessions(path, options.sessions, block)
     result["new_session_ms_max"] = max(result["new_session_ms"].values(), default=None)
     if options.browser:

@@ -36,9 +36,12 @@ def test_benchmark_runs_on_a_small_dataset_and_writes_every_key(tmp_path):
         assert report[name].keys() >= LOAD_KEYS, name
         assert report[name]["pages"], name
         for slug, page in report[name]["pages"].items():
-            assert page.keys() >= PAGE_KEYS, slug
-            assert page["errors"] == [], (name, slug, page["errors"])
-            assert page["floor_matches"], (name, slug)  # the floor draws what the page drew
+            for view, shown in [(slug, page), *page.get("tabs", {}).items()]:
+                assert shown.keys() >= PAGE_KEYS, view
+                assert shown["errors"] == [], (name, view, shown["errors"])
+                assert shown["floor_matches"], (name, view)  # the floor draws what it drew
+        tabbed = {slug for slug, page in report[name]["pages"].items() if page.get("tabs")}
+        assert tabbed == {"rank_changes", "criteria", "profile"}  # each other tab measured
         pages = report[name]["pages"].keys()
         assert report[name]["new_session_ms"].keys() == pages, name
         browser = report[name]["browser"]["pages"]
@@ -46,6 +49,9 @@ def test_benchmark_runs_on_a_small_dataset_and_writes_every_key(tmp_path):
         for slug, page in browser.items():
             assert page.keys() >= BROWSER_KEYS, slug
             assert page["ws_bytes"] > 0, slug  # the page was drawn from what the server sent
+            for label, opened in page.get("tabs", {}).items():  # a click drew the tab
+                assert opened["ws_bytes"] > 0 and opened["warm_ms"] > 0, (slug, label)
+        assert {slug for slug, page in browser.items() if page.get("tabs")} == tabbed
         # Every page opened cold on a year of its own (the first visitor to that year).
         assert len({page["year"] for page in browser.values()}) == len(browser), name
     assert report["large"]["rows"]["scores"] == 300 * 9 * 40
