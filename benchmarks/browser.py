@@ -274,8 +274,9 @@ def _print(slug: str, page: dict) -> None:
           f"{page['warm_boot_ms']:.0f}, server {page['warm_server_ms']:.0f}, draw "
           f"{page['warm_draw_ms']:.0f} ms)")  # fmt: skip
     for label, opened in page.get("tabs", {}).items():
-        print(f"    tab {label[:24]:<24} cold {opened['cold_ms']:7.0f} ms ({opened['cold_ratio']:4.2f}×)  "
-              f"warm {opened['warm_ms']:6.0f} ms ({opened['warm_ratio']:4.2f}×)  "
+        print(f"    tab {label[:24]:<24} cold {opened['cold_ms']:7.0f} ms "
+              f"({opened['cold_ratio']:4.2f}×)  warm {opened['warm_ms']:6.0f} ms "
+              f"({opened['warm_ratio']:4.2f}×)  "
               f"ws {opened['ws_bytes']:,} B")  # fmt: skip
 
 

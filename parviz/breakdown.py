@@ -57,8 +57,7 @@ def shares(points: pd.DataFrame, ranks: pd.DataFrame, criteria: pd.DataFrame) ->
 
 def criterion_table(dataset: Dataset, *, year: int, block: str) -> pd.DataFrame:
     """Return ``shares`` for one year and block of a dataset (empty when only totals exist)."""
-    points = ranking.criterion_points(dataset)
-    points = points[(points["year"] == year) & (points["block"] == block)]
+    points = ranking.criterion_points_of(dataset, year=year, block=block)
     ranks = ranking.rank(dataset, year=year, block=block)
     return shares(points, ranks, dataset.criteria(year, block))
 

@@ -19,7 +19,6 @@ import pandas as pd
 
 from parviz import grades, i18n, movers, precision, ranking
 from parviz.dataset import Dataset
-from parviz.memo import per_dataset
 
 # Units that are, or were the year before, in the first TOP places have every move reported;
 # elsewhere in the block only the largest rise and the largest fall are (parviz.movers).
@@ -407,17 +406,11 @@ def _classification_counts(rows: pd.DataFrame, year: int, block: str) -> list[Fi
 
 def _shares(dataset: Dataset, year: int, block: str) -> pd.DataFrame:
     """Return (unit_id, criterion_id, points, max_points, pct) of one block and year."""
-    points = _criterion_points(dataset)
-    points = points[(points["year"] == year) & (points["block"] == block)]
+    points = ranking.criterion_points_of(dataset, year=year, block=block)
     points = points[points["max_points"].notna() & (points["max_points"] > 0)].copy()
     points["pct"] = points["points"] / points["max_points"] * 100
     return points
 
-
-@per_dataset
-def _criterion_points(dataset: Dataset) -> pd.DataFrame:
-    # Shared per dataset like ranking.standings (a Dataset hashes by identity): never changed.
-    return ranking.criterion_points(dataset)
 
 
 def _criteria_extremes(dataset: Dataset, year: int, block: str) -> list[Finding]:

@@ -48,6 +48,43 @@ def criterion_points(dataset: Dataset) -> pd.DataFrame:
     return _criterion_points(dataset).copy()
 
 
+def criterion_points_of(dataset: Dataset, *, year: int, block: str) -> pd.DataFrame:
+    """Return ``criterion_points`` of one year and block (a copy, safe to change).
+
+    The same rows, order and index as filtering ``criterion_points`` by year and block, found
+    in a split made once per dataset: a new year's first visitor no longer compares every
+    row's block name (700,000 on 10,000 units, ~20 ms a call, several calls a page) (#16).
+    """
+    return _part(_criterion_points(dataset), _criterion_points_by(dataset), year, block)
+
+
+def standings_of(dataset: Dataset, *, year: int, block: str) -> pd.DataFrame:
+    """Return the ``standings`` rows of one year and block, in standings order (a copy)."""
+    return _part(standings(dataset), _standings_by(dataset), year, block)
+
+
+def _part(table: pd.DataFrame, parts: dict, year: int, block: str) -> pd.DataFrame:
+    """Return the rows of ``parts`` under (year, block) as a copy; none: an empty ``table``."""
+    found = parts.get((int(year), str(block)))
+    return table.iloc[:0].copy() if found is None else found.copy()
+
+
+def _by_year_block(table: pd.DataFrame) -> dict[tuple[int, str], pd.DataFrame]:
+    """Return ``table`` split by (year, block), each part in the table's own row order."""
+    return {(int(year), str(block)): part
+            for (year, block), part in table.groupby(["year", "block"], sort=False)}  # fmt: skip
+
+
+@per_dataset
+def _criterion_points_by(dataset: Dataset) -> dict[tuple[int, str], pd.DataFrame]:
+    return _by_year_block(_criterion_points(dataset))
+
+
+@per_dataset
+def _standings_by(dataset: Dataset) -> dict[tuple[int, str], pd.DataFrame]:
+    return _by_year_block(standings(dataset))
+
+
 @per_dataset  # every page rerun asks for it; a large dataset has millions of scores
 def _criterion_points(dataset: Dataset) -> pd.DataFrame:
     """Compute criterion_points with integer keys (Dataset.score_keys), not joins on text.
@@ -392,9 +429,8 @@ def _add_previous(table: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
 
 def rank(dataset: Dataset, *, year: int, block: str) -> pd.DataFrame:
     """Return the ranking of ``block`` in ``year``, best first (a copy, safe to change)."""
-    table = standings(dataset)
-    chosen = table[(table["year"] == year) & (table["block"] == block)]
-    return chosen.sort_values(["rank", "unit"]).reset_index(drop=True).copy()
+    chosen = standings_of(dataset, year=year, block=block)
+    return chosen.sort_values(["rank", "unit"]).reset_index(drop=True)
 
 
 def ranked(dataset: Dataset, *, year: int, block: str) -> pd.DataFrame:

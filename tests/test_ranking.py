@@ -214,3 +214,29 @@ def test_criterion_points_of_sub_criteria_only_equal_the_joins_on_text(tmp_path)
     points = criterion_points(dataset)
     pd.testing.assert_frame_equal(points, _criterion_points_by_joins(dataset), check_exact=True)
     assert points["max_points"].tolist() == [60.0] * 3
+
+
+def test_one_year_and_blocks_rows_equal_the_filtered_tables():
+    # ranking.criterion_points_of and standings_of split once per dataset (#16): the same rows,
+    # order, index and types as filtering the whole table, and a copy each time.
+    from parviz import ranking
+    from tests.helpers import SAMPLE
+
+    dataset = load_dataset(SAMPLE)
+    points, table = criterion_points(dataset), ranking.standings(dataset)
+    for year, block in {(int(y), str(b)) for y, b in zip(table["year"], table["block"])}:
+        pd.testing.assert_frame_equal(
+            ranking.criterion_points_of(dataset, year=year, block=block),
+            points[(points["year"] == year) & (points["block"] == block)],
+            check_exact=True,
+        )
+        pd.testing.assert_frame_equal(
+            ranking.standings_of(dataset, year=year, block=block),
+            table[(table["year"] == year) & (table["block"] == block)],
+            check_exact=True,
+        )
+    shown = ranking.standings_of(dataset, year=2021, block="district")
+    shown["rank"] = 0  # a copy: the shared standings stay as they were
+    assert (ranking.standings_of(dataset, year=2021, block="district")["rank"] > 0).all()
+    missing = ranking.criterion_points_of(dataset, year=1990, block="district")
+    assert missing.empty and list(missing.columns) == list(points.columns)

@@ -34,8 +34,7 @@ def annex_table(dataset: Dataset, *, year: int, block: str, lang: str) -> pd.Dat
     """Return the annex rows of one block: localised headers, numbers as numbers."""
     ranks = ranking.ranked(dataset, year=year, block=block)  # as the slides and the report
     criteria = dataset.criteria(year, block)
-    points = ranking.criterion_points(dataset)
-    points = points[(points["year"] == year) & (points["block"] == block)]
+    points = ranking.criterion_points_of(dataset, year=year, block=block)
     wide = points.pivot_table(index="unit_id", columns="criterion_id", values="points",
                               aggfunc="sum")
     decimals = precision.of_rows(ranks)  # every number as published (97,685)
