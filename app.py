@@ -16,7 +16,7 @@ from parviz.ui import navigation, render, state, widgets
 
 lang = state.language()
 # A local file: an icon name (":material/…:") or emoji is fetched from Google's CDN as favicon.
-st.set_page_config(page_title=t("ui.app.title", lang), page_icon=navigation.ICON, layout="wide")
+st.set_page_config(page_title=t("ui.app.title", lang), page_icon=navigation.ICON_URL, layout="wide")
 lang = widgets.language_switch()
 page = st.navigation(navigation.pages(lang))
 state.publish()  # a page switch may clear the URL: put the visitor's choices back

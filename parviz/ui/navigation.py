@@ -6,6 +6,7 @@ its URL is ``/<slug>`` (the first page is also the home page, ``/``).
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,8 +28,11 @@ class PageEntry:
         return t(f"ui.page.{self.slug}.title", lang)
 
 
-# The browser tab's icon, a file served by the app itself (works offline).
-ICON = str(Path(__file__).parent / "assets" / "favicon.png")
+# The browser tab's icon, a file of the app (works offline), sent inline as a data: URL: given
+# a file, Streamlit read and re-encoded it on every run and the browser fetched it anew on
+# every page load (#16).
+ICON = Path(__file__).parent / "assets" / "favicon.png"
+ICON_URL = "data:image/png;base64," + base64.b64encode(ICON.read_bytes()).decode("ascii")
 
 PAGES: tuple[PageEntry, ...] = (
     PageEntry("pages/overview.py", "overview", ":material/dashboard:"),

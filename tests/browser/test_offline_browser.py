@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from urllib.parse import urlsplit
 
 import pytest
@@ -35,12 +36,16 @@ def test_no_page_requests_anything_from_another_host(app_url, browser_page):
     assert elsewhere == []
 
 
-def test_the_tab_icon_is_served_by_the_app(app_url, browser_page):
+def test_the_tab_icon_comes_with_the_page(app_url, browser_page):
+    # The app's own icon, inline (a data: URL, #16): nothing to fetch, from anywhere.
     page = browser_page
     page.goto(page_url(app_url))
     wait_for_app(page)
     icon = page.locator('link[rel="shortcut icon"], link[rel="icon"]').first
+    page.wait_for_function(
+        "() => (document.querySelector('link[rel=\"shortcut icon\"], link[rel=\"icon\"]')"
+        "?.getAttribute('href') || '').startsWith('data:')"
+    )
     href = icon.get_attribute("href")
-    assert href and not href.startswith("https://"), href
-    response = page.request.get(href if "://" in href else f"{app_url.rstrip('/')}/{href}")
-    assert response.ok and response.headers["content-type"].startswith("image/")
+    assert href == navigation.ICON_URL
+    assert base64.b64decode(href.split(",", 1)[1]).startswith(b"\x89PNG")
