@@ -150,16 +150,15 @@ def apptest_as_a_server() -> Iterator[None]:
     leaves for good on the first run; parviz.ui.page.leave_legacy_pages_mode), so each of a
     page's AppTest runs was two runs. Both the page and its floor are timed this way.
     """
-    from streamlit.runtime.pages_manager import PagesManager
     from streamlit.runtime.scriptrunner.script_cache import ScriptCache
     from streamlit.testing.v1 import app_test
 
+    from tests.apptesting import NavigationPagesManager  # the tests' own AppTest repair
+
     shared = ScriptCache()
     originals = (app_test.ScriptCache, app_test.PagesManager)
-    # AppTest resets the flag on the name it imported: a subclass takes the reset, while
-    # Streamlit's script runner reads the class's own flag, set once as on a server.
     app_test.ScriptCache = lambda: shared
-    app_test.PagesManager = type("ServerPagesManager", (PagesManager,), {})
+    app_test.PagesManager = NavigationPagesManager
     try:
         yield
     finally:

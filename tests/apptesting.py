@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import streamlit.testing.v1.app_test as app_test_module
 from streamlit.runtime.pages_manager import PagesManager
+from streamlit.runtime.scriptrunner.script_cache import ScriptCache
 from streamlit.testing.v1 import AppTest
 
 from tests.helpers import ROOT
@@ -21,7 +22,7 @@ from tests.helpers import ROOT
 APP = ROOT / "app.py"
 
 
-class _NavigationPagesManager(PagesManager):
+class NavigationPagesManager(PagesManager):
     """A PagesManager that knows the app uses st.navigation, not the legacy pages/ folder."""
 
     def __init__(self, *args, **kwargs) -> None:
@@ -29,8 +30,16 @@ class _NavigationPagesManager(PagesManager):
         PagesManager.uses_pages_directory = False
 
 
+# One compiled-script cache for the process, as a server keeps: AppTest made a new one for
+# every run and compiled app.py and the page again each time. Scripts are found by path; the
+# scripts AppTest writes itself (from_string, from_function) are named by their content.
+_SCRIPTS = ScriptCache()
+
+
 def patch_pages_manager() -> None:
-    app_test_module.PagesManager = _NavigationPagesManager
+    """Make every AppTest run a script as the server does after its first run."""
+    app_test_module.PagesManager = NavigationPagesManager
+    app_test_module.ScriptCache = lambda: _SCRIPTS
 
 
 def app_test(*, timeout: float = 30, **query: object) -> AppTest:

@@ -46,7 +46,7 @@ def test_every_chart_is_drawn_once(chromium, app_url, size, slugs):
             for tab in harness.each_tab(page):  # each tab draws its own charts (#16)
                 charts = page.locator(CHARTS)
                 charts.first.locator(".main-svg").first.wait_for()
-                page.wait_for_timeout(1000)  # a redraw follows the first within a few frames
+                page.wait_for_timeout(700)  # a redraw follows the first within a few frames
                 draws = page.evaluate("window.__parvizDraws")
                 page.evaluate("window.__parvizDraws = {first: 0, again: 0}")
                 assert draws["first"] >= charts.count(), (slug, tab, draws)  # the count sees them

@@ -68,9 +68,10 @@ def watched(chromium, hostile_url):
     context.close()
 
 
-def _check(page, record, where: str) -> None:
-    """Assert the page is inert in each of its tabs (lazy: drawn when opened, #16)."""
-    for tab in each_tab(page):
+def _check(page, record, where: str, *, every_tab: bool = False) -> None:
+    """Assert the page is inert as it opens; ``every_tab``: in each of its tabs too (lazy
+    tabs draw their content when opened, #16)."""
+    for tab in each_tab(page) if every_tab else [""]:
         _check_drawn(page, record, f"{where} {tab}".strip())
 
 
@@ -110,7 +111,8 @@ def _hover_charts(page) -> None:
 def test_every_page_of_a_hostile_dataset_is_inert(watched, hostile_url, slug, lang):
     page, record = watched
     page.goto(page_url(hostile_url, slug, year=2021, block="district", lang=lang))
-    _check(page, record, f"{slug} {lang}")
+    # Every tab once (in Vietnamese); the same names fill the English tabs (CI time).
+    _check(page, record, f"{slug} {lang}", every_tab=lang == "vi")
     if slug == "overview":  # the names are there, shown as text
         assert "short-b" in page.inner_text("body")
 
@@ -119,7 +121,7 @@ def test_every_page_of_a_hostile_dataset_is_inert(watched, hostile_url, slug, la
 def test_every_profile_of_a_hostile_dataset_is_inert(watched, hostile_url, unit):
     page, record = watched
     page.goto(page_url(hostile_url, "profile", year=2021, block="district", unit=unit))
-    _check(page, record, f"profile {unit}")
+    _check(page, record, f"profile {unit}", every_tab=unit == HOSTILE_ID)
 
 
 def test_every_slide_of_a_hostile_dataset_is_inert(watched, hostile_url):
