@@ -79,7 +79,7 @@ def _check_drawn(page, record, where: str) -> None:
     """Assert the page as drawn now is inert: the four conditions of the issue."""
     wait_for_app(page)
     page.evaluate("document.fonts.ready")
-    page.wait_for_timeout(700)  # images and charts ask for their resources after the paint
+    page.wait_for_timeout(400)  # images and charts ask for their resources after the paint
     _hover_charts(page)
     assert record["outside"] == [], (where, record["outside"])
     assert record["dialogs"] == [], (where, record["dialogs"])
