@@ -26,12 +26,14 @@ def test_no_page_requests_anything_from_another_host(app_url, browser_page):
             else None
         ),
     )
-    for entry in navigation.PAGES:
-        for lang in ("vi", "en"):
-            page.goto(page_url(app_url, entry.slug, year=2021, block="district", lang=lang))
-            wait_for_app(page)
-            page.evaluate("document.fonts.ready")
-            page.wait_for_timeout(500)  # a favicon or font is fetched after the first paint
+    # Every page in Vietnamese, the home page in English too: a language changes the words,
+    # not what a page fetches (CI time).
+    visits = [(entry.slug, "vi") for entry in navigation.PAGES] + [(navigation.PAGES[0].slug, "en")]
+    for slug, lang in visits:
+        page.goto(page_url(app_url, slug, year=2021, block="district", lang=lang))
+        wait_for_app(page)
+        page.evaluate("document.fonts.ready")
+        page.wait_for_timeout(500)  # a favicon or font is fetched after the first paint
     # A provincial intranet has no route out: a CDN icon, font or tile would fail there.
     assert elsewhere == []
 
