@@ -150,15 +150,12 @@ def apptest_as_a_server() -> Iterator[None]:
     leaves for good on the first run; parviz.ui.page.leave_legacy_pages_mode), so each of a
     page's AppTest runs was two runs. Both the page and its floor are timed this way.
     """
-    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
     from streamlit.testing.v1 import app_test
 
-    from tests.apptesting import NavigationPagesManager  # the tests' own AppTest repair
+    from tests import apptesting  # the tests' own AppTest repair: the same two changes
 
-    shared = ScriptCache()
     originals = (app_test.ScriptCache, app_test.PagesManager)
-    app_test.ScriptCache = lambda: shared
-    app_test.PagesManager = NavigationPagesManager
+    apptesting.patch_pages_manager()
     try:
         yield
     finally:
