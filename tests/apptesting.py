@@ -17,6 +17,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner.script_cache import ScriptCache
 from streamlit.testing.v1 import AppTest
 
+from parviz.i18n import t
 from tests.helpers import ROOT
 
 APP = ROOT / "app.py"
@@ -48,3 +49,16 @@ def app_test(*, timeout: float = 30, **query: object) -> AppTest:
     at = AppTest.from_file(str(APP), default_timeout=timeout)
     at.query_params.update({key: str(value) for key, value in query.items()})
     return at
+
+
+def open_tab(at: AppTest, key: str, label: str) -> AppTest:
+    """Click the tab ``label`` of the lazy tabs kept under ``key`` (#16); return the run."""
+    at.session_state[key] = label
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def ranking_table_tab(at: AppTest, lang: str) -> AppTest:
+    """Open the Rankings page's table tab (its sortable table is drawn only when open, #16)."""
+    return open_tab(at, "rankings_tab", t("rankings.page.table_heading", lang))

@@ -13,6 +13,7 @@ from parviz.cli import main
 from parviz.importing import ImportOptions, import_table
 from parviz.loading import load_dataset
 from parviz.ranking import rank
+from tests.apptesting import app_test, ranking_table_tab
 
 # (labels found, the scale created: name_vi in order)
 RECOGNISED = [
@@ -189,8 +190,6 @@ def test_overview_counts_and_annex_show_grades(tmp_path):
 
 
 def app_on(folder: Path, monkeypatch, page: str, lang: str = "vi"):
-    from tests.apptesting import app_test
-
     monkeypatch.setenv("PARVIZ_DATA", str(folder))
     at = app_test(year=2021, block="department", lang=lang)
     at.run()
@@ -206,12 +205,12 @@ def test_rankings_page_shows_grades_three_decimals_and_a_rank_without_score(
 ):
     folder, _ = graded(tmp_path)
     at = app_on(folder, monkeypatch, "pages/rankings.py", lang)
-    table = at.dataframe[0].value
-    grade = "Xếp loại" if lang == "vi" else "Grade"
-    assert table[grade].tolist()[0] == ("Xuất sắc" if lang == "vi" else "Excellent")
     chart = json.loads(at.get("plotly_chart")[0].proto.spec)
     bars = [trace for trace in chart["data"] if trace.get("meta") == "bars"]
     assert bars[0]["texttemplate"] == "%{x:.3f}"  # 97,685 as published
+    table = ranking_table_tab(at, lang).dataframe[0].value
+    grade = "Xếp loại" if lang == "vi" else "Grade"
+    assert table[grade].tolist()[0] == ("Xuất sắc" if lang == "vi" else "Excellent")
     assert at.dataframe[0].proto.placeholder == "–"  # gaps read "–", never "None"
 
 

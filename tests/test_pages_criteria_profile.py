@@ -10,7 +10,7 @@ import pytest
 
 from parviz.i18n import t
 from parviz.ui import cache, phone
-from tests.apptesting import app_test
+from tests.apptesting import app_test, open_tab
 from tests.helpers import copy_minimal
 
 
@@ -31,14 +31,6 @@ def decoded(values) -> list:
     if isinstance(values, dict) and "bdata" in values:
         return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).tolist()
     return list(values)
-
-
-def open_tab(at, key: str, label: str):
-    """Click the tab ``label`` of the lazy tabs kept under ``key`` (#16); return the run."""
-    at.session_state[key] = label
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def criteria_tabs(lang: str, **query: object) -> list[list[dict]]:

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from parviz.i18n import t
 from parviz.ui import phone
+from tests.apptesting import open_tab, ranking_table_tab
 from tests.helpers import ROOT
 
 PAGES = ("pages/rankings.py", "pages/rank_changes.py")
@@ -32,10 +33,7 @@ def figures(at: AppTest) -> list[dict]:
 
 def bump_tab(at: AppTest, lang: str) -> AppTest:
     """Open the rank changes page's "ranks over the years" tab (a lazy tab, #16)."""
-    at.session_state["rank_changes_tab"] = t("rankings.page.bump_heading", lang)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_tab(at, "rank_changes_tab", t("rankings.page.bump_heading", lang))
 
 
 def values(array) -> list:
@@ -51,19 +49,26 @@ def test_rankings_page_changes_year_and_block(lang):
     layout = figures(at)[0]["layout"]
     assert "2021" in layout["title"]["text"]
     assert layout["separators"] == (",." if lang == "vi" else ".,")
-    table = at.dataframe[0].value
+    assert [tab.label for tab in at.tabs] == [
+        t("rankings.tab.chart", lang), t("rankings.page.table_heading", lang)
+    ]
+    assert not at.dataframe  # the table is drawn when its tab is opened (#16)
+    assert len(at.get("download_button")) == 2  # the downloads, whichever tab is open
+    table = ranking_table_tab(at, lang).dataframe[0].value
     assert len(table) == 12 and table.iloc[2, 2] == "UBND thành phố Chí Linh"
     tie = "đồng điểm" if lang == "vi" else "tied"
     assert list(table.iloc[:2, 1]) == [tie, tie]
     assert table.iloc[2, 5] == "▼2"
+    at.sidebar.selectbox(key="block").set_value("department").run()
+    assert not at.exception
+    assert len(at.dataframe[0].value) == 18  # the table's tab stays open
+    assert not at.get("plotly_chart")
+    assert len(at.get("download_button")) == 2  # CSV and XLSX
+    at.session_state["rankings_tab"] = t("rankings.tab.chart", lang)
     at.sidebar.selectbox(key="year").set_value(2022).run()
     bands = figures(at)[0]["data"]
     assert len(bands) == 4  # three bands and the average
     assert "2022" in figures(at)[0]["layout"]["title"]["text"]
-    at.sidebar.selectbox(key="block").set_value("department").run()
-    assert not at.exception
-    assert len(at.dataframe[0].value) == 18
-    assert len(at.get("download_button")) == 2  # CSV and XLSX
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

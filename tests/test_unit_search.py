@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from parviz.ui import cache, tables, widgets
-from tests.apptesting import app_test
+from tests.apptesting import app_test, ranking_table_tab
 from tests.helpers import SAMPLE
 
 NAMES = ["UBND xã Tân Lập", "UBND xã Tân Lạc", "UBND phường Đông Hà", "Sở Tài chính"]
@@ -106,8 +106,7 @@ def test_the_rankings_table_of_many_units_is_searched(monkeypatch):
     monkeypatch.setattr(tables, "MANY_ROWS", 5)  # the sample's 12 districts count as many
     monkeypatch.setattr(tables, "SHOWN_ROWS", 3)
     at = app_test(year=2021, block="district", lang="en").run()
-    at.switch_page("pages/rankings.py").run()
-    assert not at.exception
+    ranking_table_tab(at.switch_page("pages/rankings.py"), "en")
     assert len(at.dataframe[0].value) == 3  # the first rows, in rank order
     assert "The first 3 of 12 rows shown" in " ".join(c.value for c in at.caption)
     at.text_input(key="ranking_table_search").input("nam sach").run()
@@ -122,5 +121,5 @@ def test_the_rankings_table_of_many_units_is_searched(monkeypatch):
 def test_a_short_table_is_shown_whole(monkeypatch):
     monkeypatch.setenv("PARVIZ_DATA", str(SAMPLE))
     at = app_test(year=2021, block="district", lang="en").run()
-    at.switch_page("pages/rankings.py").run()
+    ranking_table_tab(at.switch_page("pages/rankings.py"), "en")
     assert len(at.dataframe[0].value) == 12 and not at.text_input

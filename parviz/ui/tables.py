@@ -1,4 +1,4 @@
-"""Draw a localised, sortable table with CSV and XLSX download buttons."""
+"""Draw localised tables: a sortable grid, a static summary, CSV and XLSX download buttons."""
 
 from __future__ import annotations
 
@@ -108,21 +108,19 @@ def _shown(prepared: Prepared, lang: str, column: str | None, key: str) -> pd.Da
     return rows if prepared.text is not None else styled(rows, lang)
 
 
-def table_with_downloads(
+def data_table(
     prepared: Prepared,
     *,
     lang: str,
-    file_stem: str,
-    sheet_name: str,
     key: str,
     wide_columns: Sequence[str] = (),
     search_column: str | None = None,
 ) -> None:
-    """Draw a prepared table (localised headers) and buttons that download it as CSV and XLSX.
+    """Draw a prepared table (localised headers) as a sortable grid.
 
     Above MANY_ROWS rows (with a ``search_column``) a search field picks the rows shown, the
     first SHOWN_ROWS without a search: thousands of rows weigh ~1 MB on every load (#16); the
-    downloads hold the whole table.
+    downloads (:func:`downloads`) hold the whole table.
     """
     table = prepared.table
     config = {column: st.column_config.Column(width="medium") for column in wide_columns}
@@ -139,6 +137,11 @@ def table_with_downloads(
             height="content" if len(shown.index) <= CONTENT_ROWS else SCROLL_HEIGHT,
             column_config=config,
         )
+
+
+def downloads(prepared: Prepared, *, lang: str, file_stem: str, sheet_name: str, key: str) -> None:
+    """Draw the buttons that download a prepared table, whole, as CSV and as XLSX."""
+    table = prepared.table
     left, right, _ = st.columns([1, 1, 4])
     left.download_button(
         t("rankings.page.download_csv", lang),
