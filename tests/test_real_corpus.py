@@ -231,7 +231,8 @@ def test_the_rankings_page_shows_a_published_table_as_published(tmp_path, capsys
     at = app_test(lang="vi", year=2021, block="department").run()
     at.switch_page("pages/rankings.py").run()
     assert not at.exception, [e.value for e in at.exception]
-    shown = displayed(ranking_table_tab(at, "vi").dataframe[0])  # as a person reads it, not the numbers behind it
+    # As a person reads it, not the numbers behind it.
+    shown = displayed(ranking_table_tab(at, "vi").dataframe[0])
     assert list(shown["Đơn vị"]) == [name for name, *_ in HUE_2021_DEPARTMENTS]
     assert list(shown["Điểm"]) == ["97,685", "87,187", "85,804", "85,584", "85,234"]
     assert list(shown["Hạng"].astype(str)) == ["1", "2", "3", "4", "5"]
