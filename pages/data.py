@@ -5,7 +5,6 @@ import streamlit as st
 from parviz.i18n import t
 from parviz.ui import data_view, render, report_download, views
 from parviz.ui.page import page_setup
-from parviz.views import data as data_page
 
 page = page_setup("data", filters=())
 lang, dataset = page.lang, page.dataset
@@ -44,7 +43,7 @@ for number, year in enumerate(shown.methodology):
             data_view.text_table(year.grades, "grades.data", lang)
 
 render.section(t("data.validation.heading", lang))
-data_view.validation(data_page.validation(page.problems, lang), lang)
+data_view.validation(views.validation(dataset, page.problems, lang), lang)
 
 render.section(t("data.download.heading", lang))
 data_view.downloads(dataset, shown.file_stem, lang)

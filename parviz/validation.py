@@ -485,7 +485,10 @@ def check_text_characters(dataset: Dataset) -> list[Problem]:
 
 def _control_in(value: object) -> str | None:
     """Return the first control character a shown text holds ('U+0007'), None when none."""
-    return clean_name(str(value))[1]
+    text = str(value)
+    if text.isprintable():  # no Cc/Cf/Cs/Co character (nor any but the plain space): the usual
+        return None
+    return clean_name(text)[1]
 
 
 def _row_of(dataset: Dataset, year: int, unit_id: str) -> int | None:

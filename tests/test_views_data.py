@@ -61,3 +61,17 @@ def test_validation_counts_errors_and_warnings() -> None:
     assert (report.errors, report.warnings) == (1, 1)
     assert len(report.table) == 2
     assert data.validation([], "vi").table.empty
+
+
+def test_the_pages_validation_report_is_made_once_per_loaded_dataset_and_language() -> None:
+    from parviz.ui import views  # the page's kept wrapper (#16: not rebuilt on every rerun)
+
+    problems = [Problem("column_unknown", Severity.WARNING, file="units.csv", column="x")]
+    dataset = load_dataset(MINIMAL)
+    first = views.validation(dataset, problems, "vi")
+    assert views.validation(dataset, problems, "vi") is first
+    assert len(first.table) == 1 and first.warnings == 1
+    english = views.validation(dataset, problems, "en")
+    assert english is not first and list(english.table.columns) == list(first.table.columns)
+    reloaded = load_dataset(MINIMAL)  # a new load: its own problems, its own report
+    assert views.validation(reloaded, [], "vi").table.empty

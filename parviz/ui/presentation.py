@@ -135,6 +135,8 @@ _CSS = f"""
   overflow: hidden; }}
 </style>
 """
+# The same on every slide and rerun: made once (the zoom rules alone are ~600 media queries).
+_STAGE_STYLE = _CSS + f"<style>{_zoom_rules()}</style>"
 
 
 def load() -> tuple[str, Dataset]:
@@ -299,8 +301,8 @@ def slide_view(
             f"<div class='pv-body'>{body}{hall_html(slide, story)}</div>"
         )
     st.html(
-        _CSS + f"<style>{_zoom_rules()}</style>"
-        f"<div class='pv-stage' data-testid='pv-stage' data-kind='{slide.kind}'>{inner}"
+        _STAGE_STYLE
+        + f"<div class='pv-stage' data-testid='pv-stage' data-kind='{slide.kind}'>{inner}"
         f"{_footer(story, index)}</div>"
     )
     for i, fig in enumerate(live):

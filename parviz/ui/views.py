@@ -7,12 +7,15 @@ page never ranks the dataset itself.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import plotly.graph_objects as go
 
 from parviz import profile as profile_core
 from parviz.charts import ranking as ranking_charts
 from parviz.dataset import Dataset
-from parviz.ui import cache, widgets
+from parviz.problems import Problem
+from parviz.ui import cache, kept, widgets
 from parviz.views import criteria, rank_changes
 from parviz.views import data as data_page
 from parviz.views import overview as overview_page
@@ -125,6 +128,17 @@ def data(dataset: Dataset, lang: str) -> data_page.DataView:
 
 def _data(dataset: Dataset, lang: str) -> data_page.DataView:
     return data_page.build(dataset, lang=lang)
+
+
+def validation(dataset: Dataset, problems: Sequence[Problem], lang: str) -> data_page.Validation:
+    """Return the validation report of the load that made ``dataset`` (its ``problems``), kept.
+
+    Made once per loaded dataset and language, not on every rerun: the same dataset object
+    comes from one load, whose problems these are.
+    """
+    return kept.prepared(
+        dataset, ("validation", lang), lambda: data_page.validation(problems, lang)
+    )
 
 
 def criteria_of_block(dataset: Dataset, year: int, block: str, lang: str) -> criteria.BlockCriteria:
