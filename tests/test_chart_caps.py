@@ -70,6 +70,10 @@ def test_bump_chart_draws_the_ends_and_one_grey_svg_trace_for_the_rest():
     assert len(units) == 2 * N + 1
     # SVG: a WebGL context takes seconds to draw where the browser has no GPU (#16).
     assert len(others) == 1 and others[0].type == "scatter"
+    # One line per unit: each unit's three years, then a gap, so no line joins two units.
+    ys, xs = pd.Series(others[0].y, dtype=float), pd.Series(others[0].x, dtype=float)
+    assert ys[3::4].isna().all() and xs[3::4].isna().all() and ys.notna().sum() == 3 * len(ys) // 4
+    assert list(xs[:3]) == [2022, 2023, 2024] and others[0].text[3] is None
     assert units[-1].meta == "u0700"  # the focus unit drawn last, on top
     assert len(figure.layout.annotations) < 10  # end labels at the ends and the focus only
     assert figure.layout.height < 2000
