@@ -78,7 +78,7 @@ new MutationObserver((records) => {
   if (records.some(parvizSeen)) window.__parvizLast = performance.now();
 }).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
 """
-QUIET = f"() => window.__parvizLast > 0 && performance.now() - window.__parvizLast > {QUIET_MS}"
+QUIET = "(ms) => window.__parvizLast > 0 && performance.now() - window.__parvizLast > ms"
 # Done: the script finished, the title is drawn, no element is waiting for its code, every
 # visible chart has its SVG and every visible table its canvas (tables are drawn on a canvas).
 READY = """() => {
@@ -121,8 +121,9 @@ def streamlit_server(script: Path, env: dict[str, str]) -> Iterator[str]:
 class Tab:
     """One kept Chromium tab that times loads and counts the websocket bytes received."""
 
-    def __init__(self, page) -> None:
+    def __init__(self, page, quiet_ms: float = QUIET_MS) -> None:
         self.page = page
+        self.quiet_ms = quiet_ms  # a load ends once nothing changed for this long
         self.received = 0
         self.frames: list[float] = []
         page.on("websocket", self._watch)
@@ -148,7 +149,9 @@ class Tab:
         self.page.wait_for_function(READY, timeout=timeout, polling=20)
         ready = (time.perf_counter() - start) * 1000
         try:
-            self.page.wait_for_function(QUIET, timeout=QUIET_MS + 20_000, polling=50)
+            self.page.wait_for_function(
+                QUIET, arg=self.quiet_ms, timeout=self.quiet_ms + 20_000, polling=50
+            )
             # The page's clock starts at the navigation: the time of its last change.
             elapsed = max(self.page.evaluate("window.__parvizLast"), 0.0)
         except PlaywrightTimeout:  # a page that never stops changing: drawn when ready
@@ -163,7 +166,6 @@ class Tab:
             "bytes": self.received,
         }
 
-
     def open_tab(self, index: int, timeout: float = 300_000) -> dict:
         """Click tab ``index`` of the page shown; return the ms until drawn and bytes received.
 
@@ -174,15 +176,23 @@ class Tab:
         self.page.locator(harness.TAB).nth(index).click()
         self.page.wait_for_function(harness.TAB_DRAWN, arg=index, timeout=timeout, polling=20)
         try:
-            self.page.wait_for_function(QUIET, timeout=QUIET_MS + 20_000, polling=50)
+            self.page.wait_for_function(
+                QUIET, arg=self.quiet_ms, timeout=self.quiet_ms + 20_000, polling=50
+            )
             last = self.page.evaluate("window.__parvizLast")
         except PlaywrightTimeout:  # never quiet: drawn when its content was
             last = self.page.evaluate("performance.now()")
         return {"ms": max(last - clicked, 0.0), "bytes": self.received}
 
 
-def measure(path: Path, block: str, years: list[int], loads: int) -> dict:
-    """Return the browser pass of the dataset at ``path``: per page cold/warm ms, ratios."""
+def measure(
+    path: Path, block: str, years: list[int], loads: int, quiet_ms: float = QUIET_MS
+) -> dict:
+    """Return the browser pass of the dataset at ``path``: per page cold/warm ms, ratios.
+
+    ``quiet_ms``: a load ends at the last change before this long without one (lower it only
+    to check the pass runs: a chart drawn later than that would be missed).
+    """
     from playwright.sync_api import sync_playwright
 
     from parviz.ui import navigation
@@ -200,7 +210,7 @@ def measure(path: Path, block: str, years: list[int], loads: int) -> dict:
     ):
         browser = harness.launch_chromium(playwright)
         try:
-            tab = Tab(browser.new_context(viewport=VIEWPORT).new_page())
+            tab = Tab(browser.new_context(viewport=VIEWPORT).new_page(), quiet_ms)
             # Every page opened once on the oldest year warms the process (dataset loaded) and
             # the tab (Streamlit's scripts, and the chart and table code it loads on demand, in
             # the browser's cache for this address); each page then opens a year of its own,
@@ -261,10 +271,13 @@ def _tabs(tab: Tab, url: str, floor_ms: float, loads: int) -> dict:
             tab.load(url)
             warm.append(tab.open_tab(index))
         warm_ms = statistics.median(click["ms"] for click in warm)
-        tabs[label] = {"cold_ms": round(cold["ms"], 1), "warm_ms": round(warm_ms, 1),
-                       "cold_ratio": round(cold["ms"] / floor_ms, 2),
-                       "warm_ratio": round(warm_ms / floor_ms, 2),
-                       "ws_bytes": int(statistics.median(click["bytes"] for click in warm))}
+        tabs[label] = {
+            "cold_ms": round(cold["ms"], 1),
+            "warm_ms": round(warm_ms, 1),
+            "cold_ratio": round(cold["ms"] / floor_ms, 2),
+            "warm_ratio": round(warm_ms / floor_ms, 2),
+            "ws_bytes": int(statistics.median(click["bytes"] for click in warm)),
+        }
     return tabs
 
 

@@ -1,7 +1,7 @@
 """Measure parviz on the bundled sample and on a large generated dataset; write latest.json.
 
 Usage: .venv/bin/python benchmarks/run.py [--units 10000] [--years 10] [--reruns 7] [--data DIR]
-       [--rerun-min-ms 400] [--cold-loads 3]
+       [--rerun-min-ms 400] [--cold-loads 3] [--quiet-ms 500]
        [--sessions 5] [--loads 5] [--no-browser] [--only sample|large]
        [--skip-pages]  (load measurements only: cold, warm, standings)
 
@@ -546,7 +546,7 @@ def measure(path: Path, options: argparse.Namespace) -> dict:
     if options.browser:
         from benchmarks import browser  # Playwright: only when the pass runs
 
-        found = browser.measure(path, block, dataset.years, options.loads)
+        found = browser.measure(path, block, dataset.years, options.loads, options.quiet_ms)
         result["browser"] = found
         result["browser_warm_ratio_max"] = found["warm_ratio_max"]
         result["browser_cold_ratio_max"] = found["cold_ratio_max"]
@@ -585,6 +585,9 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--sessions", type=int, default=5, help="new sessions per page")
     parser.add_argument("--loads", type=int, default=5, help="warm browser loads per page")
+    parser.add_argument("--quiet-ms", type=float, default=500.0,
+                        help="a browser load ends after this long without a change (500: "
+                             "lower only to check that the pass runs)")  # fmt: skip
     parser.add_argument(
         "--no-browser", dest="browser", action="store_false", help="skip the browser pass"
     )
