@@ -56,11 +56,12 @@ else:
     layout.unit_kpis(found.kpi, lang)
     if found.components:  # the total's published split (Vĩnh Phúc: appraisal + survey)
         st.markdown(found.components)
-    if found.criteria.notice:  # no points per criterion this year: said before the tabs
-        layout.show_notice(found.criteria.notice, lang)
+    if found.criteria_notice:  # no points per criterion this year: said before the tabs
+        layout.show_notice(found.criteria_notice, lang)
+    # A tab's part of the profile is made when the tab is first opened (found.criteria, .change).
     by_criterion = [(t("profile.tab.criteria", lang), lambda: criteria(found.criteria))]
     layout.lazy_tabs([(t("profile.tab.history", lang), history),
-                      *(by_criterion if found.criteria.radar else []),
+                      *(by_criterion if found.has_radar else []),
                       (t("profile.tab.change", lang), lambda: change(found.change))],
                      key="profile_tab")  # fmt: skip
     render.section(t("profile.section.way_up", lang))

@@ -78,6 +78,7 @@ def test_a_totals_only_year_says_what_is_missing(tmp_path: Path) -> None:
     assert shown.criteria.radar is None and shown.criteria.strengths == ()
     assert shown.criteria.notice.key == "profile.only_totals"
     assert dict(shown.criteria.notice.params) == {"year": 2022}
+    assert shown.criteria_notice == shown.criteria.notice and not shown.has_radar
     assert shown.change.previous_year == 2021 and shown.change.waterfall is None
     assert shown.change.notice.key == "profile.missing_years"
     assert dict(shown.change.notice.params) == {"years": "2022"}
@@ -89,3 +90,19 @@ def test_a_unit_not_ranked_that_year_keeps_its_history(tmp_path: Path) -> None:
     assert not shown.ranked and shown.criteria is None and shown.change is None
     assert shown.unit_name == "UBND huyện Cẩm Lộc"
     assert list(shown.history.data[0].x)  # the years it was ranked still draw
+
+
+def test_the_tabs_parts_are_made_when_first_read_and_once(monkeypatch) -> None:
+    # The page shows the radar and the waterfall in tabs of their own (#16): opening the
+    # profile on its first tab must not wait for them.
+    made = []
+    for name in ("criteria_part", "change_part"):
+        real = getattr(profile, name)
+        monkeypatch.setattr(profile, name, lambda *a, _r=real, _n=name, **k: made.append(_n)
+                            or _r(*a, **k))  # fmt: skip
+    shown = profile.build(sample(), year=2021, block="district", unit_id="chi-linh", lang="vi")
+    assert made == [] and shown.has_radar and shown.criteria_notice is None
+    assert shown.criteria.radar is not None and made == ["criteria_part"]
+    assert shown.change.waterfall is not None and made == ["criteria_part", "change_part"]
+    assert shown.criteria is shown.criteria and shown.change is shown.change
+    assert made == ["criteria_part", "change_part"]  # read again: not made again

@@ -7,7 +7,9 @@ same (the radar's series, the unit's findings) from ``parviz.profile`` directly.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -42,20 +44,40 @@ class Change:
 
 @dataclass(frozen=True)
 class ProfileView:
-    """What the profile of one unit in one year shows (lines are Markdown, data escaped)."""
+    """What the profile of one unit in one year shows (lines are Markdown, data escaped).
+
+    ``criteria`` and ``change`` are made when first read, once (#16): the page shows each in a
+    tab of its own, and a visitor who opens only the first tab does not wait for the others.
+    """
 
     unit_name: str
     history: go.Figure
     kpi: dict[str, str | None] | None = None  # None: the unit was not ranked that year
     components: str | None = None  # the total's published split (appraisal + survey)
-    criteria: Criteria | None = None
-    change: Change | None = None
     way_up: tuple[str, ...] = ()
+    criteria_notice: Notice | None = None  # the year has no points per criterion: why
+    make_criteria: Callable[[], Criteria] | None = field(default=None, repr=False)
+    make_change: Callable[[], Change] | None = field(default=None, repr=False)
 
     @property
     def ranked(self) -> bool:
         """Return True when the unit was ranked in the year shown."""
         return self.kpi is not None
+
+    @property
+    def has_radar(self) -> bool:
+        """Return True when the year has points per criterion (a radar to show)."""
+        return self.ranked and self.criteria_notice is None
+
+    @cached_property
+    def criteria(self) -> Criteria | None:
+        """Return the radar, strengths and weaknesses (None when not ranked), made once."""
+        return None if self.make_criteria is None else self.make_criteria()
+
+    @cached_property
+    def change(self) -> Change | None:
+        """Return the waterfall since the previous year and the overtakes, made once."""
+        return None if self.make_change is None else self.make_change()
 
 
 def build(
@@ -90,12 +112,21 @@ def build(
         history,
         kpi=profile.kpi_values(row, lang),
         components=split,
-        criteria=criteria_part(
-            dataset, table, unit_id, year=year, lang=lang, totals_split=split is not None
-        ),  # fmt: skip
-        change=change_part(dataset, standings, row, block=block, lang=lang),
         way_up=tuple(profile.way_up_lines(plan, names, lang, precision.of_rows(ranks))),
+        criteria_notice=_criteria_notice(table, year, totals_split=split is not None),
+        make_criteria=lambda: criteria_part(
+            dataset, table, unit_id, year=year, lang=lang, totals_split=split is not None
+        ),
+        make_change=lambda: change_part(dataset, standings, row, block=block, lang=lang),
     )
+
+
+def _criteria_notice(table: pd.DataFrame, year: int, *, totals_split: bool) -> Notice | None:
+    """Return why the year shows no radar (no points per criterion), None when it has one."""
+    if not table.empty:
+        return None
+    return notice("grades.profile.no_criteria" if totals_split else "profile.only_totals",
+                  year=year)  # fmt: skip
 
 
 def criteria_part(
@@ -104,8 +135,7 @@ def criteria_part(
 ) -> Criteria:  # fmt: skip
     """Return the radar against the leader and average, strengths and weaknesses."""
     if table.empty:
-        key = "grades.profile.no_criteria" if totals_split else "profile.only_totals"
-        return Criteria(notice=notice(key, year=year))
+        return Criteria(notice=_criteria_notice(table, year, totals_split=totals_split))
     short_name = dataset.name_in(unit_id, year, short=True)
     series = profile.radar_series(table, unit_id)
     leader = series["leader_id"]
