@@ -106,3 +106,20 @@ def test_the_tabs_parts_are_made_when_first_read_and_once(monkeypatch) -> None:
     assert shown.change.waterfall is not None and made == ["criteria_part", "change_part"]
     assert shown.criteria is shown.criteria and shown.change is shown.change
     assert made == ["criteria_part", "change_part"]  # read again: not made again
+
+
+def test_the_view_does_not_keep_its_dataset_alive(tmp_path: Path) -> None:
+    # Views are kept in the dataset's own memo: a view holding the dataset would make a cycle
+    # that only the cyclic collector frees, keeping an old large dataset after the data changed.
+    import gc
+    import weakref
+
+    dataset = load_dataset(copy_minimal(tmp_path))
+    gone = weakref.ref(dataset)
+    shown = profile.build(dataset, year=2021, block="district", unit_id="a", lang="en")
+    gc.disable()
+    try:
+        del dataset
+        assert gone() is None and shown.ranked  # freed by its reference count alone
+    finally:
+        gc.enable()

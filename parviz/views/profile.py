@@ -7,6 +7,7 @@ same (the radar's series, the unit's findings) from ``parviz.profile`` directly.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -107,6 +108,7 @@ def build(
     names = dict(zip(ranks["unit_id"], ranks["short_name"]))
     plan = profile.way_up(ranks, table, unit_id)
     split = components.line(row, lang)
+    source = weakref.ref(dataset)
     return ProfileView(
         shown.unit_name,
         history,
@@ -114,10 +116,12 @@ def build(
         components=split,
         way_up=tuple(profile.way_up_lines(plan, names, lang, precision.of_rows(ranks))),
         criteria_notice=_criteria_notice(table, year, totals_split=split is not None),
+        # The view is kept in the dataset's own memo: the parts reach the dataset through a
+        # weak reference, so the two never hold each other alive (freed when the data changes).
         make_criteria=lambda: criteria_part(
-            dataset, table, unit_id, year=year, lang=lang, totals_split=split is not None
+            source(), table, unit_id, year=year, lang=lang, totals_split=split is not None
         ),
-        make_change=lambda: change_part(dataset, standings, row, block=block, lang=lang),
+        make_change=lambda: change_part(source(), standings, row, block=block, lang=lang),
     )
 
 
